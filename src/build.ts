@@ -1,0 +1,113 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig, type BookConfig } from './config/load.ts';
+import { displayPath } from './config/paths.ts';
+import { renderEpub } from './epub/write.ts';
+import { BookError, type Warning } from './errors.ts';
+import { readBook } from './manuscript/read.ts';
+import type { Book } from './model/index.ts';
+import { normalizeBook } from './normalize/index.ts';
+import { PendingOutputs } from './output.ts';
+import { writePdf } from './pdf/write.ts';
+import { renderText } from './text/write.ts';
+import { bundledFontFiles, FontSet, type FontFiles } from './typeset/fonts.ts';
+import { typesetBook } from './typeset/index.ts';
+import { isInside } from './config/paths.ts';
+
+export type Format = 'epub' | 'pdf' | 'text';
+export const FORMATS: readonly Format[] = ['epub', 'pdf', 'text'];
+
+export interface BuildOptions {
+  /** Path of book.config.json. */
+  config: string;
+  /** Output folder, overriding the config's output.dir. */
+  out?: string;
+  formats?: readonly Format[];
+  /** The build's timestamp; defaults to SOURCE_DATE_EPOCH, else now. */
+  now?: Date;
+}
+
+export interface BuiltFile {
+  format: Format;
+  path: string;
+  bytes: number;
+}
+
+export interface BuildResult {
+  files: BuiltFile[];
+  warnings: Warning[];
+  pages?: number;
+}
+
+/** SOURCE_DATE_EPOCH (seconds) when set, so builds are reproducible; the clock otherwise. */
+export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date(Math.floor(Date.now() / 1000) * 1000);
+  if (!/^\d+$/.test(epoch)) throw new BookError('SOURCE_DATE_EPOCH', '', `"${epoch}" is not a whole number of seconds`, 'unset it or set it to a Unix timestamp');
+  return new Date(Number(epoch) * 1000);
+}
+
+function fontFiles(config: BookConfig): FontFiles {
+  const own = config.print.font;
+  if (!own) return bundledFontFiles();
+  const resolve = (file: string, key: string) => {
+    const full = path.resolve(config.projectDir, file);
+    if (!isInside(config.projectDir, full)) throw new BookError(displayPath(config.configFile), `print.font.${key}`, `"${file}" is outside the book's folder`, 'copy the font into the book folder');
+    try {
+      statSync(full);
+    } catch {
+      throw new BookError(displayPath(config.configFile), `print.font.${key}`, `font file "${file}" does not exist`, 'check the path');
+    }
+    return full;
+  };
+  const regular = resolve(own.regular, 'regular');
+  const italic = own.italic ? resolve(own.italic, 'italic') : regular;
+  const bold = own.bold ? resolve(own.bold, 'bold') : regular;
+  return { regular, italic, bold, boldItalic: own.boldItalic ? resolve(own.boldItalic, 'boldItalic') : own.bold ? bold : italic };
+}
+
+/** Reads the config and manuscript and returns the normalized book model. */
+export function compile(config: BookConfig, now: Date): Book {
+  return normalizeBook(readBook(config, now), config.typography);
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const now = options.now ?? buildTime();
+  const config = loadConfig(options.config, { outDir: options.out });
+  const formats = options.formats ?? ['epub', 'pdf'];
+  const book = compile(config, now);
+  const outputs = new PendingOutputs(config.output.dir);
+  const warnings: Warning[] = [];
+  const files: { format: Format; name: string }[] = [];
+  let pages: number | undefined;
+  try {
+    if (formats.includes('text')) {
+      outputs.write(`${config.output.name}.txt`, renderText(book));
+      files.push({ format: 'text', name: `${config.output.name}.txt` });
+    }
+    if (formats.includes('epub')) {
+      outputs.write(`${config.output.name}.epub`, await renderEpub(book));
+      files.push({ format: 'epub', name: `${config.output.name}.epub` });
+    }
+    if (formats.includes('pdf')) {
+      const fonts = FontSet.load(fontFiles(config), displayPath);
+      const typeset = typesetBook(book, { print: config.print, fonts });
+      for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
+      await writePdf(typeset, fonts, book.metadata, outputs.reserve(`${config.output.name}.pdf`));
+      files.push({ format: 'pdf', name: `${config.output.name}.pdf` });
+      pages = typeset.pages.length;
+    }
+    outputs.commit();
+  } catch (error) {
+    outputs.discard();
+    throw error;
+  }
+  return {
+    files: files.map(({ format, name }) => {
+      const file = path.join(config.output.dir, name);
+      return { format, path: file, bytes: statSync(file).size };
+    }),
+    warnings,
+    pages,
+  };
+}

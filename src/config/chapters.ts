@@ -1,0 +1,62 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { BookError } from '../errors.ts';
+import type { ChapterEntry } from './schema.ts';
+import { isInside, naturalCompare } from './paths.ts';
+
+export interface ChapterSource {
+  /** Absolute path. */
+  file: string;
+  /** Title from the config, overriding the one the manuscript gives. */
+  title?: string;
+}
+
+const MAX_CHAPTERS = 5000;
+
+/** Expands the config's chapter entries (paths and globs) into files, in reading order. */
+export function resolveChapters(entries: readonly ChapterEntry[], projectDir: string, configName: string): ChapterSource[] {
+  const seen = new Map<string, string>();
+  const chapters: ChapterSource[] = [];
+  entries.forEach((entry, index) => {
+    const where = `chapters[${index}]`;
+    const pattern = typeof entry === 'string' ? entry : entry.file;
+    const fail = (problem: string, hint = ''): never => {
+      throw new BookError(configName, typeof entry === 'string' ? where : `${where}.file`, problem, hint);
+    };
+    if (path.isAbsolute(pattern) || pattern.split(/[\\/]/).includes('..')) {
+      fail(`"${pattern}" points outside the book's folder`, 'chapter paths must stay inside the folder that holds the config');
+    }
+    let files: string[];
+    if (fg.isDynamicPattern(pattern)) {
+      files = fg
+        .sync(pattern, { cwd: projectDir, onlyFiles: true, dot: false, followSymbolicLinks: false, absolute: true })
+        .sort((a, b) => naturalCompare(a, b));
+      if (files.length === 0) fail(`no file matches "${pattern}"`, 'check the pattern and the folder name');
+    } else {
+      const file = path.resolve(projectDir, pattern);
+      let stats;
+      try {
+        stats = statSync(file);
+      } catch {
+        return fail(`file "${pattern}" does not exist`, 'check the spelling, or remove the entry');
+      }
+      if (stats.isDirectory()) fail(`"${pattern}" is a folder, not a chapter file`, `use "${pattern.replace(/\/$/, '')}/*.md" to take every chapter in it`);
+      files = [file];
+    }
+    if (typeof entry !== 'string' && entry.title && files.length > 1) {
+      fail(`"${pattern}" matches ${files.length} files, but a title can only name one chapter`, 'give each chapter its own entry');
+    }
+    for (const file of files) {
+      if (!isInside(projectDir, file)) fail(`"${path.relative(projectDir, file)}" leads outside the book's folder (a symbolic link?)`, 'copy the file into the book folder');
+      const earlier = seen.get(file);
+      if (earlier) fail(`"${path.relative(projectDir, file)}" is already listed at ${earlier}`, 'list each chapter once');
+      seen.set(file, where);
+      chapters.push({ file, title: typeof entry === 'string' ? undefined : entry.title });
+    }
+  });
+  if (chapters.length > MAX_CHAPTERS) {
+    throw new BookError(configName, 'chapters', `lists ${chapters.length} chapter files, more than the ${MAX_CHAPTERS} a book can have`, 'check that the glob matches only chapters');
+  }
+  return chapters;
+}

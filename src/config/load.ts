@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { BookError } from '../errors.ts';
+import { resolveChapters, type ChapterSource } from './chapters.ts';
+import { firstProblem } from './issues.ts';
+import { displayPath, slugify } from './paths.ts';
+import { configSchema, type PrintOptions, type TypographyOptions } from './schema.ts';
+
+export interface BookConfig {
+  configFile: string;
+  /** The folder that holds the config: chapters and assets must stay inside it. */
+  projectDir: string;
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  language: string;
+  chapters: ChapterSource[];
+  identifier: string;
+  publisher?: string;
+  rights?: string;
+  description?: string;
+  date?: string;
+  output: { dir: string; name: string };
+  typography: TypographyOptions;
+  print: PrintOptions;
+}
+
+/** Where JSON.parse stopped, as "line L, column C". */
+function jsonErrorLocation(text: string, error: Error): string {
+  const explicit = /line (\d+) column (\d+)/.exec(error.message);
+  if (explicit) return `line ${explicit[1]}, column ${explicit[2]}`;
+  const position = /position (\d+)/.exec(error.message);
+  const offset = position ? Number(position[1]) : text.length;
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = (error as Error).message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/,? ?\(line \d+ column \d+\)$/, '');
+    throw new BookError(name, jsonErrorLocation(text, error as Error), `not valid JSON: ${reason}`, 'check for a missing comma, quote or bracket there');
+  }
+}
+
+/** A stable urn:uuid (RFC 4122 version 5 layout) from the title and authors: same book, same identifier. */
+export function derivedIdentifier(title: string, authors: readonly string[]): string {
+  const hash = createHash('sha1').update(`${title}\u0000${authors.join('\u0000')}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function loadConfig(configPath: string, overrides: { outDir?: string } = {}): BookConfig {
+  const configFile = path.resolve(configPath);
+  const name = displayPath(configFile);
+  let text: string;
+  try {
+    text = readFileSync(configFile, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BookError(name, '', 'config file not found', 'run in the book folder or pass --config PATH');
+    if (code === 'EISDIR') throw new BookError(name, '', 'is a folder, not a config file', 'pass the path of book.config.json');
+    throw new BookError(name, '', `cannot be read (${code})`, 'check its permissions');
+  }
+  const input = parseJson(text.replace(/^\uFEFF/, ''), name);
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    throw new BookError(name, '(top level)', 'must be a JSON object', 'wrap the settings in { … }');
+  }
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    const problem = firstProblem(parsed.error.issues, configSchema, input);
+    const more = problem.more > 0 ? `; ${problem.more} more problem${problem.more > 1 ? 's' : ''} after this one` : '';
+    throw new BookError(name, problem.path, problem.message + more);
+  }
+  const raw = parsed.data;
+  const projectDir = path.dirname(configFile);
+  const authors = typeof raw.author === 'string' ? [raw.author] : raw.author;
+  return {
+    configFile,
+    projectDir,
+    title: raw.title,
+    subtitle: raw.subtitle,
+    authors,
+    language: Intl.getCanonicalLocales(raw.language)[0]!,
+    chapters: resolveChapters(raw.chapters, projectDir, name),
+    identifier: raw.identifier ?? derivedIdentifier(raw.title, authors),
+    publisher: raw.publisher,
+    rights: raw.rights,
+    description: raw.description,
+    date: raw.date,
+    output: {
+      dir: path.resolve(overrides.outDir ?? path.resolve(projectDir, raw.output.dir)),
+      name: raw.output.name ?? slugify(raw.title),
+    },
+    typography: raw.typography,
+    print: raw.print,
+  };
+}

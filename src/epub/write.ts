@@ -1,0 +1,79 @@
+import epubModule from 'epub-gen-memory';
+import JSZip from 'jszip';
+import type { Book } from '../model/index.ts';
+import { plainText } from '../text/write.ts';
+import { STYLESHEET } from './stylesheet.ts';
+import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, TOC_NCX } from './templates.ts';
+import { chapterBodyXhtml, escapeXml } from './xhtml.ts';
+
+// The package is CommonJS; from ESM its class sits under the default export.
+const { EPub } = epubModule as unknown as { EPub: typeof import('epub-gen-memory').EPub };
+
+interface EpubChapter {
+  title: string;
+  filename: string;
+  id: string;
+  content: string;
+  xhtml: string;
+  bodyType: string;
+  beforeToc?: boolean;
+  excludeFromToc?: boolean;
+}
+
+const TOC_TITLE: Record<string, string> = { en: 'Contents', fr: 'Table des matières', de: 'Inhalt', es: 'Índice', it: 'Indice', nl: 'Inhoud', sv: 'Innehåll', da: 'Indhold', pl: 'Spis treści', cs: 'Obsah', ru: 'Содержание' };
+
+function titlePage(book: Book): string {
+  const m = book.metadata;
+  return `  <section class="titlepage" epub:type="titlepage" aria-label="Title page">
+    <h1>${escapeXml(m.title)}</h1>
+${m.subtitle ? `    <p class="subtitle">${escapeXml(m.subtitle)}</p>\n` : ''}    <p class="author">${m.authors.map(escapeXml).join(', ')}</p>
+  </section>`;
+}
+
+/** Re-packs the archive so the same book gives the same bytes: fixed entry order and timestamps. */
+async function reproducibleZip(source: JSZip, modified: Date): Promise<Buffer> {
+  const out = new JSZip();
+  out.file('mimetype', 'application/epub+zip', { compression: 'STORE', date: modified });
+  const names = Object.keys(source.files)
+    .filter((name) => name !== 'mimetype' && !source.files[name]!.dir)
+    .sort((a, b) => (a.startsWith('META-INF/') === b.startsWith('META-INF/') ? (a < b ? -1 : 1) : a.startsWith('META-INF/') ? -1 : 1));
+  for (const name of names) {
+    out.file(name, await source.files[name]!.async('uint8array'), { date: modified, createFolders: false });
+  }
+  return out.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+}
+
+/** The book as an EPUB 3 archive. */
+export async function renderEpub(book: Book): Promise<Buffer> {
+  const m = book.metadata;
+  const language = m.language;
+  const chapters: EpubChapter[] = [
+    { title: m.title, filename: 'titlepage.xhtml', id: 'titlepage', content: '', xhtml: titlePage(book), bodyType: 'frontmatter', beforeToc: true, excludeFromToc: true },
+    ...book.chapters.map((chapter) => ({
+      title: plainText(chapter.title),
+      filename: `${chapter.id}.xhtml`,
+      id: chapter.id,
+      content: '',
+      xhtml: chapterBodyXhtml(chapter),
+      bodyType: 'bodymatter',
+    })),
+  ];
+  const options = {
+    title: m.title,
+    author: m.authors,
+    lang: language,
+    tocTitle: TOC_TITLE[language.split('-')[0]!] ?? TOC_TITLE.en!,
+    css: STYLESHEET,
+    version: 3 as const,
+    verbose: false,
+    date: m.modified,
+    contentOPF: CONTENT_OPF,
+    tocXHTML: NAV_XHTML,
+    tocNCX: TOC_NCX,
+    chapterXHTML: CHAPTER_XHTML,
+    book: m,
+  };
+  const epub = new EPub(options as ConstructorParameters<typeof EPub>[0], chapters);
+  await epub.render();
+  return reproducibleZip((epub as unknown as { zip: JSZip }).zip, new Date(m.modified));
+}

@@ -1,0 +1,29 @@
+export type DashStyle = 'em' | 'spaced-en';
+
+const L = '\\p{L}';
+// A quotation mark or bracket that may hug a dash.
+const Q = `["'“”‘’«»„()\\[\\]\uE002]`;
+
+/**
+ * Dashes from what writers type: "--" and "---" are em dashes (a run of four or six is the two- and
+ * three-em dash of an elided word or name), a hyphen standing alone between spaces or at a quote is a
+ * dash, a word broken off ("th-" before a quote, a space or the end) is interrupted speech, and a hyphen
+ * between numbers is an en dash. Hyphenated words are left alone.
+ */
+export function dashes(text: string, style: DashStyle = 'em'): string {
+  let out = text
+    .replace(/(?<!-)------(?!-)/g, '⸻')
+    .replace(/(?<!-)----(?!-)/g, '⸺')
+    .replace(/(?<!-)---?(?!-)/g, '—');
+  // A hyphen with space (or a quote or the block's edge) on both sides: " - ", ' -"', '"- '.
+  out = out.replace(new RegExp(`(^|\\s|${Q})-(?=\\s|$|${Q})`, 'gu'), '$1—');
+  // A hyphen ending a word before a space, then a capital or a quote: "Ben- No", "now- 'twas".
+  out = out.replace(new RegExp(`(?<=${L})-(?=\\s+(?:\\p{Lu}|${Q}))`, 'gu'), '—');
+  // Interrupted speech: a word broken off before a closing quote or at the end of the block.
+  out = out.replace(new RegExp(`(?<=${L})-(?=${Q}*$|[”’"']+(?:\\s|$|[.,;:!?]))`, 'gu'), '—');
+  // Number ranges: 1914-1918, pages 10-20 (not inside longer hyphenated codes like 555-123-4567).
+  out = out.replace(/(?<![\d-])(\d+)-(\d+)(?![\d-])/g, '$1–$2');
+  // Em dashes are set closed up: drop the spaces a writer put around a spaced-hyphen dash.
+  out = out.replace(/ ?— ?/g, '—');
+  return style === 'spaced-en' ? out.replace(/(?<=\S)—(?=\S)/g, '\u00A0– ').replace(/—/g, '–') : out;
+}

@@ -1,0 +1,42 @@
+import type { Book, Chapter } from '../model/index.ts';
+import { dashes, type DashStyle } from './dashes.ts';
+import { ellipses } from './ellipses.ts';
+import { eachBlock, mapChapterText, type TextBlock } from './flatten.ts';
+import { typographyFor } from './languages.ts';
+import { curlQuotes, punctuationSpaces } from './quotes.ts';
+import { bindAbbreviations, collapseSpaces } from './spaces.ts';
+import { composeUnicode } from './unicode.ts';
+
+export interface NormalizeOptions {
+  language: string;
+  quotes: boolean;
+  dashes: boolean;
+  ellipses: boolean;
+  spaces: boolean;
+  dash: DashStyle;
+  singleQuotesFirst?: boolean;
+}
+
+type Pass = (blocks: TextBlock[]) => string[];
+
+/** The passes, in order: each sees the text the one before it left. */
+export function passesFor(options: NormalizeOptions): Pass[] {
+  const marks = typographyFor(options.language);
+  const passes: Pass[] = [eachBlock(composeUnicode)];
+  if (options.spaces) passes.push(eachBlock(collapseSpaces));
+  if (options.ellipses) passes.push(eachBlock(ellipses));
+  if (options.dashes) passes.push(eachBlock((text) => dashes(text, options.dash)));
+  if (options.quotes) passes.push((blocks) => curlQuotes(blocks, marks, { singleQuotesFirst: options.singleQuotesFirst }));
+  if (options.spaces) passes.push(eachBlock((text) => bindAbbreviations(punctuationSpaces(text, marks))));
+  return passes;
+}
+
+export function normalizeChapter(chapter: Chapter, passes: readonly Pass[]): Chapter {
+  return passes.reduce((current, pass) => mapChapterText(current, pass), chapter);
+}
+
+/** The book with its typography made right; the input is not changed. */
+export function normalizeBook(book: Book, options: Omit<NormalizeOptions, 'language'>): Book {
+  const passes = passesFor({ ...options, language: book.metadata.language });
+  return { ...book, chapters: book.chapters.map((chapter) => normalizeChapter(chapter, passes)) };
+}

@@ -1,0 +1,131 @@
+import { BOUNDARY, LINE_BREAK, OPAQUE, type TextBlock } from './flatten.ts';
+import type { LanguageTypography } from './languages.ts';
+
+const APOSTROPHE = '’';
+
+/**
+ * Words whose first letters are elided with an apostrophe (’tis, ’em, ’cause). A quote before them
+ * is an apostrophe even though it stands where an opening quote would. Lower case, without the mark.
+ * ’Frisco-style place names are left to the closer test below: they read as quotes only when a
+ * closing single quote follows in the same quotation.
+ */
+const ELISIONS = new Set([
+  'tis', 'twas', 'twere', 'twould', 'twill', 'tisn', 'twasn', 'twon', 'em', 'cause', 'cos', 'coz', 'bout', 'fore', 'gainst', 'mongst', 'midst',
+  'neath', 'nuff', 'n', 'til', 'till', 'un', 'uns', 'ere', 'ow', 'ee', 'im', 'er', 'is', 'ave', 'appen', 'ead', 'eart', 'ome', 'ouse', 'prentice',
+  'spect', 'pon', 'scuse', 'cept', 'specially', 'sides', 'member', 'course', 'cross', 'round', 'bye', 'taint', 'twixt', 'ye', 'normous', 'normously',
+  'ope', 'oo', 'aven', 'ad', 'ard', 'alf', 'ands', 'and', 'ere', 'ey', 'igh', 'old', 'ello', 'ullo', 'struth', 'sblood', 'zounds', 'od', 'ods', 'gin',
+  'kin', 'lectricity', 'longside', 'low', 'mid', 'nother', 'pears', 'rithmetic', 'stead', 'tain', 'tother', 'xcept', 'im', 'k', 's', 't',
+]);
+
+const isLetter = (c: string | undefined) => c !== undefined && (/[\p{L}\p{N}\p{M}]/u.test(c) || c === OPAQUE);
+const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c) || c === LINE_BREAK;
+const OPENERS = '([{“‘«‹„‚¿¡';
+const isOpener = (c: string | undefined) => c !== undefined && OPENERS.includes(c);
+const isDash = (c: string | undefined) => c === '—' || c === '–' || c === '⸺' || c === '⸻' || c === '-';
+const isClosingPunctuation = (c: string | undefined) => c !== undefined && /[.,;:!?…)\]}”’»›%*]/u.test(c);
+
+function previousVisible(chars: readonly string[], i: number): string | undefined {
+  for (let k = i - 1; k >= 0; k--) if (chars[k] !== BOUNDARY) return chars[k];
+  return undefined;
+}
+function nextVisible(chars: readonly string[], i: number): string | undefined {
+  for (let k = i + 1; k < chars.length; k++) if (chars[k] !== BOUNDARY) return chars[k];
+  return undefined;
+}
+function wordAfter(chars: readonly string[], i: number): string {
+  let word = '';
+  for (let k = i + 1; k < chars.length; k++) {
+    const c = chars[k]!;
+    if (c === BOUNDARY) continue;
+    if (!/[\p{L}\p{N}]/u.test(c)) break;
+    word += c;
+  }
+  return word;
+}
+
+/** Is there a single quote ahead that closes a quotation opened at i, before the enclosing double quotation ends? */
+function closingSingleAhead(chars: readonly string[], i: number): boolean {
+  for (let k = i + 1; k < chars.length; k++) {
+    const c = chars[k];
+    if (c !== "'" && c !== '"') continue;
+    const before = previousVisible(chars, k);
+    const after = nextVisible(chars, k);
+    const closes = (isLetter(before) || isClosingPunctuation(before) || isDash(before)) && !isLetter(after);
+    if (c === '"' && closes) return false;
+    if (c === "'" && closes) {
+      // "goin'" and "o'" end words, not quotations.
+      const word = /[\p{L}]+$/u.exec(chars.slice(Math.max(0, k - 12), k).join('').replaceAll(BOUNDARY, ''))?.[0] ?? '';
+      if (/^(?:o|an|th|i|wi|ha|fo)$/i.test(word) || (/in$/i.test(word) && word.length > 3 && after !== undefined && /\s/.test(after) && !isClosingPunctuation(nextVisible(chars, k + 1)))) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Feet and inches typed with straight quotes (6' 2") become primes. */
+function primes(text: string): string {
+  return text.replace(/(\d)'(\s?)(\d{1,2}(?:\.\d+)?)"/g, '$1′$2$3″');
+}
+
+export interface QuoteOptions {
+  /** Swap levels: a typed " gets the inner marks and a typed ' the outer (British single-first style). */
+  singleQuotesFirst?: boolean;
+}
+
+/** Curls one block's straight quotes and apostrophes, judging each mark by its neighbours. */
+export function curlQuotesInText(text: string, marks: LanguageTypography, options: QuoteOptions = {}): string {
+  const [doubleMarks, singleMarks] = options.singleQuotesFirst ? [marks.single, marks.double] : [marks.double, marks.single];
+  const chars = [...primes(text)];
+  let singleOpen = false;
+  let doubleOpen = false;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c !== '"' && c !== "'") continue;
+    const before = previousVisible(chars, i);
+    const after = nextVisible(chars, i);
+    const openingContext = isSpace(before) || isOpener(before) || before === doubleMarks[0] || before === singleMarks[0];
+    const closingContext = isLetter(before) || isClosingPunctuation(before);
+    if (c === '"') {
+      let open: boolean;
+      if (openingContext) open = !isSpace(after) || !doubleOpen;
+      else if (isDash(before) || before === '…') open = isLetter(after) || isOpener(after) || after === "'";
+      else if (closingContext) open = isLetter(after) && !doubleOpen;
+      else open = !doubleOpen;
+      if (open && isSpace(after) && after !== undefined && before !== undefined && !isSpace(before)) open = false;
+      chars[i] = open ? doubleMarks[0] : doubleMarks[1];
+      doubleOpen = open;
+      continue;
+    }
+    // A single quote.
+    if (isLetter(before) && isLetter(after)) {
+      chars[i] = APOSTROPHE;
+    } else if ((openingContext || isDash(before) || before === '…') && (isLetter(after) || isOpener(after) || after === '"')) {
+      const word = wordAfter(chars, i);
+      const elided = /^\d\d(s|th)?$/.test(word) || ELISIONS.has(word.toLowerCase());
+      if (!elided && closingSingleAhead(chars, i)) {
+        chars[i] = singleMarks[0];
+        singleOpen = true;
+      } else chars[i] = APOSTROPHE;
+    } else {
+      chars[i] = singleOpen || !marks.single[1] ? singleMarks[1] : APOSTROPHE;
+      if (singleOpen && !isLetter(after)) singleOpen = false;
+    }
+  }
+  return chars.join('');
+}
+
+/** French-style spaces inside guillemets and before high punctuation, from the language table. */
+export function punctuationSpaces(text: string, marks: LanguageTypography): string {
+  let out = text;
+  if (marks.quoteSpace) {
+    const [open, close] = marks.double;
+    out = out.replace(new RegExp(`${open}[ \\u00A0\\u202F]*`, 'g'), open + marks.quoteSpace).replace(new RegExp(`[ \\u00A0\\u202F]*${close}`, 'g'), marks.quoteSpace + close);
+  }
+  if (marks.highPunctuationSpace) out = out.replace(/(?<=[^\s\d!?;\uE002])[ \u00A0\u202F]?(?=[!?;])/gu, marks.highPunctuationSpace);
+  if (marks.colonSpace) out = out.replace(/(?<=[^\s\d:\uE002])[ \u00A0\u202F]?(?=:(?!\d))/gu, marks.colonSpace);
+  return out;
+}
+
+export function curlQuotes(blocks: readonly TextBlock[], marks: LanguageTypography, options: QuoteOptions = {}): string[] {
+  return blocks.map((block) => curlQuotesInText(block.text, marks, options));
+}

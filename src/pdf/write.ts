@@ -1,0 +1,73 @@
+import { createWriteStream } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import type { Metadata } from '../model/index.ts';
+import type { FontSet, Style } from '../typeset/fonts.ts';
+import { STYLES } from '../typeset/fonts.ts';
+import type { TypesetBook } from '../typeset/index.ts';
+
+/** Draws typeset pages. Every position was decided by the typesetter; this only paints. */
+export function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadata, file: string): Promise<void> {
+  const { design } = typeset;
+  const modified = new Date(metadata.modified);
+  const doc = new PDFDocument({
+    size: [design.width, design.height],
+    margin: 0,
+    autoFirstPage: false,
+    pdfVersion: '1.7',
+    lang: metadata.language,
+    displayTitle: true,
+    compress: true,
+    info: {
+      Title: metadata.title,
+      Author: metadata.authors.join(', '),
+      Subject: metadata.description ?? '',
+      Creator: 'book',
+      Producer: 'book (pdfkit)',
+      CreationDate: modified,
+      ModDate: modified,
+    },
+  });
+  const registered = new Set<string>();
+  for (const style of STYLES) {
+    const face = fonts.face(style);
+    if (registered.has(face.file)) continue;
+    registered.add(face.file);
+    doc.registerFont(face.file, face.data);
+  }
+  const fontName = (style: Style) => fonts.face(style).file;
+
+  const outlineAt = new Map<number, string[]>();
+  for (const entry of typeset.outline) outlineAt.set(entry.pageIndex, [...(outlineAt.get(entry.pageIndex) ?? []), entry.title]);
+
+  const done = new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(file);
+    out.on('finish', resolve);
+    out.on('error', reject);
+    doc.on('error', reject);
+    doc.pipe(out);
+  });
+
+  typeset.pages.forEach((page, index) => {
+    doc.addPage({ size: [design.width, design.height], margin: 0 });
+    const trim = [0, 0, design.width, design.height];
+    // Print services read the trim from TrimBox; with no bleed, BleedBox is the same.
+    const pageDictionary = doc.page.dictionary.data as Record<string, unknown>;
+    pageDictionary.TrimBox = trim;
+    pageDictionary.BleedBox = trim;
+    for (const title of outlineAt.get(index) ?? []) doc.outline.addItem(title);
+    for (const line of page.lines) {
+      for (const run of line.runs) {
+        if (!run.text) continue;
+        doc.font(fontName(run.style)).fontSize(run.size);
+        doc.text(run.text, line.x + run.x, line.baseline, {
+          lineBreak: false,
+          baseline: 'alphabetic',
+          wordSpacing: run.wordSpacing,
+          features: run.smallCaps ? ['smcp'] : undefined,
+        } as PDFKit.Mixins.TextOptions);
+      }
+    }
+  });
+  doc.end();
+  return done;
+}

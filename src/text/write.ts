@@ -1,0 +1,37 @@
+import type { Block, Book, Inline } from '../model/index.ts';
+
+/** What a reader sees of some inlines, without markup. */
+export function plainText(inlines: readonly Inline[]): string {
+  return inlines
+    .map((node) => {
+      switch (node.kind) {
+        case 'text':
+        case 'code':
+        case 'literal':
+          return node.value;
+        case 'lineBreak':
+          return ' ';
+        default:
+          return plainText(node.children);
+      }
+    })
+    .join('');
+}
+
+function blockLines(blocks: readonly Block[], out: string[]): void {
+  for (const block of blocks) {
+    if (block.kind === 'sceneBreak') out.push('* * *');
+    else if (block.kind === 'blockQuote') blockLines(block.blocks, out);
+    else out.push(plainText(block.content));
+  }
+}
+
+/** The normalized text, one line per block: for proofreading diffs and for measuring accuracy. */
+export function renderText(book: Book): string {
+  const lines: string[] = [];
+  for (const chapter of book.chapters) {
+    lines.push(plainText(chapter.title));
+    blockLines(chapter.blocks, lines);
+  }
+  return lines.join('\n') + '\n';
+}

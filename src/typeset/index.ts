@@ -1,0 +1,290 @@
+import type { PrintOptions } from '../config/schema.ts';
+import type { Block, Book, Chapter, Inline } from '../model/index.ts';
+import { pageDesign, type PageDesign } from './design.ts';
+import type { FontSet, Style } from './fonts.ts';
+import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
+import { breakLines, type BreakParameters } from './knuth-plass.ts';
+import { setLines, type Run, type SetLine } from './lines.ts';
+import { paginate, type FlowElement, type FlowLine, type Page } from './paginate.ts';
+import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
+
+/** A line ready to draw: absolute position of its baseline's left end, in points from the page's top-left. */
+export interface DrawnLine {
+  x: number;
+  baseline: number;
+  runs: Run[];
+}
+
+export interface DrawnPage {
+  lines: DrawnLine[];
+  /** Body page number, when the page shows one. */
+  folio?: number;
+}
+
+export interface OutlineEntry {
+  title: string;
+  pageIndex: number;
+}
+
+export interface TypesetBook {
+  design: PageDesign;
+  pages: DrawnPage[];
+  outline: OutlineEntry[];
+  /** Every body line as set, for measuring spacing without a PDF. */
+  bodyLines: SetLine[];
+  warnings: { chapter: string; message: string }[];
+  /** Page index of each chapter's opening page. */
+  chapterPages: number[];
+}
+
+export interface TypesetOptions {
+  print: PrintOptions;
+  fonts: FontSet;
+  /** Looser or tighter than TeX's defaults, for tests and tuning. */
+  breaking?: Partial<BreakParameters>;
+}
+
+const SCENE_BREAK = '*\u2003*\u2003*';
+
+class Typesetter {
+  readonly design: PageDesign;
+  readonly hyphenate: Hyphenator;
+  readonly warnings: TypesetBook['warnings'] = [];
+  readonly bodyLines: SetLine[] = [];
+  private group = 0;
+  private chapterName = '';
+  private readonly missing = new Set<string>();
+
+  constructor(
+    readonly book: Book,
+    readonly options: TypesetOptions,
+    pagesEstimate: number,
+  ) {
+    this.design = pageDesign(options.print, pagesEstimate);
+    const h = options.print.hyphenation;
+    this.hyphenate = createWordHyphenator(book.metadata.language, { enabled: h.enabled, leftMin: h.leftMin, rightMin: h.rightMin, exceptions: h.exceptions });
+  }
+
+  get fonts(): FontSet {
+    return this.options.fonts;
+  }
+
+  private setting(width: number, indent: number, smallCapsWords = 0): ParagraphSetting {
+    return {
+      fonts: this.fonts,
+      size: this.design.fontSize,
+      hyphenate: this.hyphenate,
+      indent,
+      smallCapsWords,
+      spaceStretch: 1 / 2,
+      spaceShrink: 1 / 3,
+      hyphenPenalty: 50,
+      explicitHyphenPenalty: 50,
+      lineWidth: width,
+      missingGlyph: (char) => {
+        const key = `${this.chapterName}\u0000${char}`;
+        if (this.missing.has(key)) return;
+        this.missing.add(key);
+        const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+        this.warnings.push({ chapter: this.chapterName, message: `the font has no glyph for "${char}" (${code}); it will print blank` });
+      },
+    };
+  }
+
+  /** A paragraph as justified lines. */
+  private paragraph(content: readonly Inline[], width: number, indent: number, smallCapsWords = 0): SetLine[] {
+    const items = paragraphItems(content, this.setting(width, indent, smallCapsWords));
+    const result = breakLines(items, width, { emergencyStretch: this.design.fontSize, ...this.options.breaking });
+    if (result.overfull > 0) this.warnings.push({ chapter: this.chapterName, message: `a paragraph has ${result.overfull} line(s) wider than the measure (a word too long to break?)` });
+    const lines = setLines(items, result.breaks, width, this.fonts, this.design.fontSize);
+    this.bodyLines.push(...lines);
+    return lines;
+  }
+
+  /** Centered lines of display text (titles), broken where they fit. */
+  centered(text: string, style: Style, size: number, width: number, smallCaps = false): SetLine[] {
+    const face = this.fonts.face(style);
+    const measure = (t: string) => (smallCaps && face.hasSmallCaps ? face.smallCapsWidth(t) : face.width(t)) * size;
+    const words = text.split(/\s+/).filter(Boolean);
+    const lines: string[] = [];
+    for (const word of words) {
+      const last = lines.at(-1);
+      if (last !== undefined && measure(`${last} ${word}`) <= width) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+    return lines.map((line) => {
+      const w = measure(line);
+      return { runs: [{ x: Math.max(0, (width - w) / 2), text: line, style, size, smallCaps, wordSpacing: 0, width: w }], ratio: 0, hyphenated: false, width: w };
+    });
+  }
+
+  private flowLines(lines: SetLine[], x: number, keepWithNext = false, height = 1): FlowLine[] {
+    const group = ++this.group;
+    return lines.map((line, index) => ({ kind: 'line', line, x, height, group, index, count: lines.length, keepWithNext }));
+  }
+
+  private blocks(blocks: readonly Block[], flow: FlowElement[], width: number, x: number, state: { indentNext: boolean; first: boolean }): void {
+    const { fontSize } = this.design;
+    for (const block of blocks) {
+      switch (block.kind) {
+        case 'paragraph': {
+          const smallCaps = state.first ? 3 : 0;
+          const indent = state.indentNext ? this.design.indent : 0;
+          flow.push(...this.flowLines(this.paragraph(block.content, width, indent, smallCaps), x));
+          state.indentNext = true;
+          state.first = false;
+          break;
+        }
+        case 'heading':
+          flow.push({ kind: 'space', height: 1, keepAtTop: false });
+          flow.push(...this.flowLines(this.centered(plain(block.content), 'italic', fontSize, width), x, true));
+          flow.push({ kind: 'space', height: 1, keepAtTop: false });
+          state.indentNext = false;
+          break;
+        case 'sceneBreak':
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(...this.flowLines(this.centered(SCENE_BREAK, 'regular', fontSize, width), x));
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          state.indentNext = false;
+          break;
+        case 'blockQuote': {
+          const inset = 1.5 * fontSize;
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          this.blocks(block.blocks, flow, width - 2 * inset, x + inset, { indentNext: false, first: false });
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          state.indentNext = false;
+          break;
+        }
+      }
+    }
+  }
+
+  chapterFlow(chapter: Chapter): FlowElement[] {
+    this.chapterName = chapter.source;
+    const { fontSize, textWidth } = this.design;
+    const flow: FlowElement[] = [{ kind: 'pageBreak', recto: true, opener: true, label: plain(chapter.title) }];
+    flow.push({ kind: 'space', height: Math.round(this.design.linesPerPage / 5), keepAtTop: true });
+    flow.push(...this.flowLines(this.centered(plain(chapter.title), 'regular', fontSize * 1.6, textWidth * 0.85), 0, true, 2));
+    flow.push({ kind: 'space', height: 2, keepAtTop: false });
+    this.blocks(chapter.blocks, flow, textWidth, 0, { indentNext: false, first: true });
+    return flow;
+  }
+}
+
+function plain(inlines: readonly Inline[]): string {
+  return styledPieces(inlines)
+    .map((piece) => (piece === 'break' ? ' ' : piece.text))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[] {
+  const left = pageIndex % 2 === 0 ? design.inner : design.outer;
+  return page.lines.map(({ element, top }) => ({
+    x: left + element.x,
+    baseline: design.top + design.topSkip + (top + element.height - 1) * design.leading,
+    runs: element.line.runs,
+  }));
+}
+
+/** Lays the book out on pages: front matter, then each chapter from a right-hand page. */
+export function typesetBook(book: Book, options: TypesetOptions): TypesetBook {
+  let result = layout(book, options, 0);
+  // The gutter depends on the page count; lay out again if the count calls for a wider one.
+  const again = layout(book, options, result.pages.length);
+  if (again.design.inner !== result.design.inner) result = again;
+  return result;
+}
+
+function layout(book: Book, options: TypesetOptions, pagesEstimate: number): TypesetBook {
+  const t = new Typesetter(book, options, pagesEstimate);
+  const d = t.design;
+  const m = book.metadata;
+  const flow = book.chapters.flatMap((chapter) => t.chapterFlow(chapter));
+  const bodyPages = paginate(flow, d.linesPerPage);
+
+  // Front matter: title page, copyright page, contents when there is more than one chapter.
+  const centerBlock = (lines: SetLine[], baseline: number, step: number): DrawnLine[] =>
+    lines.map((line, i) => ({ x: d.inner + line.runs[0]!.x, baseline: baseline + i * step, runs: line.runs }));
+  const front: DrawnLine[][] = [];
+  const titleLines = t.centered(m.title, 'regular', d.fontSize * 2.2, d.textWidth);
+  let y = d.top + d.height * 0.22;
+  const titlePage = centerBlock(titleLines, y, d.fontSize * 2.6);
+  y += titleLines.length * d.fontSize * 2.6 + d.fontSize;
+  if (m.subtitle) {
+    const sub = t.centered(m.subtitle, 'italic', d.fontSize * 1.3, d.textWidth);
+    titlePage.push(...centerBlock(sub, y, d.fontSize * 1.6));
+    y += sub.length * d.fontSize * 1.6;
+  }
+  titlePage.push(...centerBlock(t.centered(m.authors.join(', '), 'regular', d.fontSize * 1.3, d.textWidth, true), y + d.fontSize * 3, d.fontSize * 1.6));
+  if (m.publisher) titlePage.push(...centerBlock(t.centered(m.publisher, 'regular', d.fontSize, d.textWidth, true), d.height - d.bottom, d.leading));
+  front.push(titlePage);
+
+  const year = (m.date ?? m.modified).slice(0, 4);
+  const small = d.fontSize * 0.85;
+  const copyrightText = [m.rights ?? `Copyright © ${year} ${m.authors.join(', ')}. All rights reserved.`, m.publisher ? `Published by ${m.publisher}` : '', m.identifier.startsWith('urn:uuid:') ? '' : m.identifier].filter(Boolean);
+  const copyrightLines = copyrightText.flatMap((text) => t.centered(text, 'regular', small, d.textWidth));
+  front.push(copyrightLines.map((line, i) => ({ x: d.outer + line.runs[0]!.x, baseline: d.height - d.bottom - (copyrightLines.length - 1 - i) * small * 1.4, runs: line.runs })));
+
+  const chapterBodyPages: number[] = [];
+  bodyPages.forEach((page, index) => {
+    if (page.opener) chapterBodyPages.push(index);
+  });
+  if (book.chapters.length > 1) {
+    const heading = t.centered(contentsTitle(m.language), 'regular', d.fontSize * 1.6, d.textWidth);
+    const rows = book.chapters.map((chapter, i) => contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d));
+    const perPage = d.linesPerPage - 4;
+    for (let start = 0; start < rows.length; start += perPage) {
+      const pageIndex = front.length;
+      const left = pageIndex % 2 === 0 ? d.inner : d.outer;
+      const page: DrawnLine[] = start === 0 ? heading.map((line) => ({ x: left + line.runs[0]!.x, baseline: d.top + d.topSkip + d.leading, runs: line.runs })) : [];
+      rows.slice(start, start + perPage).forEach((runs, i) => page.push({ x: left, baseline: d.top + d.topSkip + (i + (start === 0 ? 4 : 0)) * d.leading, runs }));
+      front.push(page);
+    }
+  }
+  if (front.length % 2 === 1) front.push([]);
+
+  const offset = front.length;
+  const pages: DrawnPage[] = front.map((lines) => ({ lines }));
+  bodyPages.forEach((page, index) => {
+    const pageIndex = offset + index;
+    const lines = drawPage(page, pageIndex, d);
+    const folio = index + 1;
+    if (!page.blank) lines.push(...runningHead(t, page, pageIndex, folio, d, m.title, m.authors.join(', ')));
+    pages.push({ lines, folio: page.blank ? undefined : folio });
+  });
+  const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...book.chapters.map((chapter, i) => ({ title: plain(chapter.title), pageIndex: offset + chapterBodyPages[i]! }))];
+  return { design: d, pages, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset) };
+}
+
+function contentsTitle(language: string): string {
+  const titles: Record<string, string> = { en: 'Contents', fr: 'Table des matières', de: 'Inhalt', es: 'Índice', it: 'Indice', nl: 'Inhoud' };
+  return titles[language.split('-')[0]!] ?? 'Contents';
+}
+
+function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign): Run[] {
+  const face = t.fonts.face('regular');
+  const numberWidth = face.width(page) * d.fontSize;
+  const [line] = t.centered(title, 'regular', d.fontSize, d.textWidth - numberWidth - d.fontSize * 2);
+  const titleRun = { ...line!.runs[0]!, x: 0 };
+  return [titleRun, { x: d.textWidth - numberWidth, text: page, style: 'regular', size: d.fontSize, smallCaps: false, wordSpacing: 0, width: numberWidth }];
+}
+
+/** Folio at the outer corner of the head line, the author's name over left pages and the title over right ones; on chapter openers, the folio alone at the foot. */
+function runningHead(t: Typesetter, page: Page, pageIndex: number, folio: number, d: PageDesign, title: string, author: string): DrawnLine[] {
+  const recto = pageIndex % 2 === 0;
+  const left = recto ? d.inner : d.outer;
+  const face = t.fonts.face('regular');
+  const number = String(folio);
+  const numberWidth = face.width(number) * d.fontSize;
+  const folioRun = (x: number): Run => ({ x, text: number, style: 'regular', size: d.fontSize, smallCaps: false, wordSpacing: 0, width: numberWidth });
+  if (page.opener) {
+    return [{ x: left, baseline: d.height - d.bottom + 2 * d.leading, runs: [folioRun((d.textWidth - numberWidth) / 2)] }];
+  }
+  const headBaseline = d.top - 1.5 * d.leading;
+  const [head] = t.centered(recto ? title : author, 'regular', d.fontSize * 0.9, d.textWidth * 0.7, true);
+  const runs: Run[] = [folioRun(recto ? d.textWidth - numberWidth : 0)];
+  if (head) runs.push({ ...head.runs[0]!, x: (d.textWidth - head.runs[0]!.width) / 2 });
+  return [{ x: left, baseline: headBaseline, runs }];
+}

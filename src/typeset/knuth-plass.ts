@@ -1,0 +1,192 @@
+import { FIL, INFINITE_PENALTY, type Item } from './items.ts';
+
+export interface BreakParameters {
+  /** Highest badness a line may have (TeX's \tolerance). */
+  tolerance: number;
+  /** Added to every line's badness before squaring (TeX's \linepenalty). */
+  linePenalty: number;
+  /** Two consecutive lines whose fitness classes are not adjacent (TeX's \adjdemerits). */
+  adjacentDemerits: number;
+  /** Two consecutive hyphenated lines (TeX's \doublehyphendemerits). */
+  doubleHyphenDemerits: number;
+  /** A hyphen on the second-last line (TeX's \finalhyphendemerits). */
+  finalHyphenDemerits: number;
+  /** Stretch added to every line in the last pass before a line may be overfull (TeX's \emergencystretch), in points. */
+  emergencyStretch: number;
+  /** Lines more (+1) or fewer (-1) than the optimum, where the paragraph allows (TeX's \looseness). */
+  looseness: number;
+}
+
+export const TEX_PARAMETERS: BreakParameters = {
+  tolerance: 200,
+  linePenalty: 10,
+  adjacentDemerits: 10000,
+  doubleHyphenDemerits: 10000,
+  finalHyphenDemerits: 5000,
+  emergencyStretch: 0,
+  looseness: 0,
+};
+
+export interface BreakResult {
+  /** Indices of the items at which lines end. The last is the paragraph's final penalty. */
+  breaks: number[];
+  /** Adjustment ratio of each line: 0 natural, 1 all stretch used, -1 all shrink used. */
+  ratios: number[];
+  /** Lines set wider than the measure because nothing else fitted. */
+  overfull: number;
+  demerits: number;
+}
+
+interface Node {
+  position: number;
+  line: number;
+  fitness: number;
+  width: number;
+  stretch: number;
+  shrink: number;
+  demerits: number;
+  ratio: number;
+  previous: Node | null;
+  flagged: boolean;
+}
+
+/** TeX's fitness classes: 0 very loose, 1 loose, 2 decent, 3 tight. */
+function fitnessClass(ratio: number): number {
+  if (ratio < -0.5) return 3;
+  if (ratio <= 0.5) return 2;
+  if (ratio <= 1) return 1;
+  return 0;
+}
+
+function badness(ratio: number): number {
+  if (ratio < -1) return Infinity;
+  return Math.min(100 * Math.abs(ratio) ** 3, 10000);
+}
+
+/**
+ * One pass of the total-fit algorithm over items whose lines are all `lineWidth` wide.
+ * Returns null when no set of breaks keeps every line within tolerance (unless allowOverfull).
+ */
+function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tolerance: number, extraStretch: number, allowOverfull: boolean): BreakResult | null {
+  const n = items.length;
+  // Running sums: the width, stretch and shrink of items[0 .. i-1].
+  const sumWidth = new Float64Array(n + 1);
+  const sumStretch = new Float64Array(n + 1);
+  const sumShrink = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const item = items[i]!;
+    sumWidth[i + 1] = sumWidth[i]! + (item.type === 'penalty' ? 0 : item.width);
+    sumStretch[i + 1] = sumStretch[i]! + (item.type === 'glue' ? item.stretch : 0);
+    sumShrink[i + 1] = sumShrink[i]! + (item.type === 'glue' ? item.shrink : 0);
+  }
+  const distinctLines = p.looseness !== 0;
+  let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: null, flagged: false }];
+  let overfullCount = 0;
+
+  // After a break, glue and penalties up to the next box are discarded: the next line starts there.
+  const afterBreak = (b: number) => {
+    let width = sumWidth[b]!;
+    let stretch = sumStretch[b]!;
+    let shrink = sumShrink[b]!;
+    for (let i = b; i < n; i++) {
+      const item = items[i]!;
+      if (item.type === 'box') break;
+      if (item.type === 'penalty' && item.penalty === -INFINITE_PENALTY && i > b) break;
+      if (item.type === 'glue') {
+        width += item.width;
+        stretch += item.stretch;
+        shrink += item.shrink;
+      }
+    }
+    return { width, stretch, shrink };
+  };
+
+  for (let b = 0; b < n; b++) {
+    const item = items[b]!;
+    const legal = item.type === 'penalty' ? item.penalty < INFINITE_PENALTY : item.type === 'glue' && b > 0 && items[b - 1]!.type === 'box';
+    if (!legal) continue;
+    const itemPenalty = item.type === 'penalty' ? item.penalty : 0;
+    const breakWidth = item.type === 'penalty' ? item.width : 0;
+    const flagged = item.type === 'penalty' && item.flagged;
+    const forced = item.type === 'penalty' && item.penalty <= -INFINITE_PENALTY;
+
+    const best: (Node | null)[] = [];
+    const deactivated: { node: Node; ratio: number }[] = [];
+    const stillActive: Node[] = [];
+    for (const a of active) {
+      const natural = sumWidth[b]! - a.width + breakWidth;
+      let ratio: number;
+      if (natural < lineWidth) {
+        const stretch = sumStretch[b]! - a.stretch + extraStretch;
+        ratio = stretch > 0 ? (lineWidth - natural) / stretch : Infinity;
+      } else if (natural > lineWidth) {
+        const shrink = sumShrink[b]! - a.shrink;
+        ratio = shrink > 0 ? (lineWidth - natural) / shrink : -Infinity;
+      } else ratio = 0;
+      // A line that ends at the paragraph's fil glue has natural spacing, however short.
+      const lastLine = sumStretch[b]! - a.stretch >= FIL;
+      const bad = badness(ratio);
+      if (ratio < -1 || forced) deactivated.push({ node: a, ratio });
+      else stillActive.push(a);
+      if (ratio >= -1 && (bad <= tolerance || lastLine)) {
+        let demerits = (p.linePenalty + bad) ** 2;
+        if (itemPenalty >= 0) demerits += itemPenalty ** 2;
+        else if (itemPenalty > -INFINITE_PENALTY) demerits -= itemPenalty ** 2;
+        if (flagged && a.flagged) demerits += p.doubleHyphenDemerits;
+        if (forced && a.flagged) demerits += p.finalHyphenDemerits;
+        const fitness = fitnessClass(lastLine ? 0 : ratio);
+        if (Math.abs(fitness - a.fitness) > 1) demerits += p.adjacentDemerits;
+        demerits += a.demerits;
+        const key = distinctLines ? fitness + 4 * (a.line + 1) : fitness;
+        const current = best[key];
+        if (!current || demerits < current.demerits) {
+          best[key] = { position: b, line: a.line + 1, fitness, width: 0, stretch: 0, shrink: 0, demerits, ratio: lastLine ? 0 : ratio, previous: a, flagged };
+        }
+      }
+    }
+    active = stillActive;
+    const candidates = best.filter((node): node is Node => node !== null && node !== undefined);
+    if (candidates.length === 0 && active.length === 0 && allowOverfull && deactivated.length > 0) {
+      // Nothing fits: break where the least damage is done and set that line overfull.
+      const fallback = deactivated.reduce((x, y) => (x.node.demerits <= y.node.demerits ? x : y));
+      candidates.push({ position: b, line: fallback.node.line + 1, fitness: 3, width: 0, stretch: 0, shrink: 0, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, flagged });
+      overfullCount++;
+    }
+    if (candidates.length > 0) {
+      const next = afterBreak(b);
+      for (const node of candidates) Object.assign(node, next);
+      active.push(...candidates);
+    }
+    if (active.length === 0) return null;
+  }
+
+  const finals = active.filter((node) => node.position === n - 1);
+  if (finals.length === 0) return null;
+  let chosen = finals.reduce((x, y) => (x.demerits <= y.demerits ? x : y));
+  if (p.looseness !== 0) {
+    const target = chosen.line + p.looseness;
+    const ranked = [...finals].sort((x, y) => Math.abs(x.line - target) - Math.abs(y.line - target) || x.demerits - y.demerits);
+    chosen = ranked[0]!;
+  }
+  const breaks: number[] = [];
+  const ratios: number[] = [];
+  for (let node: Node | null = chosen; node && node.previous; node = node.previous) {
+    breaks.unshift(node.position);
+    ratios.unshift(node.ratio);
+  }
+  return { breaks, ratios, overfull: overfullCount, demerits: chosen.demerits };
+}
+
+/**
+ * Optimal line breaks (Knuth–Plass total fit), with TeX's fallbacks: first within tolerance, then
+ * with emergency stretch, and only then with overfull lines. Items must end with a forced break.
+ */
+export function breakLines(items: readonly Item[], lineWidth: number, parameters: Partial<BreakParameters> = {}): BreakResult {
+  const p = { ...TEX_PARAMETERS, ...parameters };
+  return (
+    pass(items, lineWidth, p, p.tolerance, 0, false) ??
+    (p.emergencyStretch > 0 ? pass(items, lineWidth, p, p.tolerance, p.emergencyStretch, false) : null) ??
+    pass(items, lineWidth, p, 10000, p.emergencyStretch, false) ??
+    pass(items, lineWidth, p, Infinity, p.emergencyStretch, true)!
+  );
+}

@@ -1,0 +1,105 @@
+import type { FontSet, Style } from './fonts.ts';
+import type { Item } from './items.ts';
+
+/** Text drawn in one call: one face, one size, spaces widened uniformly. */
+export interface Run {
+  /** From the left edge of the line, in points. */
+  x: number;
+  text: string;
+  style: Style;
+  size: number;
+  smallCaps: boolean;
+  /** Extra width of each space in this run beyond the face's own space, in points (pdfkit's wordSpacing). */
+  wordSpacing: number;
+  /** Width as set, in points. */
+  width: number;
+}
+
+export interface SetLine {
+  runs: Run[];
+  /** Adjustment ratio: 0 natural spacing, >0 stretched, <0 shrunk. */
+  ratio: number;
+  /** Ends with a hyphen the line breaking inserted. */
+  hyphenated: boolean;
+  /** Natural width of the line's content vs the measure, for finding overfull lines. */
+  width: number;
+}
+
+/** Positions the words of each line once the breaks are chosen. */
+export function setLines(items: readonly Item[], breaks: readonly number[], lineWidth: number, fonts: FontSet, size: number): SetLine[] {
+  const lines: SetLine[] = [];
+  let start = 0;
+  for (const end of breaks) {
+    // Discard glue and penalties at the start of a line.
+    while (start < end && items[start]!.type !== 'box') start++;
+    const breakItem = items[end]!;
+    const content = items.slice(start, end);
+    // Trailing glue before the break (the paragraph's fil, a space before a penalty) is not set.
+    while (content.length && content.at(-1)!.type !== 'box') content.pop();
+    const hyphen = breakItem.type === 'penalty' && breakItem.text ? breakItem : null;
+    let natural = 0;
+    let stretch = 0;
+    let shrink = 0;
+    for (const item of content) {
+      if (item.type === 'box') natural += item.width;
+      else if (item.type === 'glue') {
+        natural += item.width;
+        stretch += item.stretch;
+        shrink += item.shrink;
+      }
+    }
+    if (hyphen) natural += hyphen.width;
+    const lastLine = breakItem.type === 'penalty' && breakItem.penalty <= -10000;
+    let ratio = 0;
+    if (natural < lineWidth && !lastLine) ratio = stretch > 0 ? (lineWidth - natural) / stretch : 0;
+    else if (natural > lineWidth) ratio = shrink > 0 ? Math.max(-1, (lineWidth - natural) / shrink) : 0;
+    // Last lines are set at natural spacing unless they are too long for it.
+    if (lastLine && natural <= lineWidth) ratio = 0;
+
+    const runs: Run[] = [];
+    let x = 0;
+    let current: Run | null = null;
+    // A space between two boxes of the run's face joins them into one run; any other gap starts a new run.
+    let space: { width: number; style: Style } | null = null;
+    for (const item of content) {
+      if (item.type === 'penalty') continue;
+      if (item.type === 'glue') {
+        const actual = item.width + (ratio >= 0 ? ratio * item.stretch : ratio * item.shrink);
+        space = { width: actual, style: item.style };
+        x += actual;
+        continue;
+      }
+      if (!item.text) {
+        current = null;
+        space = null;
+        x += item.width;
+        continue;
+      }
+      const joins = current && current.style === item.style && current.smallCaps === item.smallCaps && (!space || space.style === item.style);
+      if (current && joins) {
+        if (space) {
+          current.text += ' ';
+          current.wordSpacing = space.width - fonts.face(item.style).width(' ') * size;
+          current.width += space.width;
+        }
+        current.text += item.text;
+        current.width += item.width;
+      } else {
+        current = { x, text: item.text, style: item.style, size, smallCaps: item.smallCaps, wordSpacing: 0, width: item.width };
+        runs.push(current);
+      }
+      space = null;
+      x += item.width;
+    }
+    if (hyphen) {
+      const last = runs.at(-1);
+      if (last && last.style === hyphen.style && !last.smallCaps) {
+        last.text += hyphen.text;
+        last.width += hyphen.width;
+      } else runs.push({ x, text: hyphen.text, style: hyphen.style, size, smallCaps: false, wordSpacing: 0, width: hyphen.width });
+    }
+    lines.push({ runs, ratio, hyphenated: Boolean(hyphen?.text), width: natural });
+    start = end + 1;
+  }
+  return lines;
+}

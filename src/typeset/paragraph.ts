@@ -1,0 +1,206 @@
+import type { Inline } from '../model/index.ts';
+import type { FontSet, Style } from './fonts.ts';
+import type { Hyphenator } from './hyphenate.ts';
+import { box, FIL, glue, INFINITE_PENALTY, penalty, type Item } from './items.ts';
+
+export interface ParagraphSetting {
+  fonts: FontSet;
+  size: number;
+  hyphenate: Hyphenator;
+  /** First-line indent, in points. */
+  indent: number;
+  /** How many words open in small capitals (a chapter's first paragraph). */
+  smallCapsWords: number;
+  /** Interword stretch and shrink as fractions of the space. */
+  spaceStretch: number;
+  spaceShrink: number;
+  /** TeX's \hyphenpenalty and \exhyphenpenalty. */
+  hyphenPenalty: number;
+  explicitHyphenPenalty: number;
+  /** Widest a box may be before it is cut (a "word" wider than the line). */
+  lineWidth: number;
+  /** Told once per character no face has. */
+  missingGlyph: (char: string) => void;
+}
+
+interface Piece {
+  text: string;
+  style: Style;
+}
+
+/** Inline content as styled runs of text: emphasis is italic, strong is bold. */
+export function styledPieces(inlines: readonly Inline[], style: Style = 'regular', out: (Piece | 'break')[] = []): (Piece | 'break')[] {
+  for (const node of inlines) {
+    switch (node.kind) {
+      case 'text':
+      case 'literal':
+      case 'code':
+        out.push({ text: node.value, style });
+        break;
+      case 'lineBreak':
+        out.push('break');
+        break;
+      case 'emphasis':
+        styledPieces(node.children, style === 'bold' || style === 'boldItalic' ? 'boldItalic' : 'italic', out);
+        break;
+      case 'strong':
+        styledPieces(node.children, style === 'italic' || style === 'boldItalic' ? 'boldItalic' : 'bold', out);
+        break;
+    }
+  }
+  return out;
+}
+
+// Spaces a face may lack, with the width typesetters give them (in ems).
+const FIXED_SPACES: Record<string, number> = { '\u202F': 0.12, '\u2009': 0.16, '\u200A': 0.08, '\u2008': 0.2, '\u2007': 0.5, '\u2002': 0.5, '\u2003': 1, '\u00A0': 0.25 };
+const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Word-internal places a line may end, as [offset after which to break, hyphen drawn?]. */
+function breakOpportunities(word: string, hyphenate: Hyphenator): [number, boolean][] {
+  const out: [number, boolean][] = [];
+  const letterRun = /\p{L}+/gu;
+  for (const match of word.matchAll(letterRun)) {
+    // A run glued to an apostrophe ("don’t") or a digit is not hyphenated inside.
+    const before = word[match.index - 1];
+    const after = word[match.index + match[0].length];
+    if ((before && /[’'\d]/.test(before)) || (after && /[’'\d]/.test(after))) continue;
+    for (const at of hyphenate(match[0])) out.push([match.index + at, true]);
+  }
+  for (let i = 1; i < word.length - 1; i++) {
+    const c = word[i]!;
+    if ((c === '-' || c === '–') && /\p{L}/u.test(word[i - 1]!) && /\p{L}/u.test(word[i + 1]!)) out.push([i + 1, false]);
+    else if ((c === '—' || c === '⸺' || c === '⸻') && /[\p{L}\p{N}”’»)]/u.test(word[i - 1]!) && word[i + 1] !== '—') out.push([i + 1, false]);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+/** The Knuth–Plass items of a paragraph. */
+export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting): Item[] {
+  const items: Item[] = [];
+  if (s.indent > 0) items.push(box(s.indent, '', 'regular'));
+  const pieces = styledPieces(inlines);
+  // Words: maximal runs of non-space text, each a list of styled pieces; null stands for a space.
+  type Token = Piece[] | null | 'break';
+  const tokens: Token[] = [];
+  let word: Piece[] = [];
+  const endWord = () => {
+    if (word.length) tokens.push(word);
+    word = [];
+  };
+  for (const piece of pieces) {
+    if (piece === 'break') {
+      endWord();
+      tokens.push('break');
+      continue;
+    }
+    const parts = piece.text.replace(ZERO_WIDTH, '').split(/([ \t\n]+)/);
+    parts.forEach((part, i) => {
+      if (i % 2 === 1) {
+        endWord();
+        if (tokens.at(-1) !== null) tokens.push(null);
+      } else if (part) word.push({ text: part, style: piece.style });
+    });
+  }
+  endWord();
+
+  let smallCapsLeft = s.smallCapsWords;
+  let lastStyle: Style = 'regular';
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    if (token === 'break') {
+      items.push(glue(0, FIL, 0, lastStyle), penalty(0, -INFINITE_PENALTY, false));
+      continue;
+    }
+    if (token === null) {
+      if (items.length === 0 || t === tokens.length - 1 || items.at(-1)!.type !== 'box') continue;
+      const face = s.fonts.face(lastStyle);
+      const space = face.width(' ') * s.size;
+      items.push(glue(space, space * s.spaceStretch, space * s.spaceShrink, lastStyle));
+      continue;
+    }
+    const smallCaps = smallCapsLeft > 0;
+    if (smallCaps) smallCapsLeft--;
+    addWord(items, token, smallCaps, s);
+    lastStyle = token.at(-1)!.style;
+  }
+  items.push(penalty(0, INFINITE_PENALTY, false), glue(0, FIL, 0, lastStyle), penalty(0, -INFINITE_PENALTY, true));
+  return items;
+}
+
+function addWord(items: Item[], pieces: Piece[], smallCaps: boolean, s: ParagraphSetting): void {
+  const text = pieces.map((p) => p.text).join('');
+  const styleAt: Style[] = [];
+  for (const p of pieces) for (let i = 0; i < p.text.length; i++) styleAt.push(p.style);
+  const breaks = breakOpportunities(text, s.hyphenate);
+  let start = 0;
+  const cuts = [...breaks, [text.length, false] as [number, boolean]];
+  for (const [end, hyphen] of cuts) {
+    if (end <= start) continue;
+    addSyllable(items, text, styleAt, start, end, smallCaps, s);
+    if (end < text.length) {
+      const style = styleAt[end - 1]!;
+      const face = s.fonts.face(style);
+      items.push(hyphen ? penalty(face.width('-') * s.size, s.hyphenPenalty, true, '-', style) : penalty(0, s.explicitHyphenPenalty, true, '', style));
+    }
+    start = end;
+  }
+}
+
+/** Boxes for text[start, end): one per style run, widths taken as differences of prefix widths so kerning and ligatures inside the word count. */
+function addSyllable(items: Item[], word: string, styleAt: readonly Style[], start: number, end: number, smallCaps: boolean, s: ParagraphSetting): void {
+  let runStart = start;
+  while (runStart < end) {
+    const style = styleAt[runStart]!;
+    let runEnd = runStart + 1;
+    while (runEnd < end && styleAt[runEnd] === style) runEnd++;
+    // The style run of the whole word this piece belongs to, for prefix measuring.
+    let wordRunStart = runStart;
+    while (wordRunStart > 0 && styleAt[wordRunStart - 1] === style) wordRunStart--;
+    pushMeasured(items, word.slice(wordRunStart, runStart), word.slice(runStart, runEnd), style, smallCaps, s);
+    runStart = runEnd;
+  }
+}
+
+function pushMeasured(items: Item[], before: string, text: string, style: Style, smallCaps: boolean, s: ParagraphSetting): void {
+  const face = s.fonts.face(style);
+  // Characters the face lacks: fixed spaces become spacers, others are reported.
+  let chunk = '';
+  let chunkBefore = before;
+  const flush = () => {
+    if (!chunk) return;
+    const measure = (t: string) => (smallCaps && face.hasSmallCaps ? face.smallCapsWidth(t) : face.width(t));
+    const width = (measure(chunkBefore + chunk) - (chunkBefore ? measure(chunkBefore) : 0)) * s.size;
+    if (width > s.lineWidth) cutWideBox(items, chunk, style, smallCaps, s);
+    else items.push(box(width, chunk, style, smallCaps));
+    chunkBefore += chunk;
+    chunk = '';
+  };
+  for (const char of text) {
+    if (!face.has(char)) {
+      const fixed = FIXED_SPACES[char];
+      if (fixed !== undefined) {
+        flush();
+        items.push(box(fixed * s.size, '', style));
+        chunkBefore = '';
+        continue;
+      }
+      s.missingGlyph(char);
+    }
+    chunk += char;
+  }
+  flush();
+}
+
+/** A "word" wider than the line (a URL, a run of letters without spaces) is cut where it must be. */
+function cutWideBox(items: Item[], text: string, style: Style, smallCaps: boolean, s: ParagraphSetting): void {
+  const face = s.fonts.face(style);
+  let piece = '';
+  for (const char of text) {
+    if (piece && face.width(piece + char) * s.size > s.lineWidth * 0.95) {
+      items.push(box(face.width(piece) * s.size, piece, style, smallCaps), penalty(0, 5000, false, '', style));
+      piece = '';
+    }
+    piece += char;
+  }
+  if (piece) items.push(box(face.width(piece) * s.size, piece, style, smallCaps));
+}

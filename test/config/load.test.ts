@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { derivedIdentifier, loadConfig } from '../../src/config/load.ts';
+import { BookError } from '../../src/errors.ts';
+import { tempDir } from '../helpers/tools.ts';
+
+function project(config: unknown, files: Record<string, string> = { 'manuscript/01-one.md': '# One\n\nText.\n' }): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  const file = path.join(dir, 'book.config.json');
+  writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config, null, 2));
+  return file;
+}
+
+const valid = { title: 'A Book', author: 'Ann Author', language: 'en', chapters: ['manuscript/*.md'] };
+
+function errorOf(file: string): BookError {
+  try {
+    loadConfig(file);
+  } catch (error) {
+    assert.ok(error instanceof BookError, `expected a BookError, got ${String(error)}`);
+    assert.doesNotMatch(error.message, /\n/, 'an error is one line');
+    assert.match(error.message, /book\.config\.json/, 'names the file');
+    return error;
+  }
+  assert.fail('expected the config to be rejected');
+}
+
+describe('loadConfig', () => {
+  it('accepts a minimal config and fills defaults', () => {
+    const config = loadConfig(project(valid));
+    assert.equal(config.title, 'A Book');
+    assert.deepEqual(config.authors, ['Ann Author']);
+    assert.equal(config.output.name, 'a-book');
+    assert.equal(path.basename(config.output.dir), 'dist');
+    assert.match(config.identifier, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(config.typography.dash, 'em');
+  });
+
+  it('derives the same identifier for the same book, a different one for another', () => {
+    assert.equal(derivedIdentifier('T', ['A']), derivedIdentifier('T', ['A']));
+    assert.notEqual(derivedIdentifier('T', ['A']), derivedIdentifier('T', ['B']));
+  });
+
+  it('expands globs in natural order (2 before 10)', () => {
+    const files = Object.fromEntries(['1', '2', '10', '11'].map((n) => [`manuscript/ch${n}.md`, `# ${n}\n\nText.`]));
+    const config = loadConfig(project(valid, files));
+    assert.deepEqual(config.chapters.map((c) => path.basename(c.file)), ['ch1.md', 'ch2.md', 'ch10.md', 'ch11.md']);
+  });
+
+  it('takes a title override from a { file, title } entry', () => {
+    const config = loadConfig(project({ ...valid, chapters: [{ file: 'manuscript/01-one.md', title: 'The First' }] }));
+    assert.equal(config.chapters[0]!.title, 'The First');
+  });
+
+  const mistakes: [string, unknown, RegExp][] = [
+    ['not JSON', '{\n  "title": "x",\n  "author": "y"\n  "language": "en"\n}', /line 4, column 3: not valid JSON/],
+    ['a misspelt key', { ...valid, autor: 'x' }, /autor: unknown key \(did you mean "author"\?\)/],
+    ['an unknown nested key', { ...valid, output: { nmae: 'x' } }, /output\.nmae: unknown key \(did you mean "name"\?\)/],
+    ['a missing title', { author: 'a', language: 'en', chapters: ['manuscript/*.md'] }, /title: is required/],
+    ['a wrong type', { ...valid, author: 42 }, /author: must be a string or a list, not number/],
+    ['a bad language tag', { ...valid, language: 'english' }, /language: must be a BCP 47 language tag/],
+    ['no chapters', { ...valid, chapters: [] }, /chapters: needs at least one chapter/],
+    ['a glob matching nothing', { ...valid, chapters: ['manuscript/*.md', 'manuscript/03-*.md'] }, /chapters\[1\]: no file matches "manuscript\/03-\*\.md"/],
+    ['a missing file', { ...valid, chapters: ['manuscript/nope.md'] }, /chapters\[0\]: file "manuscript\/nope\.md" does not exist/],
+    ['a chapter listed twice', { ...valid, chapters: ['manuscript/*.md', 'manuscript/01-one.md'] }, /chapters\[1\]: "manuscript\/01-one\.md" is already listed at chapters\[0\]/],
+    ['a folder as a chapter', { ...valid, chapters: ['manuscript'] }, /chapters\[0\]: "manuscript" is a folder/],
+    ['a path outside the project', { ...valid, chapters: ['../elsewhere.md'] }, /chapters\[0\]: "\.\.\/elsewhere\.md" points outside the book's folder/],
+    ['a bad enum value', { ...valid, typography: { dash: 'en' } }, /typography\.dash: must be one of "em", "spaced-en", not "en"/],
+    ['a bad date', { ...valid, date: 'yesterday' }, /date: must be an ISO 8601 date/],
+    ['not an object', '[1, 2]', /must be a JSON object/],
+  ];
+  for (const [name, config, message] of mistakes) {
+    it(`rejects ${name} in one line naming the file and path`, () => {
+      assert.match(errorOf(project(config)).message, message);
+    });
+  }
+
+  it('reports a missing config file', () => {
+    assert.throws(() => loadConfig(path.join(tempDir(), 'book.config.json')), /book\.config\.json: config file not found/);
+  });
+});

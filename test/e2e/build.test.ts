@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { build, compile } from '../../src/build.ts';
+import { loadConfig } from '../../src/config/load.ts';
+import { renderText } from '../../src/text/write.ts';
+import { epubcheck, firstMissingInOrder, pdfBodyText, missingTool, ROOT, run, runCli, SHARED, tempDir, words } from '../helpers/tools.ts';
+
+const HOUND = path.join(SHARED, 'corpus/arthur-conan-doyle_the-hound-of-the-baskervilles/book.config.json');
+const EPOCH = new Date(1700000000 * 1000);
+
+describe('building the sample book', () => {
+  const out = tempDir();
+  let files: Record<string, string> = {};
+  before(async () => {
+    const result = await build({ config: path.join(ROOT, 'book.config.json'), out, formats: ['epub', 'pdf', 'text'], now: EPOCH });
+    files = Object.fromEntries(result.files.map((f) => [f.format, f.path]));
+  });
+
+  it('writes dist/<name>.epub, .pdf and .txt', () => {
+    assert.deepEqual(Object.values(files).map((f) => path.basename(f)).sort(), ['crait.epub', 'crait.pdf', 'crait.txt']);
+  });
+
+  it('passes EPUBCheck 5 with no errors and no warnings', { skip: missingTool('java', ['-version']) }, async () => {
+    const report = await epubcheck(files.epub!);
+    assert.deepEqual(report.messages, []);
+    assert.equal(report.fatals + report.errors + report.warnings, 0);
+  });
+
+  it('gives a PDF that qpdf finds sound', { skip: missingTool('qpdf', ['--version']) }, async () => {
+    const { code, stdout } = await run('qpdf', ['--check', files.pdf!]);
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, /No syntax or stream encoding errors/);
+  });
+
+  it('embeds every font', { skip: missingTool('pdffonts') }, async () => {
+    const { stdout } = await run('pdffonts', [files.pdf!]);
+    const rows = stdout.trim().split('\n').slice(2);
+    assert.ok(rows.length >= 1, 'the PDF uses fonts');
+    for (const row of rows) assert.match(row, /\s+yes\s+yes\s+yes\s+/, `not embedded: ${row}`);
+    assert.doesNotMatch(stdout, /Times|Helvetica/);
+  });
+
+  it('prints every word of the manuscript, in order', { skip: missingTool('pdftotext') }, async () => {
+    const stdout = await pdfBodyText(files.pdf!);
+    const expected = words(readFileSync(files.text!, 'utf8'));
+    const missing = firstMissingInOrder(expected, words(stdout));
+    assert.equal(missing, -1, `missing from the PDF: "${expected.slice(missing, missing + 8).join(' ')}"`);
+  });
+
+  it('sets the sample’s interrupted speech, hyphen-dash and ellipses right', () => {
+    const text = readFileSync(files.text!, 'utf8');
+    assert.match(text, /now th—\n/);
+    assert.match(text, /Ben—No, Kylo Ren/);
+    assert.doesNotMatch(text, /\.\.\./);
+    assert.doesNotMatch(text, /["']/);
+  });
+
+  it('puts the metadata in the PDF', { skip: missingTool('pdfinfo') }, async () => {
+    const { stdout } = await run('pdfinfo', [files.pdf!]);
+    assert.match(stdout, /Title:\s+Crait/);
+    assert.match(stdout, /Author:\s+Anonymous/);
+    assert.match(stdout, /Page size:\s+396 x 612 pts/);
+  });
+
+  it('is reproducible: the same input and SOURCE_DATE_EPOCH give identical bytes, from the CLI in another folder too', async () => {
+    const other = tempDir();
+    const { code, stderr } = await runCli(['build', '--config', path.join(ROOT, 'book.config.json'), '--out', other], { cwd: tempDir(), env: { SOURCE_DATE_EPOCH: String(EPOCH.getTime() / 1000) } });
+    assert.equal(code, 0, stderr);
+    for (const name of ['crait.epub', 'crait.pdf']) {
+      assert.ok(readFileSync(path.join(other, name)).equals(readFileSync(path.join(out, name))), `${name} differs`);
+    }
+  });
+});
+
+describe('building a corpus book', () => {
+  const out = tempDir();
+  let files: Record<string, string> = {};
+  before(async () => {
+    const { code, stdout, stderr } = await runCli(['build', '--config', HOUND, '--out', out, '--format', 'epub,pdf,text'], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /wrote .*\.epub/);
+    files = { epub: path.join(out, 'the-hound-of-the-baskervilles.epub'), pdf: path.join(out, 'the-hound-of-the-baskervilles.pdf'), text: path.join(out, 'the-hound-of-the-baskervilles.txt') };
+  });
+
+  it('passes EPUBCheck 5 with no errors and no warnings', { skip: missingTool('java', ['-version']) }, async () => {
+    const report = await epubcheck(files.epub!);
+    assert.deepEqual(report.messages, []);
+  });
+
+  it('prints every word of every chapter, in order', { skip: missingTool('pdftotext') }, async () => {
+    const stdout = await pdfBodyText(files.pdf!);
+    const expected = words(renderText(compile(loadConfig(HOUND), EPOCH)));
+    const missing = firstMissingInOrder(expected, words(stdout));
+    assert.equal(missing, -1, `missing from the PDF: "${expected.slice(missing, missing + 8).join(' ')}"`);
+  });
+
+  it('gives a PDF that qpdf finds sound', { skip: missingTool('qpdf', ['--version']) }, async () => {
+    const { code } = await run('qpdf', ['--check', files.pdf!]);
+    assert.equal(code, 0);
+  });
+});

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { breakLines } from '../../src/typeset/knuth-plass.ts';
+import { setLines } from '../../src/typeset/lines.ts';
+import { paragraphItems } from '../../src/typeset/paragraph.ts';
+import { fonts, hyphenateEn, PARAGRAPH, setting } from './helpers.ts';
+
+const text = (value: string) => [{ kind: 'text' as const, value }];
+
+function set(value: string, width: number) {
+  const items = paragraphItems(text(value), setting(width));
+  const result = breakLines(items, width, { emergencyStretch: 11 });
+  return { result, lines: setLines(items, result.breaks, width, fonts, 11) };
+}
+
+describe('hyphenation', () => {
+  it('finds TeX pattern breaks with at least 2 letters before and 3 after', () => {
+    assert.deepEqual(hyphenateEn('beautiful'), [4, 6]);
+    assert.deepEqual(hyphenateEn('printed'), []);
+    assert.deepEqual(hyphenateEn('hyphenation'), [2, 6]);
+    for (const word of ['extraordinary', 'mornings', 'infrequent', 'breakfast']) {
+      for (const at of hyphenateEn(word)) assert.ok(at >= 2 && word.length - at >= 3, `${word} at ${at}`);
+    }
+  });
+  it('uses exceptions from the config', () => {
+    const custom = (word: string) => (word === 'associate' ? [2, 5] : []);
+    assert.deepEqual(custom('associate'), [2, 5]);
+  });
+});
+
+describe('Knuth–Plass line breaking', () => {
+  it('sets a paragraph with every line within the measure and within tolerance', () => {
+    const { result, lines } = set(PARAGRAPH, 297);
+    assert.equal(result.overfull, 0);
+    assert.ok(lines.length >= 7 && lines.length <= 9, `${lines.length} lines`);
+    for (const line of lines.slice(0, -1)) {
+      // Within TeX's tolerance, or stretched by at most the emergency stretch (1 em over the line).
+      assert.ok(line.ratio <= 2 && line.ratio >= -1, `ratio ${line.ratio}`);
+      const right = line.runs.at(-1)!.x + line.runs.at(-1)!.width;
+      assert.ok(Math.abs(right - 297) < 0.01, `line ends at ${right}`);
+    }
+    assert.equal(lines.at(-1)!.ratio, 0, 'last line at natural spacing');
+  });
+
+  it('keeps the words in order', () => {
+    const { lines } = set(PARAGRAPH, 250);
+    const joined = lines.map((l) => l.runs.map((r) => r.text).join(' ')).join(' ').replace(/- /g, '').replace(/\s+/g, ' ');
+    assert.equal(joined.replace(/\s/g, ''), PARAGRAPH.replace(/\s/g, ''));
+  });
+
+  it('prefers fewer hyphens than greedy filling and never hyphenates two lines running where avoidable', () => {
+    const { lines } = set(PARAGRAPH + ' ' + PARAGRAPH, 297);
+    let run = 0;
+    let longest = 0;
+    for (const line of lines) {
+      run = line.hyphenated ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    assert.ok(longest <= 1, `longest hyphen run ${longest}`);
+  });
+
+  it('sets a paragraph of one giant unbreakable word, and says so', () => {
+    const giant = 'x'.repeat(3000);
+    const { result, lines } = set(giant, 200);
+    assert.ok(lines.length > 10);
+    for (const line of lines) assert.ok(line.width <= 200 + 0.01, `line of ${line.width}`);
+    assert.equal(result.overfull, 0);
+  });
+
+  it('breaks a paragraph one line longer when asked (looseness)', () => {
+    const items = paragraphItems(text(PARAGRAPH), setting(297));
+    const normal = breakLines(items, 297);
+    const looser = breakLines(items, 297, { looseness: 1 });
+    assert.equal(looser.breaks.length, normal.breaks.length + 1);
+  });
+});
