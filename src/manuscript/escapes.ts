@@ -17,13 +17,22 @@ export function restoreInCode(text: string): string {
   return text.replace(/[\uE000\uE001]/g, (marker) => `\\${RESTORE.get(marker)}`);
 }
 
-/** Text with protected quotes → text and literal inlines. */
+// A web or mail address typed in running text: typography passes must not touch it.
+const ADDRESS = /((?:https?|ftp):\/\/[^\s<>"]+[^\s<>"'.,;:!?)\]}’”]|www\.[^\s<>"]+[^\s<>"'.,;:!?)\]}’”]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/u;
+
+/** Text with protected quotes and addresses → text and literal inlines. */
 export function textWithLiterals(value: string): Inline[] {
   const out: Inline[] = [];
   for (const piece of value.split(/([\uE000\uE001])/)) {
     if (!piece) continue;
     const quote = RESTORE.get(piece);
-    out.push(quote ? { kind: 'literal', value: quote } : { kind: 'text', value: piece });
+    if (quote) {
+      out.push({ kind: 'literal', value: quote });
+      continue;
+    }
+    piece.split(ADDRESS).forEach((part, i) => {
+      if (part) out.push(i % 2 === 1 ? { kind: 'literal', value: restoreInCode(part) } : { kind: 'text', value: part });
+    });
   }
   return out;
 }

@@ -2,7 +2,11 @@ export type DashStyle = 'em' | 'spaced-en';
 
 const L = '\\p{L}';
 // A quotation mark or bracket that may hug a dash.
-const Q = `["'“”‘’«»„()\\[\\]\uE002]`;
+const Q = `["'“”‘’«»„()\\[\\]]`;
+// Sentence punctuation a spaced-hyphen dash may touch ("still -!").
+const P = '[!?.,;:]';
+// Inline boundaries (emphasis) are invisible to these rules.
+const B = '\uE002*';
 
 /**
  * Dashes from what writers type: "--" and "---" are em dashes (a run of four or six is the two- and
@@ -16,11 +20,11 @@ export function dashes(text: string, style: DashStyle = 'em'): string {
     .replace(/(?<!-)----(?!-)/g, '⸺')
     .replace(/(?<!-)---?(?!-)/g, '—');
   // A hyphen with space (or a quote or the block's edge) on both sides: " - ", ' -"', '"- '.
-  out = out.replace(new RegExp(`(^|\\s|${Q})-(?=\\s|$|${Q})`, 'gu'), '$1—');
+  out = out.replace(new RegExp(`(^|\\s|${Q}|${P})(${B})-(?=${B}(?:\\s|$|${Q}|${P}))`, 'gu'), '$1$2—');
   // A hyphen ending a word before a space, then a capital or a quote: "Ben- No", "now- 'twas".
-  out = out.replace(new RegExp(`(?<=${L})-(?=\\s+(?:\\p{Lu}|${Q}))`, 'gu'), '—');
+  out = out.replace(new RegExp(`(?<=${L}${B})-(?=${B}\\s+(?:\\p{Lu}|${Q}))`, 'gu'), '—');
   // Interrupted speech: a word broken off before a closing quote or at the end of the block.
-  out = out.replace(new RegExp(`(?<=${L})-(?=${Q}*$|[”’"']+(?:\\s|$|[.,;:!?]))`, 'gu'), '—');
+  out = out.replace(new RegExp(`(?<=${L}${B})-(?=(?:${Q}|\uE002)*$|${B}[”’"']+(?:\\s|$|[.,;:!?]))`, 'gu'), '—');
   // Number ranges: 1914-1918, pages 10-20 (not inside longer hyphenated codes like 555-123-4567).
   out = out.replace(/(?<![\d-])(\d+)-(\d+)(?![\d-])/g, '$1–$2');
   // Em dashes are set closed up: drop the spaces a writer put around a spaced-hyphen dash.

@@ -4,18 +4,25 @@ import type { LanguageTypography } from './languages.ts';
 const APOSTROPHE = '’';
 
 /**
- * Words whose first letters are elided with an apostrophe (’tis, ’em, ’cause). A quote before them
- * is an apostrophe even though it stands where an opening quote would. Lower case, without the mark.
- * ’Frisco-style place names are left to the closer test below: they read as quotes only when a
- * closing single quote follows in the same quotation.
+ * Words whose first letters are elided with an apostrophe (’tis, ’em, ’cause): a quote before them is
+ * an apostrophe even where an opening quote could stand. Lower case, without the mark. Entries of six
+ * or more letters also cover longer forms (’prentice → ’prentices).
  */
 const ELISIONS = new Set([
-  'tis', 'twas', 'twere', 'twould', 'twill', 'tisn', 'twasn', 'twon', 'em', 'cause', 'cos', 'coz', 'bout', 'fore', 'gainst', 'mongst', 'midst',
-  'neath', 'nuff', 'n', 'til', 'till', 'un', 'uns', 'ere', 'ow', 'ee', 'im', 'er', 'is', 'ave', 'appen', 'ead', 'eart', 'ome', 'ouse', 'prentice',
-  'spect', 'pon', 'scuse', 'cept', 'specially', 'sides', 'member', 'course', 'cross', 'round', 'bye', 'taint', 'twixt', 'ye', 'normous', 'normously',
-  'ope', 'oo', 'aven', 'ad', 'ard', 'alf', 'ands', 'and', 'ere', 'ey', 'igh', 'old', 'ello', 'ullo', 'struth', 'sblood', 'zounds', 'od', 'ods', 'gin',
-  'kin', 'lectricity', 'longside', 'low', 'mid', 'nother', 'pears', 'rithmetic', 'stead', 'tain', 'tother', 'xcept', 'im', 'k', 's', 't',
+  'tis', 'twas', 'twere', 'twould', 'twill', 'tisn', 'twasn', 'twon', 'twixt', 'em', 'cause', 'cos', 'coz', 'bout', 'gainst', 'mongst',
+  'neath', 'nuff', 'n', 'til', 'ere', 'prentice', 'spect', 'pon', 'scuse', 'cept', 'specially', 'normous', 'normously', 'struth', 'sblood',
+  'lectricity', 'longside', 'nother', 'rithmetic', 'tother', 'xcept', 'ud', 'ee', 'ouse', 'ome', 'appen', 'eart', 'ead', 'ave', 'ope', 'aven',
 ]);
+const ELISION_STEMS = [...ELISIONS].filter((word) => word.length >= 6);
+
+/**
+ * Elisions that are also ordinary words (’is for his, ’and for hand, ’ere for here): read as apostrophes
+ * only when no closing single quote follows, so ‘Is Disease a Reversion?’ still opens a quotation.
+ */
+function isElision(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /^\d\d(s|th)?$/.test(lower) || ELISIONS.has(lower) || ELISION_STEMS.some((stem) => lower.startsWith(stem));
+}
 
 const isLetter = (c: string | undefined) => c !== undefined && (/[\p{L}\p{N}\p{M}]/u.test(c) || c === OPAQUE);
 const isSpace = (c: string | undefined) => c === undefined || /\s/u.test(c) || c === LINE_BREAK;
@@ -52,6 +59,8 @@ function closingSingleAhead(chars: readonly string[], i: number): boolean {
     const after = nextVisible(chars, k);
     const closes = (isLetter(before) || isClosingPunctuation(before) || isDash(before)) && !isLetter(after);
     if (c === '"' && closes) return false;
+    // Another quotation opening first: the closer ahead is its own.
+    if (c === "'" && (isSpace(before) || isOpener(before)) && isLetter(after) && !isElision(wordAfter(chars, k))) return false;
     if (c === "'" && closes) {
       // "goin'" and "o'" end words, not quotations.
       const word = /[\p{L}]+$/u.exec(chars.slice(Math.max(0, k - 12), k).join('').replaceAll(BOUNDARY, ''))?.[0] ?? '';
@@ -100,9 +109,7 @@ export function curlQuotesInText(text: string, marks: LanguageTypography, option
     if (isLetter(before) && isLetter(after)) {
       chars[i] = APOSTROPHE;
     } else if ((openingContext || isDash(before) || before === '…') && (isLetter(after) || isOpener(after) || after === '"')) {
-      const word = wordAfter(chars, i);
-      const elided = /^\d\d(s|th)?$/.test(word) || ELISIONS.has(word.toLowerCase());
-      if (!elided && closingSingleAhead(chars, i)) {
+      if (!isElision(wordAfter(chars, i)) && closingSingleAhead(chars, i)) {
         chars[i] = singleMarks[0];
         singleOpen = true;
       } else chars[i] = APOSTROPHE;

@@ -65,6 +65,11 @@ describe('Markdown chapters', () => {
       assert.deepEqual(parsed.blocks.map((b) => b.kind), ['paragraph', 'sceneBreak', 'paragraph']);
     });
   }
+  it('keeps web addresses typed in running text verbatim', () => {
+    const parsed = parseMarkdownChapter('See http://example.org/a--b\'s, or www.x.org/--y. Mail a--b@x.org.');
+    const literals = (parsed.blocks[0] as { content: { kind: string; value: string }[] }).content.filter((i) => i.kind === 'literal').map((i) => i.value);
+    assert.deepEqual(literals, ["http://example.org/a--b's", 'www.x.org/--y', 'a--b@x.org']);
+  });
   it('keeps code spans, autolinks and raw HTML verbatim', () => {
     const parsed = parseMarkdownChapter('Use `"x"` at <https://example.org/a--b> and <b>bold</b>.');
     const content = (parsed.blocks[0] as { content: { kind: string; value?: string }[] }).content;

@@ -20,6 +20,9 @@ describe('dashes', () => {
     ['Lord ------ came', 'Lord ⸻ came'],
     ['call 555-123-4567', 'call 555-123-4567'],
     ['"Yes!--no--', '"Yes!—no—'],
+    ['but still -! Altogether', 'but still—! Altogether'],
+    ['and \uE002A\uE002-\uE002n\uE002-\uE002n\uE002 looks', 'and \uE002A\uE002-\uE002n\uE002-\uE002n\uE002 looks'],
+    ['now \uE002th-\uE002', 'now \uE002th—\uE002'],
   ];
   for (const [input, expected] of cases) it(`${input} → ${expected}`, () => assert.equal(dashes(input), expected));
 

@@ -25,6 +25,10 @@ describe('curly quotes and apostrophes (English)', () => {
     [`"He said, 'I'm off,'" she said.`, '“He said, ‘I’m off,’” she said.'],
     [`the 1920's fashion`, 'the 1920’s fashion'],
     [`'Ow are you, 'enry?`, '’Ow are you, ’enry?'],
+    [`a monograph entitled 'Is Disease a Reversion?' last year`, 'a monograph entitled ‘Is Disease a Reversion?’ last year'],
+    [`the sons of the 'prentices, sir`, 'the sons of the ’prentices, sir'],
+    [`showd this 'ere ouse. She ses 'are you the boy?' she ses.`, 'showd this ’ere ouse. She ses ‘are you the boy?’ she ses.'],
+    [`"I said to him, 'and it would be well.'"`, '“I said to him, ‘and it would be well.’”'],
   ];
   for (const [input, expected] of cases) {
     it(`${input} → ${expected}`, () => assert.equal(curl(input), expected));
