@@ -1,4 +1,4 @@
-import yargs from 'yargs';
+import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { build, FORMATS, type Format } from './build.ts';
 import { displayPath } from './config/paths.ts';
@@ -35,12 +35,12 @@ export async function main(argv: string[]): Promise<number> {
       .command(
         'build',
         'Build the book into EPUB, PDF and/or plain text',
-        (y) =>
+        (y: Argv) =>
           y
             .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
             .option('out', { alias: 'o', type: 'string', describe: "Output folder (default: the config's output.dir, dist)" })
             .option('format', { alias: 'f', type: 'string', default: 'epub,pdf', describe: `Formats to build: ${FORMATS.join(', ')}` }),
-        runBuild,
+        (args) => runBuild(args as unknown as { config: string; out?: string; format: string }),
       )
       .demandCommand(1, 'Name a command: book build')
       .strict()

@@ -22,9 +22,9 @@ export function dashes(text: string, style: DashStyle = 'em'): string {
   // A hyphen with space (or a quote or the block's edge) on both sides: " - ", ' -"', '"- '.
   out = out.replace(new RegExp(`(^|\\s|${Q}|${P})(${B})-(?=${B}(?:\\s|$|${Q}|${P}))`, 'gu'), '$1$2—');
   // A hyphen ending a word before a space, then a capital or a quote: "Ben- No", "now- 'twas".
-  out = out.replace(new RegExp(`(?<=${L}${B})-(?=${B}\\s+(?:\\p{Lu}|${Q}))`, 'gu'), '—');
-  // Interrupted speech: a word broken off before a closing quote or at the end of the block.
-  out = out.replace(new RegExp(`(?<=${L}${B})-(?=(?:${Q}|\uE002)*$|${B}[”’"']+(?:\\s|$|[.,;:!?]))`, 'gu'), '—');
+  out = out.replace(new RegExp(`(?<=${L}${B})-(?=${B}[ \\t]+(?:\\p{Lu}|["'“‘«„‚]))`, 'gu'), '—');
+  // Interrupted speech: a word broken off before a closing quote (straight or already curled) or at the block's end.
+  out = out.replace(new RegExp(`(?<=${L}${B})-(?=(?:${Q}|\uE002)*$|${B}(?:[\u00A0\u202F\uE002]|["'”’»›])*["'”’»›]${B}[\u00A0\u202F]*(?:[ \\t\\n]|$|[.,;:!?—–]))`, 'gu'), '—');
   // Number ranges: 1914-1918, pages 10-20 (not inside longer hyphenated codes like 555-123-4567).
   out = out.replace(/(?<![\d-])(\d+)-(\d+)(?![\d-])/g, '$1–$2');
   // Em dashes are set closed up: drop the spaces a writer put around a spaced-hyphen dash.
