@@ -69,7 +69,7 @@ class Typesetter {
     return this.options.fonts;
   }
 
-  private setting(width: number, indent: number, smallCapsWords = 0): ParagraphSetting {
+  private setting(width: number, indent: number, smallCapsWords = 0, inset = false): ParagraphSetting {
     return {
       fonts: this.fonts,
       size: this.design.fontSize,
@@ -81,6 +81,8 @@ class Typesetter {
       hyphenPenalty: 50,
       explicitHyphenPenalty: 50,
       lineWidth: width,
+      // Inset blocks (letters, verse) keep a hard right edge of their own.
+      hangingPunctuation: !inset,
       missingGlyph: (char) => {
         const key = `${this.chapterName}\u0000${char}`;
         if (this.missing.has(key)) return;
@@ -92,8 +94,8 @@ class Typesetter {
   }
 
   /** A paragraph as justified lines. */
-  private paragraph(content: readonly Inline[], width: number, indent: number, smallCapsWords = 0): SetLine[] {
-    const items = paragraphItems(content, this.setting(width, indent, smallCapsWords));
+  private paragraph(content: readonly Inline[], width: number, indent: number, smallCapsWords = 0, inset = false): SetLine[] {
+    const items = paragraphItems(content, this.setting(width, indent, smallCapsWords, inset));
     const result = breakLines(items, width, { emergencyStretch: this.design.fontSize, ...this.options.breaking });
     if (result.overfull > 0) this.warnings.push({ chapter: this.chapterName, message: `a paragraph has ${result.overfull} line(s) wider than the measure (a word too long to break?)` });
     const lines = setLines(items, result.breaks, width, this.fonts, this.design.fontSize);
@@ -130,7 +132,7 @@ class Typesetter {
         case 'paragraph': {
           const smallCaps = state.first ? 3 : 0;
           const indent = state.indentNext ? this.design.indent : 0;
-          flow.push(...this.flowLines(this.paragraph(block.content, width, indent, smallCaps), x));
+          flow.push(...this.flowLines(this.paragraph(block.content, width, indent, smallCaps, x > 0), x));
           state.indentNext = true;
           state.first = false;
           break;
@@ -233,13 +235,15 @@ function layout(book: Book, options: TypesetOptions, pagesEstimate: number): Typ
   });
   if (book.chapters.length > 1) {
     const heading = t.centered(contentsTitle(m.language), 'regular', d.fontSize * 1.6, d.textWidth);
-    const rows = book.chapters.map((chapter, i) => contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d));
+    // Rows are inset from both edges: a contents page is a list, not justified text.
+    const inset = d.fontSize * 1.5;
+    const rows = book.chapters.map((chapter, i) => contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset));
     const perPage = d.linesPerPage - 4;
     for (let start = 0; start < rows.length; start += perPage) {
       const pageIndex = front.length;
       const left = pageIndex % 2 === 0 ? d.inner : d.outer;
       const page: DrawnLine[] = start === 0 ? heading.map((line) => ({ x: left + line.runs[0]!.x, baseline: d.top + d.topSkip + d.leading, runs: line.runs })) : [];
-      rows.slice(start, start + perPage).forEach((runs, i) => page.push({ x: left, baseline: d.top + d.topSkip + (i + (start === 0 ? 4 : 0)) * d.leading, runs }));
+      rows.slice(start, start + perPage).forEach((runs, i) => page.push({ x: left + inset, baseline: d.top + d.topSkip + (i + (start === 0 ? 4 : 0)) * d.leading, runs }));
       front.push(page);
     }
   }
@@ -263,12 +267,12 @@ function contentsTitle(language: string): string {
   return titles[language.split('-')[0]!] ?? 'Contents';
 }
 
-function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign): Run[] {
+function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign, width: number): Run[] {
   const face = t.fonts.face('regular');
   const numberWidth = face.width(page) * d.fontSize;
-  const [line] = t.centered(title, 'regular', d.fontSize, d.textWidth - numberWidth - d.fontSize * 2);
+  const [line] = t.centered(title, 'regular', d.fontSize, width - numberWidth - d.fontSize * 2);
   const titleRun = { ...line!.runs[0]!, x: 0 };
-  return [titleRun, { x: d.textWidth - numberWidth, text: page, style: 'regular', size: d.fontSize, smallCaps: false, wordSpacing: 0, width: numberWidth }];
+  return [titleRun, { x: width - numberWidth, text: page, style: 'regular', size: d.fontSize, smallCaps: false, wordSpacing: 0, width: numberWidth }];
 }
 
 /** Folio at the outer corner of the head line, the author's name over left pages and the title over right ones; on chapter openers, the folio alone at the foot. */

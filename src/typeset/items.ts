@@ -8,6 +8,9 @@ export interface Box {
   text: string;
   style: Style;
   smallCaps: boolean;
+  /** How far the box's first and last characters may hang into the margins at a line's ends (optical margin alignment). */
+  hangLeft: number;
+  hangRight: number;
 }
 
 export interface Glue {
@@ -29,6 +32,13 @@ export interface Penalty {
   /** Text drawn when the break is taken ("-"). */
   text: string;
   style: Style;
+  /** How far the drawn hyphen may hang into the right margin. */
+  hang: number;
+  /**
+   * When the break is taken, the rest of the word starts the next line and is shaped on its own:
+   * its width then differs from the in-word widths by this much (kerning, ligatures at the cut).
+   */
+  restCorrection: number;
 }
 
 export type Item = Box | Glue | Penalty;
@@ -37,6 +47,36 @@ export const INFINITE_PENALTY = 10000;
 /** Stretch that swallows any shortfall: the end of a paragraph. */
 export const FIL = 1e6;
 
-export const box = (width: number, text: string, style: Style, smallCaps = false): Box => ({ type: 'box', width, text, style, smallCaps });
+export const box = (width: number, text: string, style: Style, smallCaps = false, hangLeft = 0, hangRight = 0): Box => ({ type: 'box', width, text, style, smallCaps, hangLeft, hangRight });
 export const glue = (width: number, stretch: number, shrink: number, style: Style): Glue => ({ type: 'glue', width, stretch, shrink, style });
-export const penalty = (width: number, cost: number, flagged: boolean, text = '', style: Style = 'regular'): Penalty => ({ type: 'penalty', width, penalty: cost, flagged, text, style });
+export const penalty = (width: number, cost: number, flagged: boolean, text = '', style: Style = 'regular', hang = 0, restCorrection = 0): Penalty => ({
+  type: 'penalty',
+  width,
+  penalty: cost,
+  flagged,
+  text,
+  style,
+  hang,
+  restCorrection,
+});
+
+/** Room a line ending at item b gains from hanging its last character into the margin. */
+export function hangAtEnd(items: readonly Item[], b: number): number {
+  const item = items[b]!;
+  if (item.type === 'penalty' && item.text) return item.hang;
+  for (let i = b - 1; i >= 0; i--) {
+    const before = items[i]!;
+    if (before.type === 'box') return before.text ? before.hangRight : 0;
+    if (before.type === 'glue') return 0;
+  }
+  return 0;
+}
+
+/** Room a line starting after the break at b gains from hanging its first character into the margin. */
+export function hangAtStart(items: readonly Item[], b: number): number {
+  for (let i = b; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.type === 'box') return item.text ? item.hangLeft : 0;
+  }
+  return 0;
+}

@@ -1,4 +1,4 @@
-import { FIL, INFINITE_PENALTY, type Item } from './items.ts';
+import { FIL, hangAtEnd, hangAtStart, INFINITE_PENALTY, type Item } from './items.ts';
 
 export interface BreakParameters {
   /** Highest badness a line may have (TeX's \tolerance). */
@@ -15,6 +15,10 @@ export interface BreakParameters {
   emergencyStretch: number;
   /** Lines more (+1) or fewer (-1) than the optimum, where the paragraph allows (TeX's \looseness). */
   looseness: number;
+  /** A first try without hyphenation, kept if every line is this good (TeX's \pretolerance); -1 skips it. */
+  pretolerance: number;
+  /** Most consecutive lines that may end in a hyphen. */
+  maxHyphenRun: number;
 }
 
 export const TEX_PARAMETERS: BreakParameters = {
@@ -25,6 +29,8 @@ export const TEX_PARAMETERS: BreakParameters = {
   finalHyphenDemerits: 5000,
   emergencyStretch: 0,
   looseness: 0,
+  pretolerance: -1,
+  maxHyphenRun: 2,
 };
 
 export interface BreakResult {
@@ -47,7 +53,10 @@ interface Node {
   demerits: number;
   ratio: number;
   previous: Node | null;
-  flagged: boolean;
+  /** Consecutive lines ending in a hyphen, up to and including this one. */
+  hyphenRun: number;
+  /** Extra width the next line gets from hanging its first character into the margin. */
+  hang: number;
 }
 
 /** TeX's fitness classes: 0 very loose, 1 loose, 2 decent, 3 tight. */
@@ -67,7 +76,7 @@ function badness(ratio: number): number {
  * One pass of the total-fit algorithm over items whose lines are all `lineWidth` wide.
  * Returns null when no set of breaks keeps every line within tolerance (unless allowOverfull).
  */
-function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tolerance: number, extraStretch: number, allowOverfull: boolean): BreakResult | null {
+function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tolerance: number, extraStretch: number, allowOverfull: boolean, hyphenate: boolean): BreakResult | null {
   const n = items.length;
   // Running sums: the width, stretch and shrink of items[0 .. i-1].
   const sumWidth = new Float64Array(n + 1);
@@ -80,12 +89,13 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
     sumShrink[i + 1] = sumShrink[i]! + (item.type === 'glue' ? item.shrink : 0);
   }
   const distinctLines = p.looseness !== 0;
-  let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: null, flagged: false }];
+  let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: null, hyphenRun: 0, hang: hangAtStart(items, 0) }];
   let overfullCount = 0;
 
   // After a break, glue and penalties up to the next box are discarded: the next line starts there.
   const afterBreak = (b: number) => {
-    let width = sumWidth[b]!;
+    const at = items[b]!;
+    let width = sumWidth[b]! - (at.type === 'penalty' ? at.restCorrection : 0);
     let stretch = sumStretch[b]!;
     let shrink = sumShrink[b]!;
     for (let i = b; i < n; i++) {
@@ -98,16 +108,20 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
         shrink += item.shrink;
       }
     }
-    return { width, stretch, shrink };
+    return { width, stretch, shrink, hang: hangAtStart(items, b + 1) };
   };
 
   for (let b = 0; b < n; b++) {
     const item = items[b]!;
-    const legal = item.type === 'penalty' ? item.penalty < INFINITE_PENALTY : item.type === 'glue' && b > 0 && items[b - 1]!.type === 'box';
+    const legal =
+      item.type === 'penalty'
+        ? item.penalty < INFINITE_PENALTY && (hyphenate || !item.flagged || item.width === 0)
+        : item.type === 'glue' && b > 0 && items[b - 1]!.type === 'box';
     if (!legal) continue;
     const itemPenalty = item.type === 'penalty' ? item.penalty : 0;
     const breakWidth = item.type === 'penalty' ? item.width : 0;
     const flagged = item.type === 'penalty' && item.flagged;
+    const endHang = hangAtEnd(items, b);
     const forced = item.type === 'penalty' && item.penalty <= -INFINITE_PENALTY;
 
     const best: (Node | null)[] = [];
@@ -115,13 +129,14 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
     const stillActive: Node[] = [];
     for (const a of active) {
       const natural = sumWidth[b]! - a.width + breakWidth;
+      const available = lineWidth + a.hang + endHang;
       let ratio: number;
-      if (natural < lineWidth) {
+      if (natural < available) {
         const stretch = sumStretch[b]! - a.stretch + extraStretch;
-        ratio = stretch > 0 ? (lineWidth - natural) / stretch : Infinity;
-      } else if (natural > lineWidth) {
+        ratio = stretch > 0 ? (available - natural) / stretch : Infinity;
+      } else if (natural > available) {
         const shrink = sumShrink[b]! - a.shrink;
-        ratio = shrink > 0 ? (lineWidth - natural) / shrink : -Infinity;
+        ratio = shrink > 0 ? (available - natural) / shrink : -Infinity;
       } else ratio = 0;
       // A line that ends at the paragraph's fil glue has natural spacing, however short.
       const lastLine = sumStretch[b]! - a.stretch >= FIL;
@@ -132,15 +147,19 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
         let demerits = (p.linePenalty + bad) ** 2;
         if (itemPenalty >= 0) demerits += itemPenalty ** 2;
         else if (itemPenalty > -INFINITE_PENALTY) demerits -= itemPenalty ** 2;
-        if (flagged && a.flagged) demerits += p.doubleHyphenDemerits;
-        if (forced && a.flagged) demerits += p.finalHyphenDemerits;
+        const hyphenRun = flagged ? a.hyphenRun + 1 : 0;
+        if (hyphenRun > p.maxHyphenRun) continue;
+        if (flagged && a.hyphenRun > 0) demerits += p.doubleHyphenDemerits;
+        if (forced && a.hyphenRun > 0) demerits += p.finalHyphenDemerits;
         const fitness = fitnessClass(lastLine ? 0 : ratio);
         if (Math.abs(fitness - a.fitness) > 1) demerits += p.adjacentDemerits;
         demerits += a.demerits;
-        const key = distinctLines ? fitness + 4 * (a.line + 1) : fitness;
+        // Nodes differing in fitness, hyphen run (or line count, for looseness) are kept apart.
+        const state = fitness + 4 * Math.min(hyphenRun, p.maxHyphenRun);
+        const key = distinctLines ? state + 16 * (a.line + 1) : state;
         const current = best[key];
         if (!current || demerits < current.demerits) {
-          best[key] = { position: b, line: a.line + 1, fitness, width: 0, stretch: 0, shrink: 0, demerits, ratio: lastLine ? 0 : ratio, previous: a, flagged };
+          best[key] = { position: b, line: a.line + 1, fitness, width: 0, stretch: 0, shrink: 0, demerits, ratio: lastLine ? 0 : ratio, previous: a, hyphenRun, hang: 0 };
         }
       }
     }
@@ -149,7 +168,7 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
     if (candidates.length === 0 && active.length === 0 && allowOverfull && deactivated.length > 0) {
       // Nothing fits: break where the least damage is done and set that line overfull.
       const fallback = deactivated.reduce((x, y) => (x.node.demerits <= y.node.demerits ? x : y));
-      candidates.push({ position: b, line: fallback.node.line + 1, fitness: 3, width: 0, stretch: 0, shrink: 0, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, flagged });
+      candidates.push({ position: b, line: fallback.node.line + 1, fitness: 3, width: 0, stretch: 0, shrink: 0, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, hyphenRun: flagged ? 1 : 0, hang: 0 });
       overfullCount++;
     }
     if (candidates.length > 0) {
@@ -178,15 +197,29 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
 }
 
 /**
- * Optimal line breaks (Knuth–Plass total fit), with TeX's fallbacks: first within tolerance, then
- * with emergency stretch, and only then with overfull lines. Items must end with a forced break.
+ * Optimal line breaks (Knuth–Plass total fit), with TeX's passes: without hyphenation within the
+ * pretolerance, then with hyphenation within the tolerance, then with emergency stretch, and only
+ * then with overfull lines. Items must end with a forced break. With looseness, null when the
+ * paragraph cannot be set that many lines longer or shorter without emergency measures.
  */
 export function breakLines(items: readonly Item[], lineWidth: number, parameters: Partial<BreakParameters> = {}): BreakResult {
   const p = { ...TEX_PARAMETERS, ...parameters };
   return (
-    pass(items, lineWidth, p, p.tolerance, 0, false) ??
-    (p.emergencyStretch > 0 ? pass(items, lineWidth, p, p.tolerance, p.emergencyStretch, false) : null) ??
-    pass(items, lineWidth, p, 10000, p.emergencyStretch, false) ??
-    pass(items, lineWidth, p, Infinity, p.emergencyStretch, true)!
+    (p.pretolerance >= 0 ? pass(items, lineWidth, p, p.pretolerance, 0, false, false) : null) ??
+    pass(items, lineWidth, p, p.tolerance, 0, false, true) ??
+    (p.emergencyStretch > 0 ? pass(items, lineWidth, p, p.tolerance, p.emergencyStretch, false, true) : null) ??
+    pass(items, lineWidth, p, 10000, p.emergencyStretch, false, true) ??
+    pass(items, lineWidth, p, Infinity, p.emergencyStretch, true, true)!
   );
+}
+
+/** The paragraph set `looseness` lines longer (+) or shorter (-) than its optimum, or null if it cannot be done well. */
+export function breakLinesLoosely(items: readonly Item[], lineWidth: number, looseness: number, optimumLines: number, parameters: Partial<BreakParameters> = {}): BreakResult | null {
+  const p = { ...TEX_PARAMETERS, ...parameters, looseness };
+  const target = optimumLines + looseness;
+  for (const extra of [0, p.emergencyStretch]) {
+    const result = pass(items, lineWidth, p, p.tolerance, extra, false, true);
+    if (result && result.breaks.length === target) return result;
+  }
+  return null;
 }

@@ -1,5 +1,5 @@
 import type { FontSet, Style } from './fonts.ts';
-import type { Item } from './items.ts';
+import { hangAtEnd, hangAtStart, type Box, type Item } from './items.ts';
 
 /** Text drawn in one call: one face, one size, spaces widened uniformly. */
 export interface Run {
@@ -29,11 +29,21 @@ export interface SetLine {
 export function setLines(items: readonly Item[], breaks: readonly number[], lineWidth: number, fonts: FontSet, size: number): SetLine[] {
   const lines: SetLine[] = [];
   let start = 0;
+  let correction = 0;
   for (const end of breaks) {
     // Discard glue and penalties at the start of a line.
     while (start < end && items[start]!.type !== 'box') start++;
+    // Characters hung into the margins give the line that much more room.
+    const hangLeft = hangAtStart(items, start);
+    const available = lineWidth + hangLeft + hangAtEnd(items, end);
     const breakItem = items[end]!;
     const content = items.slice(start, end);
+    // A word's rest after a hyphen break is drawn alone: use its own width.
+    const firstBox = content.findIndex((item) => item.type === 'box');
+    if (correction !== 0 && firstBox >= 0) {
+      const first = content[firstBox] as Box;
+      content[firstBox] = { ...first, width: first.width + correction };
+    }
     // Trailing glue before the break (the paragraph's fil, a space before a penalty) is not set.
     while (content.length && content.at(-1)!.type !== 'box') content.pop();
     const hyphen = breakItem.type === 'penalty' && breakItem.text ? breakItem : null;
@@ -51,13 +61,13 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
     if (hyphen) natural += hyphen.width;
     const lastLine = breakItem.type === 'penalty' && breakItem.penalty <= -10000;
     let ratio = 0;
-    if (natural < lineWidth && !lastLine) ratio = stretch > 0 ? (lineWidth - natural) / stretch : 0;
-    else if (natural > lineWidth) ratio = shrink > 0 ? Math.max(-1, (lineWidth - natural) / shrink) : 0;
+    if (natural < available && !lastLine) ratio = stretch > 0 ? (available - natural) / stretch : 0;
+    else if (natural > available) ratio = shrink > 0 ? Math.max(-1, (available - natural) / shrink) : 0;
     // Last lines are set at natural spacing unless they are too long for it.
-    if (lastLine && natural <= lineWidth) ratio = 0;
+    if (lastLine && natural <= available) ratio = 0;
 
     const runs: Run[] = [];
-    let x = 0;
+    let x = -hangLeft;
     let current: Run | null = null;
     // A space between two boxes of the run's face joins them into one run; any other gap starts a new run.
     let space: { width: number; style: Style } | null = null;
@@ -100,6 +110,7 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
     }
     lines.push({ runs, ratio, hyphenated: Boolean(hyphen?.text), width: natural });
     start = end + 1;
+    correction = breakItem.type === 'penalty' ? breakItem.restCorrection : 0;
   }
   return lines;
 }

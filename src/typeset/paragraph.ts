@@ -19,8 +19,21 @@ export interface ParagraphSetting {
   explicitHyphenPenalty: number;
   /** Widest a box may be before it is cut (a "word" wider than the line). */
   lineWidth: number;
+  /** Hang punctuation into the margins (optical margin alignment); off for inset blocks. */
+  hangingPunctuation: boolean;
   /** Told once per character no face has. */
   missingGlyph: (char: string) => void;
+}
+
+// Optical margin alignment: how much of a character's width may hang into the margin when it
+// ends (right) or starts (left) a line, after pdfTeX's microtype defaults, capped at 0.2 em.
+const HANG_RIGHT: Record<string, number> = { '.': 0.7, ',': 0.7, '-': 0.7, '‐': 0.7, '’': 0.6, '”': 0.5, '"': 0.5, "'": 0.6, ';': 0.3, ':': 0.3, '!': 0.2, '?': 0.2, '…': 0.3, '—': 0.2, '–': 0.3, '»': 0.4, '›': 0.4, '“': 0.5 };
+const HANG_LEFT: Record<string, number> = { '“': 0.5, '‘': 0.6, '"': 0.5, "'": 0.6, '„': 0.5, '‚': 0.6, '«': 0.4, '‹': 0.4, '(': 0.1, '—': 0.2 };
+const MAX_HANG = 0.2;
+
+function hang(table: Record<string, number>, char: string | undefined, width: (c: string) => number, enabled: boolean): number {
+  const share = char === undefined || !enabled ? undefined : table[char];
+  return share === undefined ? 0 : Math.min(share * width(char!), MAX_HANG);
 }
 
 interface Piece {
@@ -51,8 +64,10 @@ export function styledPieces(inlines: readonly Inline[], style: Style = 'regular
   return out;
 }
 
-// Spaces a face may lack, with the width typesetters give them (in ems).
-const FIXED_SPACES: Record<string, number> = { '\u202F': 0.12, '\u2009': 0.16, '\u200A': 0.08, '\u2008': 0.2, '\u2007': 0.5, '\u2002': 0.5, '\u2003': 1, '\u00A0': 0.25 };
+// Fixed spaces are set as blank boxes, never as characters: pdfkit widens every space-like
+// character in a run by the line's word spacing, and a face may lack them. Widths in ems;
+// a no-break space takes the face's own word space.
+const FIXED_SPACES: Record<string, number> = { '\u202F': 0.12, '\u2009': 0.16, '\u200A': 0.08, '\u2008': 0.2, '\u2007': 0.5, '\u2002': 0.5, '\u2003': 1, '\u2004': 0.33, '\u2005': 0.25, '\u2006': 0.16 };
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
 /** Word-internal places a line may end, as [offset after which to break, hyphen drawn?]. */
@@ -140,7 +155,12 @@ function addWord(items: Item[], pieces: Piece[], smallCaps: boolean, s: Paragrap
     if (end < text.length) {
       const style = styleAt[end - 1]!;
       const face = s.fonts.face(style);
-      items.push(hyphen ? penalty(face.width('-') * s.size, s.hyphenPenalty, true, '-', style) : penalty(0, s.explicitHyphenPenalty, true, '', style));
+      // The rest of a one-face word is shaped alone when it starts a line: note the difference.
+      const rest = text.slice(end);
+      const oneFace = !smallCaps && styleAt.every((st) => st === style);
+      const restCorrection = oneFace ? (face.width(rest) - (face.width(text) - face.width(text.slice(0, end)))) * s.size : 0;
+      const hyphenHang = hang(HANG_RIGHT, '-', (c) => face.width(c), s.hangingPunctuation) * s.size;
+      items.push(hyphen ? penalty(face.width('-') * s.size, s.hyphenPenalty, true, '-', style, hyphenHang, restCorrection) : penalty(0, s.explicitHyphenPenalty, true, '', style, 0, restCorrection));
     }
     start = end;
   }
@@ -171,21 +191,22 @@ function pushMeasured(items: Item[], before: string, text: string, style: Style,
     const measure = (t: string) => (smallCaps && face.hasSmallCaps ? face.smallCapsWidth(t) : face.width(t));
     const width = (measure(chunkBefore + chunk) - (chunkBefore ? measure(chunkBefore) : 0)) * s.size;
     if (width > s.lineWidth) cutWideBox(items, chunk, style, smallCaps, s);
-    else items.push(box(width, chunk, style, smallCaps));
+    else {
+      const glyphWidth = (c: string) => face.width(c);
+      items.push(box(width, chunk, style, smallCaps, hang(HANG_LEFT, chunk[0], glyphWidth, s.hangingPunctuation) * s.size, hang(HANG_RIGHT, chunk.at(-1), glyphWidth, s.hangingPunctuation) * s.size));
+    }
     chunkBefore += chunk;
     chunk = '';
   };
   for (const char of text) {
-    if (!face.has(char)) {
-      const fixed = FIXED_SPACES[char];
-      if (fixed !== undefined) {
-        flush();
-        items.push(box(fixed * s.size, '', style));
-        chunkBefore = '';
-        continue;
-      }
-      s.missingGlyph(char);
+    const fixed = char === '\u00A0' ? face.width(' ') : FIXED_SPACES[char];
+    if (fixed !== undefined) {
+      flush();
+      items.push(box(fixed * s.size, '', style));
+      chunkBefore = '';
+      continue;
     }
+    if (!face.has(char)) s.missingGlyph(char);
     chunk += char;
   }
   flush();

@@ -17,6 +17,7 @@ export function setting(lineWidth: number, overrides: Partial<ParagraphSetting> 
     hyphenPenalty: 50,
     explicitHyphenPenalty: 50,
     lineWidth,
+    hangingPunctuation: true,
     missingGlyph: () => {},
     ...overrides,
   };
