@@ -3,9 +3,9 @@ import type { Block, Book, Chapter, Inline } from '../model/index.ts';
 import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
-import { breakLines, type BreakParameters } from './knuth-plass.ts';
+import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type Run, type SetLine } from './lines.ts';
-import { paginate, type FlowElement, type FlowLine, type Page } from './paginate.ts';
+import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
 import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
 
 /** A line ready to draw: absolute position of its baseline's left end, in points from the page's top-left. */
@@ -80,6 +80,7 @@ class Typesetter {
       spaceShrink: 1 / 3,
       hyphenPenalty: 50,
       explicitHyphenPenalty: 50,
+      lastWordHyphenPenalty: 1000,
       lineWidth: width,
       // Inset blocks (letters, verse) keep a hard right edge of their own.
       hangingPunctuation: !inset,
@@ -93,14 +94,21 @@ class Typesetter {
     };
   }
 
-  /** A paragraph as justified lines. */
-  private paragraph(content: readonly Inline[], width: number, indent: number, smallCapsWords = 0, inset = false): SetLine[] {
-    const items = paragraphItems(content, this.setting(width, indent, smallCapsWords, inset));
-    const result = breakLines(items, width, { emergencyStretch: this.design.fontSize, ...this.options.breaking });
+  /** A paragraph as justified lines, able to be set a line longer or shorter for pagination. */
+  private paragraph(content: readonly Inline[], width: number, x: number, indent: number, smallCapsWords = 0): FlowParagraph {
+    const items = paragraphItems(content, this.setting(width, indent, smallCapsWords, x > 0));
+    const parameters = { emergencyStretch: this.design.fontSize, ...this.options.breaking };
+    const result = breakLines(items, width, parameters);
     if (result.overfull > 0) this.warnings.push({ chapter: this.chapterName, message: `a paragraph has ${result.overfull} line(s) wider than the measure (a word too long to break?)` });
-    const lines = setLines(items, result.breaks, width, this.fonts, this.design.fontSize);
+    const { fonts } = this;
+    const size = this.design.fontSize;
+    const lines = setLines(items, result.breaks, width, fonts, size);
     this.bodyLines.push(...lines);
-    return lines;
+    const vary = (delta: 1 | -1) => {
+      const varied = breakLinesLoosely(items, width, delta, result.breaks.length, parameters);
+      return varied ? { lines: setLines(items, varied.breaks, width, fonts, size), cost: varied.demerits - result.demerits } : null;
+    };
+    return { kind: 'paragraph', lines, x, height: 1, keepWithNext: false, vary: lines.length >= 2 ? vary : undefined };
   }
 
   /** Centered lines of display text (titles), broken where they fit. */
@@ -120,9 +128,8 @@ class Typesetter {
     });
   }
 
-  private flowLines(lines: SetLine[], x: number, keepWithNext = false, height = 1): FlowLine[] {
-    const group = ++this.group;
-    return lines.map((line, index) => ({ kind: 'line', line, x, height, group, index, count: lines.length, keepWithNext }));
+  private fixedLines(lines: SetLine[], x: number, keepWithNext = false, height = 1): FlowParagraph {
+    return { kind: 'paragraph', lines, x, height, keepWithNext };
   }
 
   private blocks(blocks: readonly Block[], flow: FlowElement[], width: number, x: number, state: { indentNext: boolean; first: boolean }): void {
@@ -132,20 +139,20 @@ class Typesetter {
         case 'paragraph': {
           const smallCaps = state.first ? 3 : 0;
           const indent = state.indentNext ? this.design.indent : 0;
-          flow.push(...this.flowLines(this.paragraph(block.content, width, indent, smallCaps, x > 0), x));
+          flow.push(this.paragraph(block.content, width, x, indent, smallCaps));
           state.indentNext = true;
           state.first = false;
           break;
         }
         case 'heading':
           flow.push({ kind: 'space', height: 1, keepAtTop: false });
-          flow.push(...this.flowLines(this.centered(plain(block.content), 'italic', fontSize, width), x, true));
+          flow.push(this.fixedLines(this.centered(plain(block.content), 'italic', fontSize, width), x, true));
           flow.push({ kind: 'space', height: 1, keepAtTop: false });
           state.indentNext = false;
           break;
         case 'sceneBreak':
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
-          flow.push(...this.flowLines(this.centered(SCENE_BREAK, 'regular', fontSize, width), x));
+          flow.push(this.fixedLines(this.centered(SCENE_BREAK, 'regular', fontSize, width), x));
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
           state.indentNext = false;
           break;
@@ -164,9 +171,11 @@ class Typesetter {
   chapterFlow(chapter: Chapter): FlowElement[] {
     this.chapterName = chapter.source;
     const { fontSize, textWidth } = this.design;
-    const flow: FlowElement[] = [{ kind: 'pageBreak', recto: true, opener: true, label: plain(chapter.title) }];
+    const flow: FlowElement[] = [{ kind: 'pageBreak', recto: true, opener: true }];
     flow.push({ kind: 'space', height: Math.round(this.design.linesPerPage / 5), keepAtTop: true });
-    flow.push(...this.flowLines(this.centered(plain(chapter.title), 'regular', fontSize * 1.6, textWidth * 0.85), 0, true, 2));
+    const title = this.centered(plain(chapter.title), 'regular', fontSize * 1.6, textWidth * 0.85);
+    title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
+    flow.push(this.fixedLines(title, 0, true, 2));
     flow.push({ kind: 'space', height: 2, keepAtTop: false });
     this.blocks(chapter.blocks, flow, textWidth, 0, { indentNext: false, first: true });
     return flow;
@@ -183,10 +192,10 @@ function plain(inlines: readonly Inline[]): string {
 
 function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[] {
   const left = pageIndex % 2 === 0 ? design.inner : design.outer;
-  return page.lines.map(({ element, top }) => ({
-    x: left + element.x,
-    baseline: design.top + design.topSkip + (top + element.height - 1) * design.leading,
-    runs: element.line.runs,
+  return page.lines.map(({ line, x, height, top }) => ({
+    x: left + x,
+    baseline: design.top + design.topSkip + (top + height - 1) * design.leading,
+    runs: line.runs,
   }));
 }
 
@@ -208,7 +217,7 @@ function layout(book: Book, options: TypesetOptions, pagesEstimate: number): Typ
 
   // Front matter: title page, copyright page, contents when there is more than one chapter.
   const centerBlock = (lines: SetLine[], baseline: number, step: number): DrawnLine[] =>
-    lines.map((line, i) => ({ x: d.inner + line.runs[0]!.x, baseline: baseline + i * step, runs: line.runs }));
+    lines.map((line, i) => ({ x: d.inner, baseline: baseline + i * step, runs: line.runs }));
   const front: DrawnLine[][] = [];
   const titleLines = t.centered(m.title, 'regular', d.fontSize * 2.2, d.textWidth);
   let y = d.top + d.height * 0.22;
@@ -227,7 +236,7 @@ function layout(book: Book, options: TypesetOptions, pagesEstimate: number): Typ
   const small = d.fontSize * 0.85;
   const copyrightText = [m.rights ?? `Copyright © ${year} ${m.authors.join(', ')}. All rights reserved.`, m.publisher ? `Published by ${m.publisher}` : '', m.identifier.startsWith('urn:uuid:') ? '' : m.identifier].filter(Boolean);
   const copyrightLines = copyrightText.flatMap((text) => t.centered(text, 'regular', small, d.textWidth));
-  front.push(copyrightLines.map((line, i) => ({ x: d.outer + line.runs[0]!.x, baseline: d.height - d.bottom - (copyrightLines.length - 1 - i) * small * 1.4, runs: line.runs })));
+  front.push(copyrightLines.map((line, i) => ({ x: d.outer, baseline: d.height - d.bottom - (copyrightLines.length - 1 - i) * small * 1.4, runs: line.runs })));
 
   const chapterBodyPages: number[] = [];
   bodyPages.forEach((page, index) => {
@@ -242,7 +251,7 @@ function layout(book: Book, options: TypesetOptions, pagesEstimate: number): Typ
     for (let start = 0; start < rows.length; start += perPage) {
       const pageIndex = front.length;
       const left = pageIndex % 2 === 0 ? d.inner : d.outer;
-      const page: DrawnLine[] = start === 0 ? heading.map((line) => ({ x: left + line.runs[0]!.x, baseline: d.top + d.topSkip + d.leading, runs: line.runs })) : [];
+      const page: DrawnLine[] = start === 0 ? heading.map((line) => ({ x: left, baseline: d.top + d.topSkip + d.leading, runs: line.runs })) : [];
       rows.slice(start, start + perPage).forEach((runs, i) => page.push({ x: left + inset, baseline: d.top + d.topSkip + (i + (start === 0 ? 4 : 0)) * d.leading, runs }));
       front.push(page);
     }

@@ -19,9 +19,14 @@ export interface BreakParameters {
   pretolerance: number;
   /** Most consecutive lines that may end in a hyphen. */
   maxHyphenRun: number;
+  /** Badness added per unit of spacing deviation (0 is TeX). */
+  deviationDemerits: number;
+  /** The interword stretch and shrink as shares of the space, to turn a ratio into a deviation. */
+  stretchShare: number;
+  shrinkShare: number;
 }
 
-export const TEX_PARAMETERS: BreakParameters = {
+export const BREAK_DEFAULTS: BreakParameters = {
   tolerance: 200,
   linePenalty: 10,
   adjacentDemerits: 10000,
@@ -31,6 +36,9 @@ export const TEX_PARAMETERS: BreakParameters = {
   looseness: 0,
   pretolerance: -1,
   maxHyphenRun: 2,
+  deviationDemerits: 100,
+  stretchShare: 1 / 2,
+  shrinkShare: 1 / 3,
 };
 
 export interface BreakResult {
@@ -144,7 +152,10 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
       if (ratio < -1 || forced) deactivated.push({ node: a, ratio });
       else stillActive.push(a);
       if (ratio >= -1 && (bad <= tolerance || lastLine)) {
-        let demerits = (p.linePenalty + bad) ** 2;
+        // Beyond TeX: a term linear in how far the spaces move from natural (as a share of the
+        // space), so many slightly loose lines are not preferred to one decent one.
+        const deviation = lastLine ? 0 : ratio >= 0 ? ratio * p.stretchShare : -ratio * p.shrinkShare;
+        let demerits = (p.linePenalty + bad + p.deviationDemerits * deviation) ** 2;
         if (itemPenalty >= 0) demerits += itemPenalty ** 2;
         else if (itemPenalty > -INFINITE_PENALTY) demerits -= itemPenalty ** 2;
         const hyphenRun = flagged ? a.hyphenRun + 1 : 0;
@@ -203,7 +214,7 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
  * paragraph cannot be set that many lines longer or shorter without emergency measures.
  */
 export function breakLines(items: readonly Item[], lineWidth: number, parameters: Partial<BreakParameters> = {}): BreakResult {
-  const p = { ...TEX_PARAMETERS, ...parameters };
+  const p = { ...BREAK_DEFAULTS, ...parameters };
   return (
     (p.pretolerance >= 0 ? pass(items, lineWidth, p, p.pretolerance, 0, false, false) : null) ??
     pass(items, lineWidth, p, p.tolerance, 0, false, true) ??
@@ -215,11 +226,9 @@ export function breakLines(items: readonly Item[], lineWidth: number, parameters
 
 /** The paragraph set `looseness` lines longer (+) or shorter (-) than its optimum, or null if it cannot be done well. */
 export function breakLinesLoosely(items: readonly Item[], lineWidth: number, looseness: number, optimumLines: number, parameters: Partial<BreakParameters> = {}): BreakResult | null {
-  const p = { ...TEX_PARAMETERS, ...parameters, looseness };
+  const p = { ...BREAK_DEFAULTS, ...parameters, looseness };
   const target = optimumLines + looseness;
-  for (const extra of [0, p.emergencyStretch]) {
-    const result = pass(items, lineWidth, p, p.tolerance, extra, false, true);
-    if (result && result.breaks.length === target) return result;
-  }
-  return null;
+  // Within tolerance and without emergency stretch: a paragraph loosened further costs more than a short page.
+  const result = pass(items, lineWidth, p, p.tolerance, 0, false, true);
+  return result && result.breaks.length === target ? result : null;
 }

@@ -1,20 +1,25 @@
 import type { SetLine } from './lines.ts';
 
 /** What flows onto pages, top to bottom. Heights are in lines of the body's leading. */
-export type FlowElement = FlowLine | FlowSpace | FlowPageBreak;
+export type FlowElement = FlowParagraph | FlowSpace | FlowPageBreak;
 
-export interface FlowLine {
-  kind: 'line';
-  line: SetLine;
+export interface Variant {
+  lines: SetLine[];
+  /** Extra demerits over the paragraph's optimum. */
+  cost: number;
+}
+
+export interface FlowParagraph {
+  kind: 'paragraph';
+  lines: SetLine[];
   /** Offset from the text block's left edge, in points. */
   x: number;
+  /** Height of each line. */
   height: number;
-  /** Lines of one paragraph share a group; widows and orphans are judged within it. */
-  group: number;
-  index: number;
-  count: number;
   /** A heading or title: never the last thing on a page. */
   keepWithNext: boolean;
+  /** The paragraph set one line longer (+1) or shorter (-1), or null when it cannot be done well. */
+  vary?: (delta: 1 | -1) => Variant | null;
 }
 
 export interface FlowSpace {
@@ -30,85 +35,191 @@ export interface FlowPageBreak {
   recto: boolean;
   /** The page that starts here opens a chapter (no running head, folio at the foot). */
   opener: boolean;
-  label?: string;
 }
 
 export interface PlacedLine {
-  element: FlowLine;
+  line: SetLine;
+  x: number;
+  height: number;
   /** Lines from the top of the text block to the top of this line's slot. */
   top: number;
 }
 
 export interface Page {
-  /** 0-based position in the document: even indices are rectos (right-hand pages). */
   lines: PlacedLine[];
   opener: boolean;
   blank: boolean;
-  label?: string;
+  /** The page is filled to its last line (not the end of a chapter). */
+  full: boolean;
+}
+
+interface Position {
+  block: number;
+  line: number;
+}
+
+interface Fill {
+  placed: { block: number; line: number; top: number; space: number }[];
+  end: Position;
+  used: number;
+  /** Ended because the page was full (not at a page break or the end). */
+  full: boolean;
+  opener: boolean;
 }
 
 /**
- * Fills pages line by line. A paragraph never leaves its first line alone at a page's foot (orphan) or
- * its last line alone at the top (widow), and a heading never ends a page: such lines move on together,
- * and the page is left a line short.
+ * Fills pages line by line. A paragraph never leaves its first line alone at a page's foot
+ * (orphan) or its last line alone at the top (widow), a heading never ends a page, and a word is
+ * not hyphenated across a leaf turn where that can be helped. Such breaks are mended first by
+ * setting a paragraph on the page one line longer or shorter (the cheapest that works), and only
+ * when no paragraph can give or take a line by moving lines on, leaving the page short.
  */
-export function paginate(flow: readonly FlowElement[], linesPerPage: number, firstPageIndex = 0): Page[] {
-  const pages: Page[] = [];
-  let current: Page = { lines: [], opener: false, blank: false };
-  let used = 0;
-  let pendingSpace = 0;
+export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
+  const pages: { fill: Fill; blank: boolean }[] = [];
+  let start: Position = { block: 0, line: 0 };
+  const variants = new Map<string, Variant | null>();
 
-  const pageIndex = () => firstPageIndex + pages.length;
-  const finish = () => {
-    pages.push(current);
-    current = { lines: [], opener: false, blank: false };
-    used = 0;
-    pendingSpace = 0;
-  };
-  const place = (element: FlowLine) => {
-    if (used > 0) used += pendingSpace;
-    pendingSpace = 0;
-    current.lines.push({ element, top: used });
-    used += element.height;
-  };
-  /** Lines that must leave this page with the incoming one. */
-  const carryOver = (incoming: FlowLine): FlowLine[] => {
-    const lines = current.lines;
-    let take = 0;
-    const last = () => lines[lines.length - 1 - take]?.element;
-    if (incoming.index > 0 && incoming.group === last()?.group) {
-      if (incoming.index === 1) take = 1; // orphan
-      else if (incoming.count - incoming.index === 1) take = incoming.index === 2 ? 2 : 1; // widow
-    }
-    while (last()?.keepWithNext) take++;
-    if (take >= lines.length) return [];
-    return lines.splice(lines.length - take, take).map((placed) => placed.element);
-  };
+  const linesOf = (b: number) => (flow[b] as FlowParagraph).lines;
 
-  for (const element of flow) {
-    if (element.kind === 'pageBreak') {
-      if (current.lines.length > 0 || used > 0) finish();
-      if (element.recto && pageIndex() % 2 === 1) {
-        current.blank = true;
-        finish();
+  const fill = (from: Position, pageIndex: number): Fill => {
+    const placed: Fill['placed'] = [];
+    let used = 0;
+    let pending = 0;
+    let opener = false;
+    let { block, line } = from;
+    for (; block < flow.length; block++, line = 0) {
+      const element = flow[block]!;
+      if (element.kind === 'pageBreak') {
+        if (placed.length > 0 || used > 0) return { placed, end: { block, line: 0 }, used, full: false, opener };
+        opener = element.opener;
+        if (element.recto && pageIndex % 2 === 1) return { placed, end: { block, line: 0 }, used, full: false, opener: false };
+        continue;
       }
-      current.opener = element.opener;
-      current.label = element.label;
-      continue;
+      if (element.kind === 'space') {
+        if (placed.length === 0 && element.keepAtTop) used += element.height;
+        else if (placed.length > 0) pending += element.height;
+        continue;
+      }
+      for (; line < element.lines.length; line++) {
+        if (placed.length > 0 && used + pending + element.height > linesPerPage + 1e-9) {
+          return { placed, end: { block, line }, used, full: true, opener };
+        }
+        const space = placed.length > 0 ? pending : 0;
+        used += space;
+        pending = 0;
+        placed.push({ block, line, top: used, space });
+        used += element.height;
+      }
     }
-    if (element.kind === 'space') {
-      if (used === 0 && current.lines.length === 0 && !element.keepAtTop) continue;
-      if (element.keepAtTop && current.lines.length === 0) used += element.height;
-      else pendingSpace += element.height;
-      continue;
+    return { placed, end: { block, line: 0 }, used, full: false, opener };
+  };
+
+  /** How bad the page's last break is: 0 clean, 1 a hyphen across a leaf turn, 10 a widow, orphan or stranded heading. */
+  const flaw = (f: Fill, pageIndex: number): number => {
+    if (!f.full || f.placed.length === 0) return 0;
+    const last = f.placed[f.placed.length - 1]!;
+    const element = flow[last.block] as FlowParagraph;
+    if (element.keepWithNext) return 10;
+    const count = element.lines.length;
+    const onPage = f.placed.filter((p) => p.block === last.block).length;
+    const continues = last.line < count - 1;
+    if (continues && last.line === 0) return 10; // orphan
+    if (continues && count - 1 - last.line === 1) return 10; // widow
+    if (continues && pageIndex % 2 === 0 && element.lines[last.line]!.hyphenated) return 1;
+    return onPage > 0 ? 0 : 0;
+  };
+
+  const variant = (block: number, delta: 1 | -1): Variant | null => {
+    const key = `${block}:${delta}`;
+    if (!variants.has(key)) variants.set(key, (flow[block] as FlowParagraph).vary?.(delta) ?? null);
+    return variants.get(key)!;
+  };
+
+  for (let guard = 0; start.block < flow.length && guard < 1e7; guard++) {
+    const pageIndex = pages.length;
+    let f = fill(start, pageIndex);
+    let bad = flaw(f, pageIndex);
+    if (bad > 0) {
+      // Paragraphs that begin on this page may be set a line longer or shorter.
+      let best: { block: number; original: SetLine[]; lines: SetLine[]; cost: number; fill: Fill } | null = null;
+      // Also the paragraph running over from the page before, as long as that page keeps its lines
+      // and its own break stays clean.
+      const straddling = start.line > 0 ? [{ block: start.block, line: 0 }] : [];
+      for (const p of [...straddling, ...f.placed.filter((placed) => placed.line === 0)]) {
+        const element = flow[p.block] as FlowParagraph;
+        if (!element.vary) continue;
+        for (const delta of [-1, 1] as const) {
+          const v = variant(p.block, delta);
+          if (!v) continue;
+          if (p.block === start.block && start.line > 0) {
+            const left = v.lines.length - start.line;
+            if (left < 0 || left === 1 || (left > 0 && (pageIndex - 1) % 2 === 0 && v.lines[start.line - 1]!.hyphenated)) continue;
+          }
+          const original = element.lines;
+          element.lines = v.lines;
+          const trial = fill(start, pageIndex);
+          element.lines = original;
+          const remaining = flaw(trial, pageIndex);
+          if (remaining >= bad) continue;
+          const cost = v.cost + remaining * 1e6;
+          if (!best || cost < best.cost) best = { block: p.block, original, lines: v.lines, cost, fill: trial };
+        }
+      }
+      if (best) {
+        (flow[best.block] as FlowParagraph).lines = best.lines;
+        variants.clear();
+        f = best.fill;
+        bad = flaw(f, pageIndex);
+      }
     }
-    if (used + pendingSpace + element.height > linesPerPage + 1e-9 && current.lines.length > 0) {
-      const moved = carryOver(element);
-      finish();
-      for (const line of moved) place(line);
+    if (bad >= 10) f = shortened(f);
+    pages.push({ fill: f, blank: f.placed.length === 0 && !f.opener });
+    start = f.end;
+    if (f.placed.length === 0 && !f.opener && start.block < flow.length && flow[start.block]!.kind !== 'pageBreak') {
+      // A page with nothing on it that is not a blank verso before a chapter: should not happen.
+      break;
     }
-    place(element);
   }
-  if (current.lines.length > 0) finish();
-  return pages;
+  // A trailing page break leaves nothing behind.
+  while (pages.length && pages.at(-1)!.fill.placed.length === 0 && !pages.at(-1)!.blank) pages.pop();
+  // Lines are looked up only now: a paragraph running over a page may have been reset since.
+  return pages.map(({ fill: f, blank }) => {
+    const page: Page = { lines: [], opener: f.opener, blank, full: f.full };
+    for (const p of f.placed) {
+      const element = flow[p.block] as FlowParagraph;
+      page.lines.push({ line: linesOf(p.block)[p.line]!, x: element.x, height: element.height, top: p.top });
+    }
+    if (page.full) justifyVertically(page, f, linesPerPage);
+    return page;
+  });
+
+  /** The last resort: move the offending lines to the next page, leaving this one short. */
+  function shortened(f: Fill): Fill {
+    const placed = [...f.placed];
+    const last = placed[placed.length - 1]!;
+    const element = flow[last.block] as FlowParagraph;
+    let take = 0;
+    if (!element.keepWithNext && last.line < element.lines.length - 1) {
+      if (last.line === 0) take = 1;
+      else if (element.lines.length - 1 - last.line === 1) take = last.line === 1 ? 2 : 1;
+    }
+    while (placed.length - take > 0 && (flow[placed[placed.length - 1 - take]!.block] as FlowParagraph).keepWithNext) take++;
+    if (take === 0 || take >= placed.length) return f;
+    const kept = placed.slice(0, placed.length - take);
+    const first = placed[placed.length - take]!;
+    const lastKept = kept[kept.length - 1]!;
+    return { ...f, placed: kept, end: { block: first.block, line: first.line }, used: lastKept.top + (flow[lastKept.block] as FlowParagraph).height, full: false };
+  }
+}
+
+/** Spreads a full page's leftover fraction of a line over its spaces, so facing pages end on the same baseline. */
+function justifyVertically(page: Page, f: Fill, linesPerPage: number): void {
+  const slack = linesPerPage - f.used;
+  const gaps = f.placed.filter((p) => p.space > 0).length;
+  if (slack <= 1e-9 || slack >= 1 || gaps === 0) return;
+  let extra = 0;
+  f.placed.forEach((p, i) => {
+    if (p.space > 0) extra += slack / gaps;
+    page.lines[i]!.top += extra;
+  });
 }

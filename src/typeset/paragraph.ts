@@ -17,6 +17,8 @@ export interface ParagraphSetting {
   /** TeX's \hyphenpenalty and \exhyphenpenalty. */
   hyphenPenalty: number;
   explicitHyphenPenalty: number;
+  /** Hyphenating a paragraph's last word. */
+  lastWordHyphenPenalty: number;
   /** Widest a box may be before it is cut (a "word" wider than the line). */
   lineWidth: number;
   /** Hang punctuation into the margins (optical margin alignment); off for inset blocks. */
@@ -135,7 +137,10 @@ export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting):
     }
     const smallCaps = smallCapsLeft > 0;
     if (smallCaps) smallCapsLeft--;
-    addWord(items, token, smallCaps, s);
+    // The paragraph's last word is hyphenated only where nothing else sets well: a fragment alone
+    // on the last line reads badly.
+    const lastWord = !tokens.slice(t + 1).some((next) => Array.isArray(next));
+    addWord(items, token, smallCaps, lastWord ? { ...s, hyphenPenalty: s.lastWordHyphenPenalty } : s);
     lastStyle = token.at(-1)!.style;
   }
   items.push(penalty(0, INFINITE_PENALTY, false), glue(0, FIL, 0, lastStyle), penalty(0, -INFINITE_PENALTY, true));

@@ -16,6 +16,7 @@ export function setting(lineWidth: number, overrides: Partial<ParagraphSetting> 
     spaceShrink: 1 / 3,
     hyphenPenalty: 50,
     explicitHyphenPenalty: 50,
+      lastWordHyphenPenalty: 1000,
     lineWidth,
     hangingPunctuation: true,
     missingGlyph: () => {},
