@@ -35,6 +35,8 @@ export function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadat
     doc.registerFont(face.file, face.data);
   }
   const fontName = (style: Style) => fonts.face(style).file;
+  const paint = (doc as unknown as { _fragment: (text: string, x: number, y: number, options: object) => void })._fragment;
+  if (typeof paint !== 'function') throw new Error('pdfkit no longer has _fragment(): pin pdfkit to the version package.json names');
 
   const outlineAt = new Map<number, string[]>();
   for (const entry of typeset.outline) outlineAt.set(entry.pageIndex, [...(outlineAt.get(entry.pageIndex) ?? []), entry.title]);
@@ -59,12 +61,15 @@ export function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadat
       for (const run of line.runs) {
         if (!run.text) continue;
         doc.font(fontName(run.style)).fontSize(run.size);
-        doc.text(run.text, line.x + run.x, line.baseline, {
-          lineBreak: false,
+        // Straight to pdfkit's fragment painter: every position is decided, so the line-wrapping
+        // and measuring that doc.text() does first would only cost time.
+        paint.call(doc, run.text, line.x + run.x, line.baseline, {
           baseline: 'alphabetic',
           wordSpacing: run.wordSpacing,
           features: run.smallCaps ? ['smcp'] : undefined,
-        } as PDFKit.Mixins.TextOptions);
+          textWidth: run.width - run.wordSpacing * (run.text.split(' ').length - 1),
+          wordCount: run.text.split(' ').length,
+        });
       }
     }
   });

@@ -6,6 +6,7 @@ import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type Run, type SetLine } from './lines.ts';
 import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
+import type { Item } from './items.ts';
 import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
 
 /** A line ready to draw: absolute position of its baseline's left end, in points from the page's top-left. */
@@ -54,6 +55,7 @@ class Typesetter {
   private group = 0;
   private chapterName = '';
   private readonly missing = new Set<string>();
+  private readonly wordCaches = [new Map<string, Item[]>(), new Map<string, Item[]>()];
 
   constructor(
     readonly book: Book,
@@ -84,6 +86,7 @@ class Typesetter {
       lineWidth: width,
       // Inset blocks (letters, verse) keep a hard right edge of their own.
       hangingPunctuation: !inset,
+      wordCache: this.wordCaches[inset ? 1 : 0],
       missingGlyph: (char) => {
         const key = `${this.chapterName}\u0000${char}`;
         if (this.missing.has(key)) return;
@@ -201,11 +204,31 @@ function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[
 
 /** Lays the book out on pages: front matter, then each chapter from a right-hand page. */
 export function typesetBook(book: Book, options: TypesetOptions): TypesetBook {
-  let result = layout(book, options, 0);
-  // The gutter depends on the page count; lay out again if the count calls for a wider one.
-  const again = layout(book, options, result.pages.length);
-  if (again.design.inner !== result.design.inner) result = again;
-  return result;
+  // The gutter depends on the page count: lay out with an estimate, and again only if the count
+  // turns out to call for another gutter.
+  const first = layout(book, options, estimatePages(book, options));
+  if (pageDesign(options.print, first.pages.length).inner === first.design.inner) return first;
+  return layout(book, options, first.pages.length);
+}
+
+/** Pages the book will take, from its length and the average width of the face's letters. */
+function estimatePages(book: Book, options: TypesetOptions): number {
+  const d = pageDesign(options.print, 0);
+  const sample = 'the quick brown fox jumps over the lazy dog, and then some ';
+  const perChar = (options.fonts.face('regular').width(sample) / sample.length) * d.fontSize;
+  let chars = 0;
+  let blocks = 0;
+  const count = (blocksOf: readonly Block[]) => {
+    for (const block of blocksOf) {
+      blocks++;
+      if (block.kind === 'blockQuote') count(block.blocks);
+      else if (block.kind !== 'sceneBreak') chars += plain(block.content).length;
+    }
+  };
+  for (const chapter of book.chapters) count(chapter.blocks);
+  // Each block ends with half a line on average; each chapter opens a recto with sinkage.
+  const lines = (chars * perChar) / d.textWidth + blocks * 0.5;
+  return Math.ceil(lines / d.linesPerPage + book.chapters.length * 1.5 + 4);
 }
 
 function layout(book: Book, options: TypesetOptions, pagesEstimate: number): TypesetBook {

@@ -77,7 +77,8 @@ function fitnessClass(ratio: number): number {
 
 function badness(ratio: number): number {
   if (ratio < -1) return Infinity;
-  return Math.min(100 * Math.abs(ratio) ** 3, 10000);
+  const r = ratio < 0 ? -ratio : ratio;
+  return r > 4.65 ? 10000 : 100 * r * r * r;
 }
 
 /**

@@ -25,6 +25,8 @@ export interface ParagraphSetting {
   hangingPunctuation: boolean;
   /** Told once per character no face has. */
   missingGlyph: (char: string) => void;
+  /** Items of words already set with this setting: novels repeat their words, and items are never changed. */
+  wordCache?: Map<string, Item[]>;
 }
 
 // Optical margin alignment: how much of a character's width may hang into the margin when it
@@ -72,8 +74,23 @@ export function styledPieces(inlines: readonly Inline[], style: Style = 'regular
 const FIXED_SPACES: Record<string, number> = { '\u202F': 0.12, '\u2009': 0.16, '\u200A': 0.08, '\u2008': 0.2, '\u2007': 0.5, '\u2002': 0.5, '\u2003': 1, '\u2004': 0.33, '\u2005': 0.25, '\u2006': 0.16 };
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 
-/** Word-internal places a line may end, as [offset after which to break, hyphen drawn?]. */
+const opportunityCache = new WeakMap<Hyphenator, Map<string, [number, boolean][]>>();
+const NO_BREAKS: [number, boolean][] = [];
+
+/** Word-internal places a line may end, cached per hyphenator and word: words repeat. */
 function breakOpportunities(word: string, hyphenate: Hyphenator): [number, boolean][] {
+  let cache = opportunityCache.get(hyphenate);
+  if (!cache) opportunityCache.set(hyphenate, (cache = new Map()));
+  let found = cache.get(word);
+  if (!found) {
+    found = word.length < 4 ? NO_BREAKS : findBreakOpportunities(word, hyphenate);
+    cache.set(word, found);
+  }
+  return found;
+}
+
+/** Word-internal places a line may end, as [offset after which to break, hyphen drawn?]. */
+function findBreakOpportunities(word: string, hyphenate: Hyphenator): [number, boolean][] {
   const out: [number, boolean][] = [];
   const letterRun = /\p{L}+/gu;
   for (const match of word.matchAll(letterRun)) {
@@ -140,11 +157,30 @@ export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting):
     // The paragraph's last word is hyphenated only where nothing else sets well: a fragment alone
     // on the last line reads badly.
     const lastWord = !tokens.slice(t + 1).some((next) => Array.isArray(next));
-    addWord(items, token, smallCaps, lastWord ? { ...s, hyphenPenalty: s.lastWordHyphenPenalty } : s);
+    addCachedWord(items, token, smallCaps, lastWord, s);
     lastStyle = token.at(-1)!.style;
   }
   items.push(penalty(0, INFINITE_PENALTY, false), glue(0, FIL, 0, lastStyle), penalty(0, -INFINITE_PENALTY, true));
   return items;
+}
+
+function addCachedWord(items: Item[], pieces: Piece[], smallCaps: boolean, lastWord: boolean, s: ParagraphSetting): void {
+  const setting = lastWord ? { ...s, hyphenPenalty: s.lastWordHyphenPenalty } : s;
+  if (!s.wordCache || smallCaps) {
+    addWord(items, pieces, smallCaps, setting);
+    return;
+  }
+  let key = lastWord ? 'L' : 'W';
+  for (const piece of pieces) key += `\u0001${piece.style}\u0002${piece.text}`;
+  let cached = s.wordCache.get(key);
+  if (!cached) {
+    cached = [];
+    let missing = false;
+    addWord(cached, pieces, smallCaps, { ...setting, missingGlyph: (char) => ((missing = true), s.missingGlyph(char)) });
+    // Words with characters the face lacks are set afresh each time, so each chapter hears of them.
+    if (!missing) s.wordCache.set(key, cached);
+  }
+  for (const item of cached) items.push(item);
 }
 
 function addWord(items: Item[], pieces: Piece[], smallCaps: boolean, s: ParagraphSetting): void {
