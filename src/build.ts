@@ -25,6 +25,8 @@ export interface BuildOptions {
   formats?: readonly Format[];
   /** The build's timestamp; defaults to SOURCE_DATE_EPOCH, else now. */
   now?: Date;
+  /** Told as each stage starts ("reading chapters", "setting pages" …). */
+  onProgress?: (stage: string) => void;
 }
 
 export interface BuiltFile {
@@ -73,8 +75,10 @@ export function compile(config: BookConfig, now: Date): Book {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? buildTime();
+  const progress = options.onProgress ?? (() => {});
   const config = loadConfig(options.config, { outDir: options.out });
   const formats = options.formats ?? ['epub', 'pdf'];
+  progress(`reading ${config.chapters.length} chapters`);
   const book = compile(config, now);
   const outputs = new PendingOutputs(config.output.dir);
   const warnings: Warning[] = [];
@@ -86,12 +90,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.push({ format: 'text', name: `${config.output.name}.txt` });
     }
     if (formats.includes('epub')) {
+      progress('making the EPUB');
       outputs.write(`${config.output.name}.epub`, await renderEpub(book));
       files.push({ format: 'epub', name: `${config.output.name}.epub` });
     }
     if (formats.includes('pdf')) {
+      progress('setting pages');
       const fonts = FontSet.load(fontFiles(config), displayPath);
-      const typeset = typesetBook(book, { print: config.print, fonts });
+      const typeset = await typesetBook(book, { print: config.print, fonts });
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       await writePdf(typeset, fonts, book.metadata, outputs.reserve(`${config.output.name}.pdf`));
       files.push({ format: 'pdf', name: `${config.output.name}.pdf` });

@@ -1,8 +1,15 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import path from 'node:path';
 import { build, FORMATS, type Format } from './build.ts';
+import { checkBook } from './check.ts';
+import { loadConfig } from './config/load.ts';
+import { initBook } from './init.ts';
+import { watchBook } from './watch.ts';
+import type { Warning } from './errors.ts';
 import { displayPath } from './config/paths.ts';
 import { BookError } from './errors.ts';
+import { PendingOutputs } from './output.ts';
 
 function parseFormats(value: string): Format[] {
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
@@ -16,15 +23,65 @@ function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
-async function runBuild(args: { config: string; out?: string; format: string }): Promise<void> {
+function printWarnings(warnings: readonly Warning[]): void {
+  for (const warning of warnings) console.error(`warning: ${[warning.file, warning.location, warning.message].filter(Boolean).join(': ')}`);
+}
+
+/** Progress on a terminal for builds that take a while; nothing in CI or when output is piped. */
+function progressReporter(): ((stage: string) => void) | undefined {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
   const started = performance.now();
-  const result = await build({ config: args.config, out: args.out, formats: parseFormats(args.format) });
+  return (stage) => {
+    if (performance.now() - started > 1000) process.stderr.write(`\r\x1b[K${stage}…`);
+  };
+}
+
+async function buildOnce(args: { config: string; out?: string; format: string }): Promise<void> {
+  const started = performance.now();
+  const progress = progressReporter();
+  let result;
+  try {
+    result = await build({ config: args.config, out: args.out, formats: parseFormats(args.format), onProgress: progress });
+  } finally {
+    if (progress) process.stderr.write('\r\x1b[K');
+  }
   for (const file of result.files) {
     const extra = file.format === 'pdf' && result.pages ? `, ${result.pages} pages` : '';
     console.log(`wrote ${displayPath(file.path)} (${size(file.bytes)}${extra})`);
   }
-  for (const warning of result.warnings) console.error(`warning: ${[warning.file, warning.location, warning.message].filter(Boolean).join(': ')}`);
+  printWarnings(result.warnings);
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+}
+
+async function runBuild(args: { config: string; out?: string; format: string; watch?: boolean }): Promise<void> {
+  if (!args.watch) return buildOnce(args);
+  const config = loadConfig(args.config, { outDir: args.out });
+  const rebuild = async () => {
+    const started = performance.now();
+    try {
+      const result = await build({ config: args.config, out: args.out, formats: parseFormats(args.format) });
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      console.log(`${new Date().toLocaleTimeString()} built ${result.files.map((f) => path.basename(f.path)).join(', ')} in ${seconds} s${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''}`);
+      printWarnings(result.warnings);
+    } catch (error) {
+      if (!(error instanceof BookError)) throw error;
+      console.error(`${new Date().toLocaleTimeString()} error: ${error.message} (the last good output is kept)`);
+    }
+  };
+  await rebuild();
+  console.log(`watching ${displayPath(config.projectDir) || '.'} for changes (Ctrl-C to stop)`);
+  watchBook({ projectDir: config.projectDir, ignore: [config.output.dir], rebuild });
+  await new Promise(() => {});
+}
+
+async function runCheck(args: { config: string }): Promise<void> {
+  const result = await checkBook(args.config);
+  printWarnings(result.build.warnings);
+  const { epubcheck } = result;
+  for (const message of epubcheck.messages) console.error(message);
+  const problems = epubcheck.fatals + epubcheck.errors + epubcheck.warnings;
+  if (problems > 0) throw new BookError('EPUBCheck', '', `${epubcheck.errors + epubcheck.fatals} error(s) and ${epubcheck.warnings} warning(s) in the EPUB`, 'this is a bug in book if your input is valid; please report it');
+  console.log(`ok: config, ${result.build.files.length} formats and EPUBCheck 5 (0 errors, 0 warnings)${result.build.warnings.length ? `; ${result.build.warnings.length} warning(s) above` : ''}`);
 }
 
 /** Exit codes: 0 built, 1 the author's mistake (one line, no stack), 2 a bug in this program. */
@@ -33,14 +90,30 @@ export async function main(argv: string[]): Promise<number> {
     await yargs(argv)
       .scriptName('book')
       .command(
+        'init [dir]',
+        'Start a new book: config, first chapter, .gitignore, README and a release workflow',
+        (y: Argv) => y.positional('dir', { type: 'string', default: '.', describe: 'Folder for the new book' }),
+        (args) => {
+          for (const file of initBook(String(args.dir))) console.log(`created ${file}`);
+          console.log('next: npm install, then npm run book');
+        },
+      )
+      .command(
+        'check',
+        'Validate the config and manuscript and run EPUBCheck on a fresh build, writing nothing to dist/',
+        (y: Argv) => y.option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' }),
+        (args) => runCheck(args as unknown as { config: string }),
+      )
+      .command(
         'build',
         'Build the book into EPUB, PDF and/or plain text',
         (y: Argv) =>
           y
             .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
             .option('out', { alias: 'o', type: 'string', describe: "Output folder (default: the config's output.dir, dist)" })
-            .option('format', { alias: 'f', type: 'string', default: 'epub,pdf', describe: `Formats to build: ${FORMATS.join(', ')}` }),
-        (args) => runBuild(args as unknown as { config: string; out?: string; format: string }),
+            .option('format', { alias: 'f', type: 'string', default: 'epub,pdf', describe: `Formats to build: ${FORMATS.join(', ')}` })
+            .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild whenever the config or a chapter changes' }),
+        (args) => runBuild(args as unknown as { config: string; out?: string; format: string; watch: boolean }),
       )
       .demandCommand(1, 'Name a command: book build')
       .strict()
@@ -60,6 +133,15 @@ export async function main(argv: string[]): Promise<number> {
     console.error(error instanceof Error ? error.stack : error);
     return 2;
   }
+}
+
+// An interrupted build leaves the previous output as it was and no temporary file behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    PendingOutputs.discardAll();
+    console.error(`\ninterrupted: nothing was written; the previous files are untouched`);
+    process.exit(130);
+  });
 }
 
 process.exitCode = await main(hideBin(process.argv));

@@ -7,9 +7,18 @@ import path from 'node:path';
  * previous files as they were.
  */
 export class PendingOutputs {
+  /** Every set of outputs being written, so an interrupt can clear their temporary files. */
+  static readonly active = new Set<PendingOutputs>();
   private readonly pending: { temp: string; target: string }[] = [];
 
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    PendingOutputs.active.add(this);
+  }
+
+  /** Removes the temporary files of every build under way (on SIGINT or SIGTERM). */
+  static discardAll(): void {
+    for (const outputs of PendingOutputs.active) outputs.discard();
+  }
 
   /** A temporary path for `name`, to be renamed on commit(). */
   reserve(name: string): string {
@@ -28,11 +37,13 @@ export class PendingOutputs {
     for (const { temp, target } of this.pending) renameSync(temp, target);
     const targets = this.pending.map((p) => p.target);
     this.pending.length = 0;
+    PendingOutputs.active.delete(this);
     return targets;
   }
 
   discard(): void {
     for (const { temp } of this.pending) rmSync(temp, { force: true });
     this.pending.length = 0;
+    PendingOutputs.active.delete(this);
   }
 }

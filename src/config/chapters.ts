@@ -30,7 +30,7 @@ export function resolveChapters(entries: readonly ChapterEntry[], projectDir: st
     let files: string[];
     if (fg.isDynamicPattern(pattern)) {
       files = fg
-        .sync(pattern, { cwd: projectDir, onlyFiles: true, dot: false, followSymbolicLinks: false, absolute: true })
+        .sync(pattern, { cwd: projectDir, onlyFiles: true, dot: false, followSymbolicLinks: true, absolute: true })
         .sort((a, b) => naturalCompare(a, b));
       if (files.length === 0) fail(`no file matches "${pattern}"`, 'check the pattern and the folder name');
     } else {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BookError } from '../errors.ts';
 import { resolveChapters, type ChapterSource } from './chapters.ts';
 import { firstProblem } from './issues.ts';
+import { jsonErrorOffset } from './json-position.ts';
 import { displayPath, slugify } from './paths.ts';
 import { configSchema, type PrintOptions, type TypographyOptions } from './schema.ts';
 
@@ -26,22 +27,14 @@ export interface BookConfig {
   print: PrintOptions;
 }
 
-/** Where JSON.parse stopped, as "line L, column C". */
-function jsonErrorLocation(text: string, error: Error): string {
-  const explicit = /line (\d+) column (\d+)/.exec(error.message);
-  if (explicit) return `line ${explicit[1]}, column ${explicit[2]}`;
-  const position = /position (\d+)/.exec(error.message);
-  const offset = position ? Number(position[1]) : text.length;
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
-}
-
 function parseJson(text: string, name: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const reason = (error as Error).message.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/,? ?\(line \d+ column \d+\)$/, '');
-    throw new BookError(name, jsonErrorLocation(text, error as Error), `not valid JSON: ${reason}`, 'check for a missing comma, quote or bracket there');
+  } catch {
+    const offset = Math.max(0, jsonErrorOffset(text));
+    const before = text.slice(0, offset).split('\n');
+    const found = offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : 'unexpected end of file';
+    throw new BookError(name, `line ${before.length}, column ${before.at(-1)!.length + 1}`, `not valid JSON: ${found}`, 'check for a missing comma, quote or bracket just before it');
   }
 }
 

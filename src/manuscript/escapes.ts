@@ -18,7 +18,7 @@ export function restoreInCode(text: string): string {
 }
 
 // A web or mail address typed in running text: typography passes must not touch it.
-const ADDRESS = /((?:https?|ftp):\/\/[^\s<>"]+[^\s<>"'.,;:!?)\]}’”]|www\.[^\s<>"]+[^\s<>"'.,;:!?)\]}’”]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/u;
+const ADDRESS = /((?:https?|ftp):\/\/[^\s<>"]+[^\s<>"'.,;:!?)\]}’”]|www\.[^\s<>"]+[^\s<>"'.,;:!?)\]}’”]|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+)/u;
 
 /** Text with protected quotes and addresses → text and literal inlines. */
 export function textWithLiterals(value: string): Inline[] {

