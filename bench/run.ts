@@ -1,0 +1,124 @@
+// npm run bench: wall time and peak memory of `book build` on the longest corpus book and on a
+// synthetic 1,000,000-word book, for EPUB, PDF and both, against pandoc (EPUB) and pandoc +
+// XeLaTeX (PDF) when they are installed. Prints one table and writes it as JSON to bench/results/.
+// Speed is measured here, never asserted in tests. BENCH_RUNS sets the runs after the warm-up.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 1);
+const TIME = '/usr/bin/time';
+
+interface Measure {
+  book: string;
+  words: number;
+  task: string;
+  tool: string;
+  runs: number;
+  medianSeconds: number;
+  minSeconds: number;
+  maxSeconds: number;
+  peakRssMB: number;
+}
+
+const has = (command: string) => !spawnSync('sh', ['-c', `command -v ${command}`]).status;
+
+/** Runs a command under GNU time: wall seconds and peak RSS in MB. */
+function timed(command: string, args: string[], cwd: string): { seconds: number; rssMB: number } {
+  const result = spawnSync(TIME, ['-f', '%e %M', command, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr}`);
+  const [seconds, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, rssMB: kb! / 1024 };
+}
+
+function measure(book: string, words: number, task: string, tool: string, runs: number, command: string, args: string[], cwd: string): Measure {
+  timed(command, args, cwd); // warm-up: file cache, tsx's compile cache
+  const samples = Array.from({ length: runs }, () => timed(command, args, cwd));
+  const seconds = samples.map((s) => s.seconds).sort((a, b) => a - b);
+  return {
+    book,
+    words,
+    task,
+    tool,
+    runs,
+    medianSeconds: seconds[Math.floor(seconds.length / 2)]!,
+    minSeconds: seconds[0]!,
+    maxSeconds: seconds.at(-1)!,
+    peakRssMB: Math.round(Math.max(...samples.map((s) => s.rssMB))),
+  };
+}
+
+function wordCount(dir: string): number {
+  return readdirSync(path.join(dir, 'manuscript')).reduce((n, f) => n + (readFileSync(path.join(dir, 'manuscript', f), 'utf8').match(/\S+/g)?.length ?? 0), 0);
+}
+
+function longestCorpusBook(): string {
+  const books = readdirSync(CORPUS).filter((d) => existsSync(path.join(CORPUS, d, 'book.config.json')));
+  return path.join(CORPUS, books.sort((a, b) => wordCount(path.join(CORPUS, b)) - wordCount(path.join(CORPUS, a)))[0]!);
+}
+
+/** A book of at least a million words: the longest book's chapters repeated. */
+function syntheticBook(source: string, into: string): string {
+  const dir = path.join(into, 'million');
+  mkdirSync(path.join(dir, 'manuscript'), { recursive: true });
+  const chapters = readdirSync(path.join(source, 'manuscript')).sort();
+  let words = 0;
+  for (let copy = 0; words < 1_000_000; copy++) {
+    for (const chapter of chapters) {
+      const text = readFileSync(path.join(source, 'manuscript', chapter), 'utf8');
+      writeFileSync(path.join(dir, 'manuscript', `${String(copy).padStart(2, '0')}-${chapter}`), text);
+      words += text.match(/\S+/g)?.length ?? 0;
+    }
+  }
+  writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify({ title: 'A Million Words', author: 'Bench', language: 'en', chapters: ['manuscript/*.md'] }));
+  return dir;
+}
+
+function pandocInputs(dir: string): string[] {
+  return readdirSync(path.join(dir, 'manuscript')).sort().map((f) => path.join(dir, 'manuscript', f));
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'book-bench-'));
+const results: Measure[] = [];
+try {
+  const longest = longestCorpusBook();
+  const books = [
+    { name: path.basename(longest), dir: longest, runs: RUNS },
+    { name: 'synthetic-1M', dir: syntheticBook(longest, work), runs: BIG_RUNS },
+  ];
+  for (const book of books) {
+    const words = wordCount(book.dir);
+    const out = path.join(work, 'out');
+    const config = path.join(book.dir, 'book.config.json');
+    for (const [task, format] of [['epub', 'epub'], ['pdf', 'pdf'], ['epub+pdf', 'epub,pdf']] as const) {
+      results.push(measure(book.name, words, task, 'book', book.runs, process.execPath, [path.join(ROOT, 'bin/book.js'), 'build', '--config', config, '--out', out, '--format', format], ROOT));
+      console.error(`measured book ${task} on ${book.name}`);
+    }
+    if (has('pandoc')) {
+      results.push(measure(book.name, words, 'epub', 'pandoc', book.runs, 'pandoc', ['-f', 'markdown+smart', '-o', path.join(work, 'pandoc.epub'), ...pandocInputs(book.dir)], work));
+      if (has('xelatex') && book.runs > 0 && book.name !== 'synthetic-1M') {
+        results.push(measure(book.name, words, 'pdf', 'pandoc+xelatex', 1, 'pandoc', ['-f', 'markdown+smart', '--pdf-engine=xelatex', '-V', 'papersize=a5', '-o', path.join(work, 'pandoc.pdf'), ...pandocInputs(book.dir)], work));
+      }
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const ratio = (m: Measure) => {
+  const peer = results.find((r) => r.book === m.book && r.tool !== 'book' && (r.task === m.task || (m.task === 'epub+pdf' && r.task === 'epub')));
+  return peer && m.tool === 'book' ? (m.medianSeconds / peer.medianSeconds).toFixed(2) : '';
+};
+console.log('| book | words | task | tool | runs | median s | min–max s | peak RSS MB | ours / peer |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const m of results) {
+  console.log(`| ${m.book} | ${m.words} | ${m.task} | ${m.tool} | ${m.runs} | ${m.medianSeconds.toFixed(2)} | ${m.minSeconds.toFixed(2)}–${m.maxSeconds.toFixed(2)} | ${m.peakRssMB} | ${ratio(m)} |`);
+}
+mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+const file = path.join(ROOT, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results: results.map((m) => ({ ...m, ratioToPeer: ratio(m) || null })) }, null, 2) + '\n');
+console.log(`\nwritten to ${path.relative(ROOT, file)}`);
