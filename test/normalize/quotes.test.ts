@@ -26,6 +26,8 @@ describe('curly quotes and apostrophes (English)', () => {
     [`the 1920's fashion`, 'the 1920’s fashion'],
     [`'Ow are you, 'enry?`, '’Ow are you, ’enry?'],
     [`a monograph entitled 'Is Disease a Reversion?' last year`, 'a monograph entitled ‘Is Disease a Reversion?’ last year'],
+    [`They sailed for 'Frisco in May.`, 'They sailed for ’Frisco in May.'],
+    [`"Say 'Frisco,' he said."`, '“Say ‘Frisco,’ he said.”'],
     [`the sons of the 'prentices, sir`, 'the sons of the ’prentices, sir'],
     [`showd this 'ere ouse. She ses 'are you the boy?' she ses.`, 'showd this ’ere ouse. She ses ‘are you the boy?’ she ses.'],
     [`"I said to him, 'and it would be well.'"`, '“I said to him, ‘and it would be well.’”'],
