@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { build, compile } from '../../src/build.ts';
@@ -71,6 +71,22 @@ describe('building the sample book', () => {
     for (const name of ['crait.epub', 'crait.pdf']) {
       assert.ok(readFileSync(path.join(other, name)).equals(readFileSync(path.join(out, name))), `${name} differs`);
     }
+  });
+});
+
+describe('reproducible builds', () => {
+  it('gives identical bytes for the same book built in two different folders with the same SOURCE_DATE_EPOCH', async () => {
+    const outputs: Buffer[][] = [];
+    for (let i = 0; i < 2; i++) {
+      const project = path.join(tempDir(), `copy-${i}`);
+      cpSync(path.join(ROOT, 'manuscript'), path.join(project, 'manuscript'), { recursive: true });
+      cpSync(path.join(ROOT, 'book.config.json'), path.join(project, 'book.config.json'));
+      const { code, stderr } = await runCli(['build', '--format', 'epub,pdf'], { cwd: project, env: { SOURCE_DATE_EPOCH: '1600000000' } });
+      assert.equal(code, 0, stderr);
+      outputs.push(['crait.epub', 'crait.pdf'].map((name) => readFileSync(path.join(project, 'dist', name))));
+    }
+    assert.ok(outputs[0]![0]!.equals(outputs[1]![0]!), 'EPUBs differ');
+    assert.ok(outputs[0]![1]!.equals(outputs[1]![1]!), 'PDFs differ');
   });
 });
 

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PrintOptions } from '../../src/config/schema.ts';
+import type { Book } from '../../src/model/index.ts';
+import { minimumGutter, pageDesign } from '../../src/typeset/design.ts';
+import { typesetBook } from '../../src/typeset/index.ts';
+import { fonts } from './helpers.ts';
+
+const print: PrintOptions = { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } };
+
+function book(paragraphs: string[], chapters = 1): Book {
+  return {
+    metadata: { title: 'T', authors: ['A'], language: 'en', identifier: 'urn:x', modified: '2024-01-01T00:00:00Z' },
+    chapters: Array.from({ length: chapters }, (_, c) => ({ id: `ch${c}`, source: `c${c}.md`, title: [{ kind: 'text' as const, value: `Chapter ${c + 1}` }], blocks: paragraphs.map((value) => ({ kind: 'paragraph' as const, content: [{ kind: 'text' as const, value }] })) })),
+  };
+}
+
+describe('book design', () => {
+  it('knows the trim sizes, in points', () => {
+    const sizes: [PrintOptions['trim'], number, number][] = [['5x8', 360, 576], ['5.25x8', 378, 576], ['5.5x8.5', 396, 612], ['6x9', 432, 648], ['A5', 419.53, 595.28], [{ width: '150mm', height: '8in' }, 425.2, 576]];
+    for (const [trim, width, height] of sizes) {
+      const d = pageDesign({ ...print, trim });
+      assert.ok(Math.abs(d.width - width) < 0.1 && Math.abs(d.height - height) < 0.1, JSON.stringify(trim));
+    }
+  });
+
+  it('widens the gutter with the page count as print-on-demand services require', () => {
+    assert.deepEqual([100, 200, 400, 600, 800].map((pages) => minimumGutter(pages) / 72), [0.375, 0.5, 0.625, 0.75, 0.875]);
+    assert.equal(pageDesign(print, 800).inner, 0.875 * 72);
+    assert.equal(pageDesign(print, 100).inner, 0.75 * 72, 'never less than the default inner margin');
+    assert.equal(pageDesign({ ...print, margins: { inner: '0.5in' } }, 800).inner, 36, 'an explicit margin wins');
+  });
+
+  it('mirrors margins: text sits toward the spine on both pages of a spread', async () => {
+    const long = 'Words upon words fill the page until it turns, and then they go on. '.repeat(60);
+    const set = await typesetBook(book([long, long, long]), { print, fonts });
+    const d = set.design;
+    const opener = set.chapterPages[0]!;
+    const recto = set.pages[opener]!;
+    const verso = set.pages[opener + 1]!;
+    const minX = (lines: { x: number }[]) => Math.min(...lines.map((l) => l.x));
+    assert.equal(opener % 2, 0, 'chapters open on a right-hand page');
+    assert.ok(Math.abs(minX(recto.lines) - d.inner) < 3, 'recto: inner margin on the left');
+    assert.ok(Math.abs(minX(verso.lines) - d.outer) < 3, 'verso: outer margin on the left');
+  });
+
+  it('warns about a character the face lacks, naming it and the chapter', async () => {
+    const set = await typesetBook(book(['A cat 猫 sat.']), { print, fonts });
+    assert.ok(set.warnings.some((w) => w.chapter === 'c0.md' && /猫/.test(w.message) && /U\+732B/.test(w.message)), JSON.stringify(set.warnings));
+  });
+
+  it('says when a word is too long for the line and breaks it anyway', async () => {
+    const set = await typesetBook(book(['x'.repeat(2000)]), { print, fonts });
+    assert.ok(set.warnings.some((w) => /2000 characters\) is wider than the line/.test(w.message)));
+    for (const line of set.bodyLines) assert.ok(line.width <= set.design.textWidth + 0.01);
+  });
+
+  it('lists every chapter in the outline and contents, with body page numbers from 1', async () => {
+    const set = await typesetBook(book(['Short.'], 3), { print, fonts });
+    assert.deepEqual(set.outline.map((o) => o.title), ['T', 'Chapter 1', 'Chapter 2', 'Chapter 3']);
+    assert.equal(set.pages[set.chapterPages[0]!]!.folio, 1);
+  });
+});
