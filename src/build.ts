@@ -5,7 +5,7 @@ import { displayPath } from './config/paths.ts';
 import { renderEpub } from './epub/write.ts';
 import { BookError, type Warning } from './errors.ts';
 import { readBook } from './manuscript/read.ts';
-import type { Book } from './model/index.ts';
+import type { Book, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
 import { writePdf } from './pdf/write.ts';
@@ -84,15 +84,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const warnings: Warning[] = [];
   const files: { format: Format; name: string }[] = [];
   let pages: number | undefined;
+  // With a PDF, the EPUB gets a page list that maps to its pages: the PDF is set first.
+  let typesetPages: PrintPage[] | undefined;
   try {
     if (formats.includes('text')) {
       outputs.write(`${config.output.name}.txt`, renderText(book));
       files.push({ format: 'text', name: `${config.output.name}.txt` });
-    }
-    if (formats.includes('epub')) {
-      progress('making the EPUB');
-      outputs.write(`${config.output.name}.epub`, await renderEpub(book));
-      files.push({ format: 'epub', name: `${config.output.name}.epub` });
     }
     if (formats.includes('pdf')) {
       progress('setting pages');
@@ -102,6 +99,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await writePdf(typeset, fonts, book.metadata, outputs.reserve(`${config.output.name}.pdf`));
       files.push({ format: 'pdf', name: `${config.output.name}.pdf` });
       pages = typeset.pages.length;
+      typesetPages = typeset.pageStarts;
+    }
+    if (formats.includes('epub')) {
+      progress('making the EPUB');
+      outputs.write(`${config.output.name}.epub`, await renderEpub(typesetPages ? { ...book, printPages: typesetPages } : book));
+      files.push({ format: 'epub', name: `${config.output.name}.epub` });
     }
     outputs.commit();
   } catch (error) {

@@ -24,6 +24,9 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
     <meta property="schema:accessibilityFeature">structuralNavigation</meta>
     <meta property="schema:accessibilityFeature">readingOrder</meta>
     <meta property="schema:accessibilityFeature">tableOfContents</meta>
+<% if (pageList.length) { %>    <meta property="schema:accessibilityFeature">pageNavigation</meta>
+    <meta property="schema:accessibilityFeature">printPageNumbers</meta>
+<% } %>
     <meta property="schema:accessibilityHazard">none</meta>
     <meta property="schema:accessibilitySummary">Text-only book with headings for every chapter, a table of contents and a logical reading order.</meta>
   </metadata>
@@ -63,7 +66,12 @@ export const NAV_XHTML = `<?xml version="1.0" encoding="UTF-8"?>
 <% var first = content.find(function (c) { return !c.beforeToc; }); if (first) { %>      <li><a epub:type="bodymatter" href="<%= first.filename %>"><%= first.title %></a></li>
 <% } %>    </ol>
   </nav>
-</body>
+<% if (pageList.length) { %>  <nav id="page-list" epub:type="page-list" role="doc-pagelist" aria-label="Pages" hidden="hidden">
+    <ol>
+<% pageList.forEach(function (page) { %>      <li><a href="<%= page.href %>"><%= page.label %></a></li>
+<% }) %>    </ol>
+  </nav>
+<% } %></body>
 </html>
 `;
 

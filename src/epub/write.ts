@@ -4,7 +4,7 @@ import type { Book } from '../model/index.ts';
 import { plainText } from '../text/write.ts';
 import { STYLESHEET } from './stylesheet.ts';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, TOC_NCX } from './templates.ts';
-import { chapterBodyXhtml, escapeXml } from './xhtml.ts';
+import { chapterBodyXhtml, escapeXml, pageId } from './xhtml.ts';
 
 // The package is CommonJS; from ESM its class sits under the default export.
 const { EPub } = epubModule as unknown as { EPub: typeof import('epub-gen-memory').EPub };
@@ -49,12 +49,12 @@ export async function renderEpub(book: Book): Promise<Buffer> {
   const language = m.language;
   const chapters: EpubChapter[] = [
     { title: m.title, filename: 'titlepage.xhtml', id: 'titlepage', content: '', xhtml: titlePage(book), bodyType: 'frontmatter', beforeToc: true, excludeFromToc: true },
-    ...book.chapters.map((chapter) => ({
+    ...book.chapters.map((chapter, index) => ({
       title: plainText(chapter.title),
       filename: `${chapter.id}.xhtml`,
       id: chapter.id,
       content: '',
-      xhtml: chapterBodyXhtml(chapter),
+      xhtml: chapterBodyXhtml(chapter, (book.printPages ?? []).filter((page) => page.chapter === index)),
       bodyType: 'bodymatter',
     })),
   ];
@@ -72,6 +72,7 @@ export async function renderEpub(book: Book): Promise<Buffer> {
     tocNCX: TOC_NCX,
     chapterXHTML: CHAPTER_XHTML,
     book: m,
+    pageList: (book.printPages ?? []).map((page) => ({ label: page.label, href: `${book.chapters[page.chapter]!.id}.xhtml#${pageId(page.label)}` })),
   };
   const epub = new EPub(options as ConstructorParameters<typeof EPub>[0], chapters);
   await epub.render();

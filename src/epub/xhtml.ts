@@ -1,4 +1,4 @@
-import type { Block, Chapter, Inline } from '../model/index.ts';
+import type { Block, Chapter, Inline, PrintPage } from '../model/index.ts';
 
 // Characters XML 1.0 forbids (C0 controls other than tab and newline, lone surrogates, U+FFFE/FFFF).
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -42,11 +42,21 @@ function blockXhtml(block: Block, indent: string): string {
   }
 }
 
-/** The body of one chapter's XHTML document. */
-export function chapterBodyXhtml(chapter: Chapter): string {
-  const blocks = chapter.blocks.map((block) => blockXhtml(block, '    ')).join('\n');
+/** The id of the marker where print page `label` begins. */
+export const pageId = (label: string) => `page-${label}`;
+
+function pageMarkers(pages: readonly PrintPage[], block: number, indent: string): string {
+  return pages
+    .filter((page) => page.block === block)
+    .map((page) => `${indent}<span id="${pageId(page.label)}" epub:type="pagebreak" role="doc-pagebreak" aria-label="${escapeXml(page.label)}"></span>\n`)
+    .join('');
+}
+
+/** The body of one chapter's XHTML document, with markers where the print edition's pages begin. */
+export function chapterBodyXhtml(chapter: Chapter, pages: readonly PrintPage[] = []): string {
+  const blocks = chapter.blocks.map((block, i) => pageMarkers(pages, i, '    ') + blockXhtml(block, '    ')).join('\n');
   return `  <section id="${chapter.id}" epub:type="chapter" role="doc-chapter" aria-labelledby="${chapter.id}-title">
-    <h1 id="${chapter.id}-title">${inlineXhtml(chapter.title)}</h1>
+${pageMarkers(pages, -1, '    ')}    <h1 id="${chapter.id}-title">${inlineXhtml(chapter.title)}</h1>
 ${blocks}
   </section>`;
 }

@@ -4,6 +4,15 @@
 export interface Book {
   metadata: Metadata;
   chapters: Chapter[];
+  /** Where the pages of our print edition begin, when it was set: for an ebook's page list. */
+  printPages?: PrintPage[];
+}
+
+/** Print page `label` begins with block `block` of chapter `chapter` (-1: the chapter's title). */
+export interface PrintPage {
+  label: string;
+  chapter: number;
+  block: number;
 }
 
 export interface Metadata {

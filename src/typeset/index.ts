@@ -1,5 +1,5 @@
 import type { PrintOptions } from '../config/schema.ts';
-import type { Block, Book, Chapter, Inline } from '../model/index.ts';
+import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts';
 import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
@@ -36,6 +36,8 @@ export interface TypesetBook {
   warnings: { chapter: string; message: string }[];
   /** Page index of each chapter's opening page. */
   chapterPages: number[];
+  /** Where each numbered page begins in the book, for the ebook's page list. */
+  pageStarts: PrintPage[];
 }
 
 export interface TypesetOptions {
@@ -54,6 +56,8 @@ class Typesetter {
   readonly bodyLines: SetLine[] = [];
   private group = 0;
   private chapterName = '';
+  private chapterIndex = -1;
+  private topBlock = -1;
   private readonly missing = new Set<string>();
   private readonly wordCaches = [new Map<string, Item[]>(), new Map<string, Item[]>()];
 
@@ -139,9 +143,11 @@ class Typesetter {
     return { kind: 'paragraph', lines, x, height, keepWithNext };
   }
 
-  private blocks(blocks: readonly Block[], flow: FlowElement[], width: number, x: number, state: { indentNext: boolean; first: boolean }): void {
+  private blocks(blocks: readonly Block[], flow: FlowElement[], width: number, x: number, state: { indentNext: boolean; first: boolean }, top = false): void {
     const { fontSize } = this.design;
-    for (const block of blocks) {
+    for (const [index, block] of blocks.entries()) {
+      if (top) this.topBlock = index;
+      const firstElement = flow.length;
       switch (block.kind) {
         case 'paragraph': {
           const smallCaps = state.first ? 3 : 0;
@@ -172,19 +178,25 @@ class Typesetter {
           break;
         }
       }
+      if (top) {
+        const first = flow.slice(firstElement).find((e): e is FlowParagraph => e.kind === 'paragraph');
+        if (first) first.source = { chapter: this.chapterIndex, block: index };
+      }
     }
   }
 
   chapterFlow(chapter: Chapter): FlowElement[] {
     this.chapterName = chapter.source;
+    this.chapterIndex++;
+    this.topBlock = -1;
     const { fontSize, textWidth } = this.design;
     const flow: FlowElement[] = [{ kind: 'pageBreak', recto: true, opener: true }];
     flow.push({ kind: 'space', height: Math.round(this.design.linesPerPage / 5), keepAtTop: true });
     const title = this.centered(plain(chapter.title), 'regular', fontSize * 1.6, textWidth * 0.85);
     title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
-    flow.push(this.fixedLines(title, 0, true, 2));
+    flow.push({ ...this.fixedLines(title, 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
     flow.push({ kind: 'space', height: 2, keepAtTop: false });
-    this.blocks(chapter.blocks, flow, textWidth, 0, { indentNext: false, first: true });
+    this.blocks(chapter.blocks, flow, textWidth, 0, { indentNext: false, first: true }, true);
     return flow;
   }
 }
@@ -301,8 +313,17 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     if (!page.blank) lines.push(...runningHead(t, page, pageIndex, folio, d, m.title, m.authors.join(', ')));
     pages.push({ lines, folio: page.blank ? undefined : folio });
   });
+  // Each numbered page begins at the first block that starts on it (or, on a page that one long
+  // paragraph fills, at the next block that starts).
+  const pageStarts: PrintPage[] = [];
+  bodyPages.forEach((page, index) => {
+    if (page.blank) return;
+    let start = page.lines.find((line) => line.starts)?.starts;
+    for (let next = index + 1; !start && next < bodyPages.length; next++) start = bodyPages[next]!.lines.find((line) => line.starts)?.starts;
+    if (start) pageStarts.push({ label: String(index + 1), ...start });
+  });
   const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...book.chapters.map((chapter, i) => ({ title: plain(chapter.title), pageIndex: offset + chapterBodyPages[i]! }))];
-  return { design: d, pages, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset) };
+  return { design: d, pages, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts };
 }
 
 function contentsTitle(language: string): string {

@@ -20,6 +20,8 @@ export interface FlowParagraph {
   keepWithNext: boolean;
   /** The paragraph set one line longer (+1) or shorter (-1), or null when it cannot be done well. */
   vary?: (delta: 1 | -1) => Variant | null;
+  /** Where in the book it comes from: chapter and top-level block (-1 for the chapter title). */
+  source?: { chapter: number; block: number };
 }
 
 export interface FlowSpace {
@@ -39,6 +41,8 @@ export interface FlowPageBreak {
 
 export interface PlacedLine {
   line: SetLine;
+  /** The paragraph's source, on the paragraph's first line only. */
+  starts?: { chapter: number; block: number };
   x: number;
   height: number;
   /** Lines from the top of the text block to the top of this line's slot. */
@@ -187,7 +191,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     const page: Page = { lines: [], opener: f.opener, blank, full: f.full };
     for (const p of f.placed) {
       const element = flow[p.block] as FlowParagraph;
-      page.lines.push({ line: linesOf(p.block)[p.line]!, x: element.x, height: element.height, top: p.top });
+      page.lines.push({ line: linesOf(p.block)[p.line]!, x: element.x, height: element.height, top: p.top, starts: p.line === 0 ? element.source : undefined });
     }
     if (page.full) justifyVertically(page, f, linesPerPage);
     return page;

@@ -116,4 +116,26 @@ describe('building a corpus book', () => {
     const { code } = await run('qpdf', ['--check', files.pdf!]);
     assert.equal(code, 0);
   });
+
+  it('has an EPUB page list whose pages begin where the PDF’s pages do', { skip: missingTool('pdftotext') }, async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(readFileSync(files.epub!));
+    const nav = await zip.file('OEBPS/toc.xhtml')!.async('string');
+    const labels = [...nav.matchAll(/<a href="(ch\d+)\.xhtml#page-(\d+)">/g)].map((m) => ({ chapter: m[1]!, label: Number(m[2]) }));
+    assert.ok(labels.length > 100, `${labels.length} pages listed`);
+    const opf = await zip.file('OEBPS/content.opf')!.async('string');
+    assert.match(opf, /accessibilityFeature">pageNavigation/);
+    const pdfPages = (await run('pdftotext', [files.pdf!, '-'])).stdout.split('\f');
+    const first = pdfPages.findIndex((text, i) => i > 3 && /Chapter I: Mr\. Sherlock Holmes/.test(text));
+    let checked = 0;
+    for (const { chapter, label } of labels.filter((_, i) => i % 10 === 0)) {
+      const xhtml = await zip.file(`OEBPS/${chapter}.xhtml`)!.async('string');
+      const after = new RegExp(`id="page-${label}"[^>]*></span>\\s*<p>([^<]{30,})`).exec(xhtml);
+      if (!after) continue;
+      const opening = words(after[1]!).slice(0, 4).join(' ');
+      assert.ok(words(pdfPages[first + label - 1] ?? '').join(' ').includes(opening), `page ${label} does not begin "${opening}"`);
+      checked++;
+    }
+    assert.ok(checked >= 5, `checked ${checked} pages`);
+  });
 });
