@@ -26,8 +26,7 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
     <meta property="schema:accessibilityFeature">tableOfContents</meta>
 <% if (pageList.length) { %>    <meta property="schema:accessibilityFeature">pageNavigation</meta>
     <meta property="schema:accessibilityFeature">printPageNumbers</meta>
-<% } %>
-    <meta property="schema:accessibilityHazard">none</meta>
+<% } %>    <meta property="schema:accessibilityHazard">none</meta>
     <meta property="schema:accessibilitySummary">Text-only book with headings for every chapter, a table of contents and a logical reading order.</meta>
   </metadata>
   <manifest>
