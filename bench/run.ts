@@ -84,6 +84,7 @@ function pandocInputs(dir: string): string[] {
 
 const work = mkdtempSync(path.join(tmpdir(), 'book-bench-'));
 const results: Measure[] = [];
+const pdfChecks: Record<string, string> = {};
 try {
   const longest = longestCorpusBook();
   const books = [
@@ -97,6 +98,12 @@ try {
     for (const [task, format] of [['epub', 'epub'], ['pdf', 'pdf'], ['epub+pdf', 'epub,pdf']] as const) {
       results.push(measure(book.name, words, task, 'book', book.runs, process.execPath, [path.join(ROOT, 'bin/book.js'), 'build', '--config', config, '--out', out, '--format', format], ROOT));
       console.error(`measured book ${task} on ${book.name}`);
+      if (task === 'pdf' && has('qpdf')) {
+        const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'))!;
+        const check = spawnSync('qpdf', ['--check', path.join(out, pdf)], { encoding: 'utf8' });
+        pdfChecks[book.name] = check.status === 0 ? 'qpdf --check: ok' : `qpdf --check failed: ${check.stdout.slice(-300)}`;
+        console.error(`${book.name}: ${pdfChecks[book.name]}`);
+      }
     }
     if (has('pandoc')) {
       results.push(measure(book.name, words, 'epub', 'pandoc', book.runs, 'pandoc', ['-f', 'markdown+smart', '-o', path.join(work, 'pandoc.epub'), ...pandocInputs(book.dir)], work));
@@ -120,5 +127,6 @@ for (const m of results) {
 }
 mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 const file = path.join(ROOT, 'bench/results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, results: results.map((m) => ({ ...m, ratioToPeer: ratio(m) || null })) }, null, 2) + '\n');
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, runs: RUNS, pdfChecks, results: results.map((m) => ({ ...m, ratioToPeer: ratio(m) || null })) }, null, 2) + '\n');
+for (const [name, verdict] of Object.entries(pdfChecks)) console.log(`${name}: ${verdict}`);
 console.log(`\nwritten to ${path.relative(ROOT, file)}`);
