@@ -69,8 +69,8 @@ function fontFiles(config: BookConfig): FontFiles {
 }
 
 /** Reads the config and manuscript and returns the normalized book model. */
-export function compile(config: BookConfig, now: Date): Book {
-  return normalizeBook(readBook(config, now), config.typography);
+export function compile(config: BookConfig, now: Date, warnings: Warning[] = []): Book {
+  return normalizeBook(readBook(config, now, warnings), config.typography);
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -79,9 +79,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const config = loadConfig(options.config, { outDir: options.out });
   const formats = options.formats ?? ['epub', 'pdf'];
   progress(`reading ${config.chapters.length} chapters`);
-  const book = compile(config, now);
-  const outputs = new PendingOutputs(config.output.dir);
   const warnings: Warning[] = [];
+  const book = compile(config, now, warnings);
+  const outputs = new PendingOutputs(config.output.dir);
   const files: { format: Format; name: string }[] = [];
   let pages: number | undefined;
   // With a PDF, the EPUB gets a page list that maps to its pages: the PDF is set first.

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BookError } from '../errors.ts';
 import { resolveChapters, type ChapterSource } from './chapters.ts';
 import { firstProblem } from './issues.ts';
 import { jsonErrorOffset } from './json-position.ts';
-import { displayPath, slugify } from './paths.ts';
+import { displayPath, isInside, slugify } from './paths.ts';
 import { configSchema, type PrintOptions, type TypographyOptions } from './schema.ts';
 
 export interface BookConfig {
@@ -22,6 +22,9 @@ export interface BookConfig {
   rights?: string;
   description?: string;
   date?: string;
+  /** Absolute path of the cover image. */
+  cover?: string;
+  coverAlt?: string;
   output: { dir: string; name: string };
   typography: TypographyOptions;
   print: PrintOptions;
@@ -45,6 +48,16 @@ export function derivedIdentifier(title: string, authors: readonly string[]): st
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString('hex');
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** A file the config names, which must exist inside the book's folder. */
+function resolveAsset(file: string, projectDir: string, configName: string, where: string): string {
+  const full = path.resolve(projectDir, file);
+  if (path.isAbsolute(file) || file.split(/[\\/]/).includes('..') || !isInside(projectDir, full)) {
+    throw new BookError(configName, where, `"${file}" is outside the book's folder`, 'copy it into the book folder');
+  }
+  if (!existsSync(full)) throw new BookError(configName, where, `file "${file}" does not exist`, 'check the path');
+  return full;
 }
 
 export function loadConfig(configPath: string, overrides: { outDir?: string } = {}): BookConfig {
@@ -85,6 +98,8 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     rights: raw.rights,
     description: raw.description,
     date: raw.date,
+    cover: raw.cover ? resolveAsset(raw.cover, projectDir, name, 'cover') : undefined,
+    coverAlt: raw.coverAlt,
     output: {
       dir: path.resolve(overrides.outDir ?? path.resolve(projectDir, raw.output.dir)),
       name: raw.output.name ?? slugify(raw.title),

@@ -90,6 +90,8 @@ export const configSchema = z.strictObject({
   rights: nonEmpty('rights').optional(),
   description: nonEmpty('description').optional(),
   date: isoDate.optional().describe('Publication date, ISO 8601.'),
+  cover: nonEmpty('cover').optional().describe('Cover image (JPEG or PNG, ideally 1600 × 2560 pixels), relative to this file.'),
+  coverAlt: nonEmpty('coverAlt').optional().describe('Alternative text of the cover image.'),
   output: z
     .strictObject({
       dir: nonEmpty('dir').default('dist'),

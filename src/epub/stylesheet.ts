@@ -101,6 +101,17 @@ code {
   font-variant: small-caps;
 }
 
+.cover {
+  text-align: center;
+  margin: 0;
+  padding: 0;
+}
+
+.cover img {
+  max-width: 100%;
+  max-height: 100%;
+}
+
 nav ol {
   list-style: none;
   padding: 0;

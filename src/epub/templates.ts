@@ -20,6 +20,10 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
 <% } %><% if (book.description) { %>    <dc:description><%= book.description %></dc:description>
 <% } %>    <meta property="dcterms:modified"><%= book.modified %></meta>
     <meta property="schema:accessMode">textual</meta>
+<% if (coverImage) { %>    <meta property="schema:accessMode">visual</meta>
+    <meta property="schema:accessibilityFeature">alternativeText</meta>
+    <meta name="cover" content="cover-image"/>
+<% } %>
     <meta property="schema:accessModeSufficient">textual</meta>
     <meta property="schema:accessibilityFeature">structuralNavigation</meta>
     <meta property="schema:accessibilityFeature">readingOrder</meta>
@@ -33,7 +37,8 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
     <item id="nav" href="toc.xhtml" media-type="application/xhtml+xml" properties="nav"/>
     <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
     <item id="css" href="style.css" media-type="text/css"/>
-<% content.forEach(function (chapter) { %>    <item id="<%= chapter.id %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"/>
+<% if (coverImage) { %>    <item id="cover-image" href="<%= coverImage.href %>" media-type="<%= coverImage.mediaType %>" properties="cover-image"/>
+<% } %><% content.forEach(function (chapter) { %>    <item id="<%= chapter.id %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"/>
 <% }) %>  </manifest>
   <spine toc="ncx">
 <% content.forEach(function (chapter) { if (chapter.beforeToc) { %>    <itemref idref="<%= chapter.id %>"/>
@@ -61,7 +66,8 @@ export const NAV_XHTML = `<?xml version="1.0" encoding="UTF-8"?>
   <nav id="landmarks" epub:type="landmarks" hidden="hidden">
     <h2>Landmarks</h2>
     <ol>
-      <li><a epub:type="toc" href="toc.xhtml">${'<%= tocTitle %>'}</a></li>
+<% if (coverImage) { %>      <li><a epub:type="cover" href="cover.xhtml">Cover</a></li>
+<% } %>      <li><a epub:type="toc" href="toc.xhtml">${'<%= tocTitle %>'}</a></li>
 <% var first = content.find(function (c) { return !c.beforeToc; }); if (first) { %>      <li><a epub:type="bodymatter" href="<%= first.filename %>"><%= first.title %></a></li>
 <% } %>    </ol>
   </nav>

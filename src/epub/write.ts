@@ -31,7 +31,8 @@ ${m.subtitle ? `    <p class="subtitle">${escapeXml(m.subtitle)}</p>\n` : ''}   
 }
 
 /** Re-packs the archive so the same book gives the same bytes: fixed entry order and timestamps. */
-async function reproducibleZip(source: JSZip, modified: Date): Promise<Buffer> {
+async function reproducibleZip(source: JSZip, modified: Date, extra: Record<string, Uint8Array>): Promise<Buffer> {
+  for (const [name, data] of Object.entries(extra)) source.file(name, data);
   const out = new JSZip();
   out.file('mimetype', 'application/epub+zip', { compression: 'STORE', date: modified });
   const names = Object.keys(source.files)
@@ -47,7 +48,11 @@ async function reproducibleZip(source: JSZip, modified: Date): Promise<Buffer> {
 export async function renderEpub(book: Book): Promise<Buffer> {
   const m = book.metadata;
   const language = m.language;
+  const cover = m.cover ? { href: `images/cover.${m.cover.mediaType === 'image/png' ? 'png' : 'jpg'}`, mediaType: m.cover.mediaType, alt: m.cover.alt } : null;
   const chapters: EpubChapter[] = [
+    ...(cover
+      ? [{ title: 'Cover', filename: 'cover.xhtml', id: 'cover', content: '', xhtml: `  <section class="cover" epub:type="cover" aria-label="Cover">\n    <img src="${cover.href}" alt="${escapeXml(cover.alt)}"/>\n  </section>`, bodyType: 'cover', beforeToc: true, excludeFromToc: true }]
+      : []),
     { title: m.title, filename: 'titlepage.xhtml', id: 'titlepage', content: '', xhtml: titlePage(book), bodyType: 'frontmatter', beforeToc: true, excludeFromToc: true },
     ...book.chapters.map((chapter, index) => ({
       title: plainText(chapter.title),
@@ -72,9 +77,10 @@ export async function renderEpub(book: Book): Promise<Buffer> {
     tocNCX: TOC_NCX,
     chapterXHTML: CHAPTER_XHTML,
     book: m,
+    coverImage: cover,
     pageList: (book.printPages ?? []).map((page) => ({ label: page.label, href: `${book.chapters[page.chapter]!.id}.xhtml#${pageId(page.label)}` })),
   };
   const epub = new EPub(options as ConstructorParameters<typeof EPub>[0], chapters);
   await epub.render();
-  return reproducibleZip((epub as unknown as { zip: JSZip }).zip, new Date(m.modified));
+  return reproducibleZip((epub as unknown as { zip: JSZip }).zip, new Date(m.modified), cover && m.cover ? { [`OEBPS/${cover.href}`]: m.cover.data } : {});
 }

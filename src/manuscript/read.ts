@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BookConfig } from '../config/load.ts';
 import { displayPath } from '../config/paths.ts';
-import { BookError } from '../errors.ts';
+import { BookError, type Warning } from '../errors.ts';
+import { readCover } from './cover.ts';
 import type { Book, Chapter, Inline } from '../model/index.ts';
 import { decodeManuscript } from './decode.ts';
 import { parseMarkdownChapter, type ParsedChapter } from './markdown.ts';
@@ -35,8 +36,8 @@ export function parseChapterSource(source: string, file: string): ParsedChapter 
   return /\.(md|markdown)$/i.test(file) ? parseMarkdownChapter(source) : parsePlainTextChapter(source);
 }
 
-/** Reads every chapter the config lists into the document model (text not yet normalized). */
-export function readBook(config: BookConfig, now: Date): Book {
+/** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
+export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []): Book {
   const chapters: Chapter[] = config.chapters.map((entry, index) => {
     const name = displayPath(entry.file);
     const parsed = parseChapterSource(decodeManuscript(readBytes(entry.file, name), name), entry.file);
@@ -59,6 +60,7 @@ export function readBook(config: BookConfig, now: Date): Book {
       description: config.description,
       date: config.date,
       modified: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      cover: config.cover ? readCover(config.cover, displayPath(config.cover), displayPath(config.configFile), config.coverAlt ?? `Cover of ${config.title}`, warnings) : undefined,
     },
     chapters,
   };

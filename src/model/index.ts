@@ -30,6 +30,16 @@ export interface Metadata {
   date?: string;
   /** ISO 8601 instant the build stands for (SOURCE_DATE_EPOCH, else now): the EPUB's dcterms:modified. */
   modified: string;
+  cover?: CoverImage;
+}
+
+export interface CoverImage {
+  data: Uint8Array;
+  mediaType: 'image/jpeg' | 'image/png';
+  width: number;
+  height: number;
+  /** Alternative text for readers who cannot see it. */
+  alt: string;
 }
 
 export interface Chapter {

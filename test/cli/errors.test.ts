@@ -42,6 +42,9 @@ const catalogue: [string, Breakage, RegExp][] = [
   ['a symbolic link out of the book', (dir) => { symlinkSync('/etc/hostname', path.join(dir, 'manuscript/02.md')); }, /"manuscript\/02\.md" leads outside the book's folder/],
   ['a corrupt font file', (dir) => { writeFileSync(path.join(dir, 'bad.ttf'), 'not a font at all'); writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify({ ...CONFIG, print: { font: { regular: 'bad.ttf' } } })); }, /bad\.ttf: is not a readable OpenType or TrueType font/],
   ['a missing font file', config({ ...CONFIG, print: { font: { regular: 'fonts/none.otf' } } }), /print\.font\.regular: font file "fonts\/none\.otf" does not exist/],
+  ['a corrupt cover image', (dir) => { writeFileSync(path.join(dir, 'cover.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 1, 2, 3])); writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify({ ...CONFIG, cover: 'cover.jpg' })); }, /cover\.jpg: is a corrupt JPEG image/],
+  ['a cover that is not an image', (dir) => { writeFileSync(path.join(dir, 'cover.png'), 'GIF89a'); writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify({ ...CONFIG, cover: 'cover.png' })); }, /cover\.png: is not a JPEG or PNG image/],
+  ['a missing cover', config({ ...CONFIG, cover: 'art/cover.jpg' }), /book\.config\.json: cover: file "art\/cover\.jpg" does not exist/],
   ['too many chapters', (dir) => { for (let i = 0; i < 5001; i++) writeFileSync(path.join(dir, `manuscript/c${i}.md`), 'x'); }, /chapters: lists 5002 chapter files, more than the 5000/],
 ];
 
