@@ -23,8 +23,7 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
 <% if (coverImage) { %>    <meta property="schema:accessMode">visual</meta>
     <meta property="schema:accessibilityFeature">alternativeText</meta>
     <meta name="cover" content="cover-image"/>
-<% } %>
-    <meta property="schema:accessModeSufficient">textual</meta>
+<% } %>    <meta property="schema:accessModeSufficient">textual</meta>
     <meta property="schema:accessibilityFeature">structuralNavigation</meta>
     <meta property="schema:accessibilityFeature">readingOrder</meta>
     <meta property="schema:accessibilityFeature">tableOfContents</meta>
