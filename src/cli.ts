@@ -137,6 +137,7 @@ export async function main(argv: string[]): Promise<number> {
 
 // An interrupted build leaves the previous output as it was and no temporary file behind.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.removeAllListeners(signal);
   process.on(signal, () => {
     PendingOutputs.discardAll();
     console.error(`\ninterrupted: nothing was written; the previous files are untouched`);

@@ -124,7 +124,10 @@ describe('bad input never hurts the author', () => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin/book.js'), 'build', '--format', 'epub,pdf,text'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Interrupt once the build has begun writing (a temporary file exists in dist/).
+    const writing = () => readdirSync(path.join(dir, 'dist')).some((name) => name.endsWith('.tmp'));
+    for (let i = 0; i < 600 && !writing(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok(writing(), 'the build never began writing');
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? signal)));
     assert.equal(code, 130, `exit ${String(code)}: ${stderr}`);
