@@ -125,12 +125,11 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     const element = flow[last.block] as FlowParagraph;
     if (element.keepWithNext) return 10;
     const count = element.lines.length;
-    const onPage = f.placed.filter((p) => p.block === last.block).length;
     const continues = last.line < count - 1;
     if (continues && last.line === 0) return 10; // orphan
     if (continues && count - 1 - last.line === 1) return 10; // widow
     if (continues && pageIndex % 2 === 0 && element.lines[last.line]!.hyphenated) return 1;
-    return onPage > 0 ? 0 : 0;
+    return 0;
   };
 
   const variant = (block: number, delta: 1 | -1): Variant | null => {

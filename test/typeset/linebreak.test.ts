@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { createWordHyphenator } from '../../src/typeset/hyphenate.ts';
 import { breakLines } from '../../src/typeset/knuth-plass.ts';
 import { setLines } from '../../src/typeset/lines.ts';
 import { paragraphItems } from '../../src/typeset/paragraph.ts';
@@ -22,9 +23,19 @@ describe('hyphenation', () => {
       for (const at of hyphenateEn(word)) assert.ok(at >= 2 && word.length - at >= 3, `${word} at ${at}`);
     }
   });
-  it('uses exceptions from the config', () => {
-    const custom = (word: string) => (word === 'associate' ? [2, 5] : []);
-    assert.deepEqual(custom('associate'), [2, 5]);
+  it('uses exceptions from the config, and the configured minimums', () => {
+    const custom = createWordHyphenator('en', { enabled: true, leftMin: 2, rightMin: 3, exceptions: ['as-so-ciate', 'table'] });
+    assert.deepEqual(custom('associate'), [2, 4]);
+    assert.deepEqual(custom('Associate'), [2, 4]);
+    assert.deepEqual(custom('table'), [], 'an exception without hyphens forbids breaks');
+    const strict = createWordHyphenator('en', { enabled: true, leftMin: 4, rightMin: 4, exceptions: [] });
+    for (const at of strict('extraordinary')) assert.ok(at >= 4 && 'extraordinary'.length - at >= 4);
+    assert.deepEqual(createWordHyphenator('en', { enabled: false, leftMin: 2, rightMin: 3, exceptions: [] })('beautiful'), []);
+  });
+  it('uses the language’s patterns', () => {
+    const de = createWordHyphenator('de', { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] });
+    assert.ok(de('Silbentrennung').length >= 2);
+    assert.deepEqual(createWordHyphenator('xx', { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] })('unknown'), []);
   });
 });
 
