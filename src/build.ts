@@ -10,9 +10,8 @@ import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
 import { writePdf } from './pdf/write.ts';
 import { renderText } from './text/write.ts';
-import { bundledFontFiles, FontSet, type FontFiles } from './typeset/fonts.ts';
+import { bundledFontFiles, FontSet } from './typeset/fonts.ts';
 import { typesetBook } from './typeset/index.ts';
-import { isInside } from './config/paths.ts';
 
 export type Format = 'epub' | 'pdf' | 'text';
 export const FORMATS: readonly Format[] = ['epub', 'pdf', 'text'];
@@ -49,25 +48,6 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date(Number(epoch) * 1000);
 }
 
-function fontFiles(config: BookConfig): FontFiles {
-  const own = config.print.font;
-  if (!own) return bundledFontFiles();
-  const resolve = (file: string, key: string) => {
-    const full = path.resolve(config.projectDir, file);
-    if (!isInside(config.projectDir, full)) throw new BookError(displayPath(config.configFile), `print.font.${key}`, `"${file}" is outside the book's folder`, 'copy the font into the book folder');
-    try {
-      statSync(full);
-    } catch {
-      throw new BookError(displayPath(config.configFile), `print.font.${key}`, `font file "${file}" does not exist`, 'check the path');
-    }
-    return full;
-  };
-  const regular = resolve(own.regular, 'regular');
-  const italic = own.italic ? resolve(own.italic, 'italic') : regular;
-  const bold = own.bold ? resolve(own.bold, 'bold') : regular;
-  return { regular, italic, bold, boldItalic: own.boldItalic ? resolve(own.boldItalic, 'boldItalic') : own.bold ? bold : italic };
-}
-
 /** Reads the config and manuscript and returns the normalized book model. */
 export function compile(config: BookConfig, now: Date, warnings: Warning[] = []): Book {
   return normalizeBook(readBook(config, now, warnings), config.typography);
@@ -93,7 +73,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (formats.includes('pdf')) {
       progress('setting pages');
-      const fonts = FontSet.load(fontFiles(config), displayPath);
+      const fonts = FontSet.load(config.fonts ?? bundledFontFiles(), displayPath);
       const typeset = await typesetBook(book, { print: config.print, fonts });
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       await writePdf(typeset, fonts, book.metadata, outputs.reserve(`${config.output.name}.pdf`));

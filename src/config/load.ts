@@ -24,6 +24,8 @@ export interface BookConfig {
   date?: string;
   /** Absolute path of the cover image. */
   cover?: string;
+  /** Absolute paths of the author's own faces for print; undefined for the bundled face. */
+  fonts?: { regular: string; italic: string; bold: string; boldItalic: string };
   coverAlt?: string;
   output: { dir: string; name: string };
   typography: TypographyOptions;
@@ -51,13 +53,22 @@ export function derivedIdentifier(title: string, authors: readonly string[]): st
 }
 
 /** A file the config names, which must exist inside the book's folder. */
-function resolveAsset(file: string, projectDir: string, configName: string, where: string): string {
+function resolveAsset(file: string, projectDir: string, configName: string, where: string, noun = 'file'): string {
   const full = path.resolve(projectDir, file);
   if (path.isAbsolute(file) || file.split(/[\\/]/).includes('..') || !isInside(projectDir, full)) {
     throw new BookError(configName, where, `"${file}" is outside the book's folder`, 'copy it into the book folder');
   }
-  if (!existsSync(full)) throw new BookError(configName, where, `file "${file}" does not exist`, 'check the path');
+  if (!existsSync(full)) throw new BookError(configName, where, `${noun} "${file}" does not exist`, 'check the path');
   return full;
+}
+
+/** The author's faces; a missing italic or bold falls back to the nearest face given. */
+function resolveFonts(font: NonNullable<PrintOptions['font']>, projectDir: string, configName: string): NonNullable<BookConfig['fonts']> {
+  const resolve = (file: string, key: string) => resolveAsset(file, projectDir, configName, `print.font.${key}`, 'font file');
+  const regular = resolve(font.regular, 'regular');
+  const italic = font.italic ? resolve(font.italic, 'italic') : regular;
+  const bold = font.bold ? resolve(font.bold, 'bold') : regular;
+  return { regular, italic, bold, boldItalic: font.boldItalic ? resolve(font.boldItalic, 'boldItalic') : font.bold ? bold : italic };
 }
 
 export function loadConfig(configPath: string, overrides: { outDir?: string } = {}): BookConfig {
@@ -100,6 +111,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     date: raw.date,
     cover: raw.cover ? resolveAsset(raw.cover, projectDir, name, 'cover') : undefined,
     coverAlt: raw.coverAlt,
+    fonts: raw.print.font ? resolveFonts(raw.print.font, projectDir, name) : undefined,
     output: {
       dir: path.resolve(overrides.outDir ?? path.resolve(projectDir, raw.output.dir)),
       name: raw.output.name ?? slugify(raw.title),

@@ -1,5 +1,6 @@
 import epubModule from 'epub-gen-memory';
 import JSZip from 'jszip';
+import { contentsHeading } from '../locale.ts';
 import type { Book } from '../model/index.ts';
 import { plainText } from '../text/write.ts';
 import { STYLESHEET } from './stylesheet.ts';
@@ -19,8 +20,6 @@ interface EpubChapter {
   beforeToc?: boolean;
   excludeFromToc?: boolean;
 }
-
-const TOC_TITLE: Record<string, string> = { en: 'Contents', fr: 'Table des matières', de: 'Inhalt', es: 'Índice', it: 'Indice', nl: 'Inhoud', sv: 'Innehåll', da: 'Indhold', pl: 'Spis treści', cs: 'Obsah', ru: 'Содержание' };
 
 function titlePage(book: Book): string {
   const m = book.metadata;
@@ -67,7 +66,7 @@ export async function renderEpub(book: Book): Promise<Buffer> {
     title: m.title,
     author: m.authors,
     lang: language,
-    tocTitle: TOC_TITLE[language.split('-')[0]!] ?? TOC_TITLE.en!,
+    tocTitle: contentsHeading(language),
     css: STYLESHEET,
     version: 3 as const,
     verbose: false,

@@ -1,4 +1,5 @@
 import type { PrintOptions } from '../config/schema.ts';
+import { contentsHeading } from '../locale.ts';
 import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts';
 import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
@@ -289,7 +290,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     if (page.opener) chapterBodyPages.push(index);
   });
   if (book.chapters.length > 1) {
-    const heading = t.centered(contentsTitle(m.language), 'regular', d.fontSize * 1.6, d.textWidth);
+    const heading = t.centered(contentsHeading(m.language), 'regular', d.fontSize * 1.6, d.textWidth);
     // Rows are inset from both edges: a contents page is a list, not justified text.
     const inset = d.fontSize * 1.5;
     const rows = book.chapters.map((chapter, i) => contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset));
@@ -324,11 +325,6 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   });
   const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...book.chapters.map((chapter, i) => ({ title: plain(chapter.title), pageIndex: offset + chapterBodyPages[i]! }))];
   return { design: d, pages, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts };
-}
-
-function contentsTitle(language: string): string {
-  const titles: Record<string, string> = { en: 'Contents', fr: 'Table des matières', de: 'Inhalt', es: 'Índice', it: 'Indice', nl: 'Inhoud' };
-  return titles[language.split('-')[0]!] ?? 'Contents';
 }
 
 function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign, width: number): Run[] {
