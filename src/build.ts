@@ -1,20 +1,21 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { typographicCover } from './cover/typographic.ts';
 import path from 'node:path';
 import { loadConfig, type BookConfig } from './config/load.ts';
 import { displayPath } from './config/paths.ts';
 import { renderEpub } from './epub/write.ts';
 import { BookError, type Warning } from './errors.ts';
 import { readBook } from './manuscript/read.ts';
-import type { Book, PrintPage } from './model/index.ts';
+import type { Book, EmbeddedFont, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
 import { writePdf } from './pdf/write.ts';
 import { renderText } from './text/write.ts';
-import { bundledFontFiles, FontSet } from './typeset/fonts.ts';
+import { bundledFontFiles, FontSet, STYLES, type Style } from './typeset/fonts.ts';
 import { typesetBook } from './typeset/index.ts';
 
-export type Format = 'epub' | 'pdf' | 'text';
-export const FORMATS: readonly Format[] = ['epub', 'pdf', 'text'];
+export type Format = 'epub' | 'kepub' | 'pdf' | 'text';
+export const FORMATS: readonly Format[] = ['epub', 'kepub', 'pdf', 'text'];
 
 export interface BuildOptions {
   /** Path of book.config.json. */
@@ -53,11 +54,31 @@ export function compile(config: BookConfig, now: Date, warnings: Warning[] = [])
   return normalizeBook(readBook(config, now, warnings), config.typography);
 }
 
+/** What only the ebook carries: the print edition's page starts, a cover (drawn when none is given), embedded faces. */
+function ebookEdition(book: Book, config: BookConfig, printPages: PrintPage[] | undefined): Book {
+  const faces = config.fonts ?? bundledFontFiles();
+  const metadata = book.metadata.cover ? book.metadata : { ...book.metadata, cover: typographicCover(book.metadata, faces.regular) };
+  const embeddedFonts = config.epub.embedFonts ? embeddedFaces(faces) : undefined;
+  return { ...book, metadata, printPages, embeddedFonts };
+}
+
+function embeddedFaces(faces: Record<Style, string>): EmbeddedFont[] {
+  const seen = new Set<string>();
+  return STYLES.flatMap((style) => {
+    const file = faces[style];
+    if (seen.has(file)) return [];
+    seen.add(file);
+    const data = readFileSync(file);
+    const format = data.subarray(0, 4).toString('latin1') === 'OTTO' ? ('otf' as const) : ('ttf' as const);
+    return [{ style: style === 'italic' || style === 'boldItalic' ? ('italic' as const) : ('normal' as const), weight: style.startsWith('bold') ? (700 as const) : (400 as const), data, format }];
+  });
+}
+
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? buildTime();
   const progress = options.onProgress ?? (() => {});
   const config = loadConfig(options.config, { outDir: options.out });
-  const formats = options.formats ?? ['epub', 'pdf'];
+  const formats = options.formats ?? config.formats;
   progress(`reading ${config.chapters.length} chapters`);
   const warnings: Warning[] = [];
   const book = compile(config, now, warnings);
@@ -81,10 +102,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pages = typeset.pages.length;
       typesetPages = typeset.pageStarts;
     }
-    if (formats.includes('epub')) {
+    if (formats.includes('epub') || formats.includes('kepub')) {
       progress('making the EPUB');
-      outputs.write(`${config.output.name}.epub`, await renderEpub(typesetPages ? { ...book, printPages: typesetPages } : book));
-      files.push({ format: 'epub', name: `${config.output.name}.epub` });
+      const ebook = ebookEdition(book, config, typesetPages);
+      for (const format of ['epub', 'kepub'] as const) {
+        if (!formats.includes(format)) continue;
+        const name = `${config.output.name}${format === 'kepub' ? '.kepub' : ''}.epub`;
+        outputs.write(name, await renderEpub(ebook, { kobo: format === 'kepub' }));
+        files.push({ format, name });
+      }
     }
     outputs.commit();
   } catch (error) {

@@ -11,7 +11,8 @@ import { displayPath } from './config/paths.ts';
 import { BookError } from './errors.ts';
 import { PendingOutputs } from './output.ts';
 
-function parseFormats(value: string): Format[] {
+function parseFormats(value: string | undefined): Format[] | undefined {
+  if (value === undefined) return undefined;
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
   for (const format of formats) {
     if (!(FORMATS as readonly string[]).includes(format)) throw new BookError('--format', '', `unknown format "${format}"`, `use ${FORMATS.join(', ')} (comma-separated)`);
@@ -36,7 +37,7 @@ function progressReporter(): ((stage: string) => void) | undefined {
   };
 }
 
-async function buildOnce(args: { config: string; out?: string; format: string }): Promise<void> {
+async function buildOnce(args: { config: string; out?: string; format?: string }): Promise<void> {
   const started = performance.now();
   const progress = progressReporter();
   let result;
@@ -53,7 +54,7 @@ async function buildOnce(args: { config: string; out?: string; format: string })
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 
-async function runBuild(args: { config: string; out?: string; format: string; watch?: boolean }): Promise<void> {
+async function runBuild(args: { config: string; out?: string; format?: string; watch?: boolean }): Promise<void> {
   if (!args.watch) return buildOnce(args);
   const config = loadConfig(args.config, { outDir: args.out });
   const rebuild = async () => {
@@ -111,9 +112,9 @@ export async function main(argv: string[]): Promise<number> {
           y
             .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
             .option('out', { alias: 'o', type: 'string', describe: "Output folder (default: the config's output.dir, dist)" })
-            .option('format', { alias: 'f', type: 'string', default: 'epub,pdf', describe: `Formats to build: ${FORMATS.join(', ')}` })
+            .option('format', { alias: 'f', type: 'string', describe: `Formats to build, comma-separated: ${FORMATS.join(', ')} (default: the config's "formats", else epub,pdf)` })
             .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild whenever the config or a chapter changes' }),
-        (args) => runBuild(args as unknown as { config: string; out?: string; format: string; watch: boolean }),
+        (args) => runBuild(args as unknown as { config: string; out?: string; format?: string; watch: boolean }),
       )
       .demandCommand(1, 'Name a command: book build')
       .strict()

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { BookError } from '../errors.ts';
-import type { ChapterEntry } from './schema.ts';
+import type { ChapterEntry, ChapterFile } from './schema.ts';
 import { isInside, naturalCompare } from './paths.ts';
 
 export interface ChapterSource {
@@ -10,6 +10,8 @@ export interface ChapterSource {
   file: string;
   /** Title from the config, overriding the one the manuscript gives. */
   title?: string;
+  /** The part it belongs to: its title and its place among the parts (0-based). */
+  part?: { title: string; index: number };
 }
 
 const MAX_CHAPTERS = 5000;
@@ -18,8 +20,8 @@ const MAX_CHAPTERS = 5000;
 export function resolveChapters(entries: readonly ChapterEntry[], projectDir: string, configName: string): ChapterSource[] {
   const seen = new Map<string, string>();
   const chapters: ChapterSource[] = [];
-  entries.forEach((entry, index) => {
-    const where = `chapters[${index}]`;
+  let parts = 0;
+  const addFile = (entry: ChapterFile, where: string, part?: ChapterSource['part']) => {
     const pattern = typeof entry === 'string' ? entry : entry.file;
     const fail = (problem: string, hint = ''): never => {
       throw new BookError(configName, typeof entry === 'string' ? where : `${where}.file`, problem, hint);
@@ -52,7 +54,15 @@ export function resolveChapters(entries: readonly ChapterEntry[], projectDir: st
       const earlier = seen.get(file);
       if (earlier) fail(`"${path.relative(projectDir, file)}" is already listed at ${earlier}`, 'list each chapter once');
       seen.set(file, where);
-      chapters.push({ file, title: typeof entry === 'string' ? undefined : entry.title });
+      chapters.push({ file, title: typeof entry === 'string' ? undefined : entry.title, part });
+    }
+  };
+  entries.forEach((entry, index) => {
+    if (typeof entry !== 'string' && 'part' in entry) {
+      const part = { title: entry.part, index: parts++ };
+      entry.chapters.forEach((inner, i) => addFile(inner, `chapters[${index}].chapters[${i}]`, part));
+    } else {
+      addFile(entry, `chapters[${index}]`);
     }
   });
   if (chapters.length > MAX_CHAPTERS) {

@@ -6,7 +6,13 @@ import { resolveChapters, type ChapterSource } from './chapters.ts';
 import { firstProblem } from './issues.ts';
 import { jsonErrorOffset } from './json-position.ts';
 import { displayPath, isInside, slugify } from './paths.ts';
-import { configSchema, type PrintOptions, type TypographyOptions } from './schema.ts';
+import { configSchema, CONTRIBUTOR_ROLES, isbnDigits, type MatterEntry, type PrintOptions, type TypographyOptions } from './schema.ts';
+
+/** Front or back matter as the config gives it: Markdown text, or a file inside the book. */
+export type MatterSource = { text: string; title?: undefined; file?: undefined } | { file: string; title?: string; text?: undefined };
+
+export type MatterKind = 'dedication' | 'epigraph' | 'acknowledgements' | 'afterword' | 'aboutAuthor';
+export const MATTER_KINDS: readonly MatterKind[] = ['dedication', 'epigraph', 'acknowledgements', 'afterword', 'aboutAuthor'];
 
 export interface BookConfig {
   configFile: string;
@@ -15,6 +21,8 @@ export interface BookConfig {
   title: string;
   subtitle?: string;
   authors: string[];
+  authorsFileAs: (string | undefined)[];
+  contributors: { name: string; role: string; fileAs?: string }[];
   language: string;
   chapters: ChapterSource[];
   identifier: string;
@@ -27,6 +35,15 @@ export interface BookConfig {
   /** Absolute paths of the author's own faces for print; undefined for the bundled face. */
   fonts?: { regular: string; italic: string; bold: string; boldItalic: string };
   coverAlt?: string;
+  isbn?: string;
+  edition?: string;
+  credits: string[];
+  series?: { name: string; position?: number };
+  subjects: string[];
+  matter: Partial<Record<MatterKind, MatterSource>>;
+  alsoBy: string[];
+  formats: ('epub' | 'kepub' | 'pdf' | 'text')[];
+  epub: { embedFonts: boolean };
   output: { dir: string; name: string };
   typography: TypographyOptions;
   print: PrintOptions;
@@ -95,22 +112,43 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
   }
   const raw = parsed.data;
   const projectDir = path.dirname(configFile);
-  const authors = typeof raw.author === 'string' ? [raw.author] : raw.author;
+  const people = (typeof raw.author === 'string' ? [raw.author] : raw.author).map((p) => (typeof p === 'string' ? { name: p, role: 'author' as const, fileAs: undefined } : p));
+  const authorPeople = people.filter((p) => p.role === 'author');
+  if (authorPeople.length === 0) throw new BookError(name, 'author', 'names no one with the role "author"', 'list the author first, then editors or translators');
+  const authors = authorPeople.map((p) => p.name);
+  const isbn = raw.isbn ? isbnDigits(raw.isbn)! : undefined;
+  const matter: BookConfig['matter'] = {};
+  for (const kind of MATTER_KINDS) {
+    const entry: MatterEntry | undefined = raw[kind];
+    if (entry === undefined) continue;
+    matter[kind] = typeof entry === 'string' ? { text: entry } : { file: resolveAsset(entry.file, projectDir, name, `${kind}.file`), title: entry.title };
+  }
   return {
     configFile,
     projectDir,
     title: raw.title,
     subtitle: raw.subtitle,
     authors,
+    authorsFileAs: authorPeople.map((p) => p.fileAs),
+    contributors: people.filter((p) => p.role !== 'author').map((p) => ({ name: p.name, role: CONTRIBUTOR_ROLES[p.role], fileAs: p.fileAs })),
     language: Intl.getCanonicalLocales(raw.language)[0]!,
     chapters: resolveChapters(raw.chapters, projectDir, name),
-    identifier: raw.identifier ?? derivedIdentifier(raw.title, authors),
+    identifier: raw.identifier ?? (isbn ? `urn:isbn:${isbn}` : derivedIdentifier(raw.title, authors)),
     publisher: raw.publisher,
     rights: raw.rights,
     description: raw.description,
     date: raw.date,
     cover: raw.cover ? resolveAsset(raw.cover, projectDir, name, 'cover') : undefined,
     coverAlt: raw.coverAlt,
+    isbn,
+    edition: raw.edition,
+    credits: raw.credits,
+    series: raw.series,
+    subjects: raw.subjects,
+    matter,
+    alsoBy: raw.alsoBy,
+    formats: raw.formats,
+    epub: raw.epub,
     fonts: raw.print.font ? resolveFonts(raw.print.font, projectDir, name) : undefined,
     output: {
       dir: path.resolve(overrides.outDir ?? path.resolve(projectDir, raw.output.dir)),

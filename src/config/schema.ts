@@ -21,13 +21,65 @@ const isoDate = z
   )
   .refine((s) => !Number.isNaN(Date.parse(s.length === 4 ? `${s}-01-01` : s.length === 7 ? `${s}-01` : s)), 'is not a real date');
 
-const chapterEntry = z.union([
+const chapterFile = z.union([
   nonEmpty('a chapter path'),
   z.strictObject({
     file: nonEmpty('file'),
     title: nonEmpty('title').optional(),
   }),
 ]);
+
+const partEntry = z.strictObject({
+  part: nonEmpty('part').describe('The part\'s title, shown on its own page and in the contents.'),
+  chapters: z.array(chapterFile).min(1, 'a part needs at least one chapter'),
+});
+
+const chapterEntry = z.union([chapterFile, partEntry]);
+
+/** Front or back matter: Markdown written in the config, or a file. */
+const matter = z.union([
+  nonEmpty('the text'),
+  z.strictObject({
+    file: nonEmpty('file'),
+    title: nonEmpty('title').optional(),
+  }),
+]);
+
+export const CONTRIBUTOR_ROLES = {
+  author: 'aut',
+  editor: 'edt',
+  translator: 'trl',
+  illustrator: 'ill',
+  foreword: 'aui',
+  introduction: 'aui',
+  afterword: 'aft',
+  narrator: 'nrt',
+  'cover designer': 'cov',
+  photographer: 'pht',
+} as const;
+
+const person = z.union([
+  nonEmpty('author'),
+  z.strictObject({
+    name: nonEmpty('name'),
+    role: z.enum(Object.keys(CONTRIBUTOR_ROLES) as [keyof typeof CONTRIBUTOR_ROLES]).default('author'),
+    fileAs: nonEmpty('fileAs').optional().describe('The name as sorted: "Doyle, Arthur Conan".'),
+  }),
+]);
+
+/** ISBN-10 or ISBN-13, hyphens and spaces allowed, with a correct check digit. */
+export function isbnDigits(text: string): string | null {
+  const digits = text.replace(/^ISBN(-1[03])?:?\s*/i, '').replace(/[\s-]/g, '').toUpperCase();
+  if (/^\d{13}$/.test(digits)) {
+    const sum = [...digits].reduce((total, d, i) => total + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+    return sum % 10 === 0 ? digits : null;
+  }
+  if (/^\d{9}[\dX]$/.test(digits)) {
+    const sum = [...digits].reduce((total, d, i) => total + (d === 'X' ? 10 : Number(d)) * (10 - i), 0);
+    return sum % 11 === 0 ? digits : null;
+  }
+  return null;
+}
 
 const typography = z.strictObject({
   quotes: z.boolean().default(true).describe('Curl straight quotes and apostrophes.'),
@@ -82,14 +134,45 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   title: nonEmpty('title').describe('The book title.'),
   subtitle: nonEmpty('subtitle').optional(),
-  author: z.union([nonEmpty('author'), z.array(nonEmpty('author')).min(1, 'needs at least one author')]).describe('One author, or a list.'),
+  author: z.union([nonEmpty('author'), z.array(person).min(1, 'needs at least one author')]).describe('One author, or a list of names and { name, role, fileAs } for editors, translators …'),
   language: bcp47.describe('BCP 47 language tag of the text: "en", "en-GB", "fr", "de" …'),
-  chapters: z.array(chapterEntry).min(1, 'needs at least one chapter').describe('Chapter files or globs in reading order, relative to this file.'),
+  chapters: z.array(chapterEntry).min(1, 'needs at least one chapter').describe('Chapter files or globs in reading order, relative to this file; { part, chapters } groups them into a part.'),
   identifier: nonEmpty('identifier').optional().describe('A URN or ISBN; by default a urn:uuid derived from title and author.'),
   publisher: nonEmpty('publisher').optional(),
   rights: nonEmpty('rights').optional(),
   description: nonEmpty('description').optional(),
   date: isoDate.optional().describe('Publication date, ISO 8601.'),
+  isbn: z
+    .string()
+    .refine((text) => isbnDigits(text) !== null, 'is not a valid ISBN (13 digits, or 10, with a correct check digit)')
+    .optional()
+    .describe('The ISBN: printed on the copyright page and used as the identifier.'),
+  edition: nonEmpty('edition').optional().describe('"First edition", printed on the copyright page.'),
+  credits: z.array(nonEmpty('a credit')).default([]).describe('Lines for the copyright page: "Cover design by …".'),
+  series: z
+    .strictObject({
+      name: nonEmpty('name'),
+      position: z.number().positive().optional(),
+    })
+    .optional()
+    .describe('The series the book belongs to, and its place in it.'),
+  subjects: z.array(nonEmpty('a subject')).default([]).describe('Subjects or genres ("Fiction / Mystery").'),
+  dedication: matter.optional().describe('Markdown, or { file }.'),
+  epigraph: matter.optional().describe('Markdown, or { file }; an attribution line may start with a dash.'),
+  acknowledgements: matter.optional().describe('Markdown, or { file, title }.'),
+  afterword: matter.optional().describe('Markdown, or { file, title }.'),
+  aboutAuthor: matter.optional().describe('Markdown, or { file, title }.'),
+  alsoBy: z.array(nonEmpty('a title')).default([]).describe('Other books by the author, listed on an also-by page.'),
+  formats: z
+    .array(z.enum(['epub', 'kepub', 'pdf', 'text']))
+    .min(1, 'needs at least one format')
+    .default(['epub', 'pdf'])
+    .describe('What `book build` makes: epub, kepub (Kobo), pdf, text.'),
+  epub: z
+    .strictObject({
+      embedFonts: z.boolean().default(false).describe('Embed the print faces in the EPUB (Apple Books is told to use them).'),
+    })
+    .default({ embedFonts: false }),
   cover: nonEmpty('cover').optional().describe('Cover image (JPEG or PNG, ideally 1600 × 2560 pixels), relative to this file.'),
   coverAlt: nonEmpty('coverAlt').optional().describe('Alternative text of the cover image.'),
   output: z
@@ -109,6 +192,8 @@ export const configSchema = z.strictObject({
 
 export type RawConfig = z.infer<typeof configSchema>;
 export type ChapterEntry = z.infer<typeof chapterEntry>;
+export type ChapterFile = z.infer<typeof chapterFile>;
+export type MatterEntry = z.infer<typeof matter>;
 export type TypographyOptions = z.infer<typeof typography>;
 export type PrintOptions = z.infer<typeof print>;
 export type Length = z.infer<typeof length>;

@@ -10,7 +10,7 @@ body {
   orphans: 2;
 }
 
-section[epub|type~="chapter"] > h1 {
+section > h1 {
   font-size: 1.4em;
   font-weight: normal;
   text-align: center;
@@ -116,4 +116,71 @@ nav ol {
   list-style: none;
   padding: 0;
 }
+
+.part {
+  text-align: center;
+}
+
+.part > h1 {
+  font-size: 1.6em;
+  font-variant: small-caps;
+  margin-top: 30%;
+}
+
+.dedication, .epigraph {
+  margin: 25% 10% 0;
+  page-break-before: always;
+  break-before: page;
+}
+
+.dedication p {
+  text-indent: 0;
+  text-align: center;
+  font-style: italic;
+}
+
+.epigraph p {
+  text-indent: 0;
+  text-align: left;
+  font-style: italic;
+}
+
+.epigraph p + p {
+  margin-top: 0.5em;
+}
+
+.titlepage .contributor, .titlepage .series, .titlepage .publisher {
+  text-indent: 0;
+  text-align: center;
+  margin-top: 1em;
+}
+
+.titlepage .publisher {
+  font-variant: small-caps;
+  margin-top: 4em;
+}
+
+.copyright-page {
+  margin-top: 50%;
+  font-size: 0.85em;
+}
+
+.copyright-page p {
+  text-indent: 0;
+  text-align: center;
+  margin-bottom: 0.5em;
+}
+
+.also-by p {
+  text-indent: 0;
+  text-align: center;
+  margin-bottom: 0.5em;
+}
 `;
+
+/** @font-face rules for faces the book embeds, and the body set in them (readers may still override). */
+export function fontFaceRules(fonts: readonly { href: string; style: string; weight: number }[]): string {
+  if (fonts.length === 0) return '';
+  const faces = fonts.map((font) => `\n@font-face {\n  font-family: "Book Text";\n  font-style: ${font.style};\n  font-weight: ${font.weight};\n  src: url("${font.href}");\n}\n`);
+  return `${faces.join('')}\nbody {\n  font-family: "Book Text", serif;\n}\n`;
+}

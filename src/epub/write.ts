@@ -1,36 +1,47 @@
 import epubModule from 'epub-gen-memory';
 import JSZip from 'jszip';
-import { contentsHeading } from '../locale.ts';
-import type { Book } from '../model/index.ts';
-import { plainText } from '../text/write.ts';
-import { STYLESHEET } from './stylesheet.ts';
+import { contentsHeading, matterTitle } from '../locale.ts';
+import type { Book, Chapter } from '../model/index.ts';
+import { plainText } from '../model/plain-text.ts';
+import { copyrightPageXhtml, titlePageXhtml } from './front-pages.ts';
+import { navList, ncxPoints, tocTree } from './navigation.ts';
+import { packageMetadataXml } from './package-metadata.ts';
+import { fontFaceRules, STYLESHEET } from './stylesheet.ts';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, TOC_NCX } from './templates.ts';
-import { chapterBodyXhtml, escapeXml, pageId } from './xhtml.ts';
+import { chapterBodyXhtml, escapeXml, KoboSpans, pageId } from './xhtml.ts';
 
 // The package is CommonJS; from ESM its class sits under the default export.
 const { EPub } = epubModule as unknown as { EPub: typeof import('epub-gen-memory').EPub };
 
-interface EpubChapter {
+export interface EpubVariant {
+  /** Kobo's kepub: every sentence in a numbered span, the body in Kobo's column wrappers. */
+  kobo?: boolean;
+}
+
+interface EpubDocument {
   title: string;
   filename: string;
   id: string;
   content: string;
   xhtml: string;
   bodyType: string;
+  kobo: boolean;
   beforeToc?: boolean;
-  excludeFromToc?: boolean;
 }
 
-function titlePage(book: Book): string {
-  const m = book.metadata;
-  return `  <section class="titlepage" epub:type="titlepage" aria-label="Title page">
-    <h1>${escapeXml(m.title)}</h1>
-${m.subtitle ? `    <p class="subtitle">${escapeXml(m.subtitle)}</p>\n` : ''}    <p class="author">${m.authors.map(escapeXml).join(', ')}</p>
-  </section>`;
-}
+const MEDIA_EXTENSIONS = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/svg+xml': 'svg' } as const;
+
+// Apple Books shows embedded fonts only when told the book specifies its own.
+const APPLE_DISPLAY_OPTIONS = `<?xml version="1.0" encoding="UTF-8"?>
+<display_options>
+  <platform name="*">
+    <option name="specified-fonts">true</option>
+  </platform>
+</display_options>
+`;
 
 /** Re-packs the archive so the same book gives the same bytes: fixed entry order and timestamps. */
-async function reproducibleZip(source: JSZip, modified: Date, extra: Record<string, Uint8Array>): Promise<Buffer> {
+async function reproducibleZip(source: JSZip, modified: Date, extra: Record<string, Uint8Array | string>): Promise<Buffer> {
   for (const [name, data] of Object.entries(extra)) source.file(name, data);
   const out = new JSZip();
   out.file('mimetype', 'application/epub+zip', { compression: 'STORE', date: modified });
@@ -43,31 +54,55 @@ async function reproducibleZip(source: JSZip, modified: Date, extra: Record<stri
   return out.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
 }
 
-/** The book as an EPUB 3 archive. */
-export async function renderEpub(book: Book): Promise<Buffer> {
+const BODY_TYPES = { front: 'frontmatter', body: 'bodymatter', back: 'backmatter' } as const;
+
+/** The book as an EPUB 3 archive (or, with `kobo`, a Kobo kepub). */
+export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise<Buffer> {
   const m = book.metadata;
   const language = m.language;
-  const cover = m.cover ? { href: `images/cover.${m.cover.mediaType === 'image/png' ? 'png' : 'jpg'}`, mediaType: m.cover.mediaType, alt: m.cover.alt } : null;
-  const chapters: EpubChapter[] = [
+  const kobo = variant.kobo ?? false;
+  const label = (role: string) => matterTitle(role, language, m.authors);
+  const cover = m.cover ? { href: `images/cover.${MEDIA_EXTENSIONS[m.cover.mediaType]}`, mediaType: m.cover.mediaType, alt: m.cover.alt } : null;
+  const division = (chapter: Chapter, index: number): EpubDocument => ({
+    title: plainText(chapter.title),
+    filename: `${chapter.id}.xhtml`,
+    id: chapter.id,
+    content: '',
+    xhtml: chapterBodyXhtml(chapter, (book.printPages ?? []).filter((page) => page.chapter === index), kobo ? new KoboSpans() : undefined),
+    bodyType: BODY_TYPES[chapter.matter],
+    kobo,
+    beforeToc: chapter.matter === 'front',
+  });
+  const documents: EpubDocument[] = [
     ...(cover
-      ? [{ title: 'Cover', filename: 'cover.xhtml', id: 'cover', content: '', xhtml: `  <section class="cover" epub:type="cover" aria-label="Cover">\n    <img src="${cover.href}" alt="${escapeXml(cover.alt)}"/>\n  </section>`, bodyType: 'cover', beforeToc: true, excludeFromToc: true }]
+      ? [{ title: label('cover'), filename: 'cover.xhtml', id: 'cover', content: '', xhtml: `  <section class="cover" epub:type="cover" aria-label="${escapeXml(label('cover'))}">\n    <img src="${cover.href}" alt="${escapeXml(cover.alt)}"/>\n  </section>`, bodyType: 'cover', kobo: false, beforeToc: true }]
       : []),
-    { title: m.title, filename: 'titlepage.xhtml', id: 'titlepage', content: '', xhtml: titlePage(book), bodyType: 'frontmatter', beforeToc: true, excludeFromToc: true },
-    ...book.chapters.map((chapter, index) => ({
-      title: plainText(chapter.title),
-      filename: `${chapter.id}.xhtml`,
-      id: chapter.id,
-      content: '',
-      xhtml: chapterBodyXhtml(chapter, (book.printPages ?? []).filter((page) => page.chapter === index)),
-      bodyType: 'bodymatter',
-    })),
+    { title: m.title, filename: 'titlepage.xhtml', id: 'titlepage', content: '', xhtml: titlePageXhtml(m, label('titlepage')), bodyType: 'frontmatter', kobo: false, beforeToc: true },
+    { title: label('copyright'), filename: 'copyright.xhtml', id: 'copyright', content: '', xhtml: copyrightPageXhtml(m, label('copyright')), bodyType: 'frontmatter', kobo: false, beforeToc: true },
+    ...book.chapters.map(division),
   ];
+  const toc = tocTree(book.chapters);
+  const ncx = ncxPoints(toc);
+  const firstBody = book.chapters.find((chapter) => chapter.matter === 'body');
+  const landmarks = [
+    ...(cover ? [{ type: 'cover', href: 'cover.xhtml', title: label('cover') }] : []),
+    { type: 'titlepage', href: 'titlepage.xhtml', title: label('titlepage') },
+    { type: 'toc', href: 'toc.xhtml', title: contentsHeading(language) },
+    ...(firstBody ? [{ type: 'bodymatter', href: `${firstBody.id}.xhtml`, title: plainText(firstBody.title) }] : []),
+  ];
+  const fonts = (book.embeddedFonts ?? []).map((font, i) => ({
+    ...font,
+    id: `font-${i + 1}`,
+    href: `fonts/${font.weight === 700 ? 'bold' : 'regular'}${font.style === 'italic' ? '-italic' : ''}.${font.format}`,
+    mediaType: font.format === 'otf' ? 'font/otf' : 'font/ttf',
+  }));
+  const pageList = (book.printPages ?? []).map((page) => ({ label: page.label, href: `${book.chapters[page.chapter]!.id}.xhtml#${pageId(page.label)}` }));
   const options = {
     title: m.title,
     author: m.authors,
     lang: language,
     tocTitle: contentsHeading(language),
-    css: STYLESHEET,
+    css: STYLESHEET + fontFaceRules(fonts),
     version: 3 as const,
     verbose: false,
     date: m.modified,
@@ -76,10 +111,20 @@ export async function renderEpub(book: Book): Promise<Buffer> {
     tocNCX: TOC_NCX,
     chapterXHTML: CHAPTER_XHTML,
     book: m,
+    metadataXml: packageMetadataXml(m, { hasCover: Boolean(cover), coverGenerated: m.cover?.generated ?? false, hasPageList: pageList.length > 0 }),
     coverImage: cover,
-    pageList: (book.printPages ?? []).map((page) => ({ label: page.label, href: `${book.chapters[page.chapter]!.id}.xhtml#${pageId(page.label)}` })),
+    embeddedFonts: fonts,
+    tocList: navList(toc),
+    ncxPoints: ncx.xml,
+    ncxDepth: ncx.depth,
+    landmarks,
+    pageList,
   };
-  const epub = new EPub(options as ConstructorParameters<typeof EPub>[0], chapters);
+  const epub = new EPub(options as ConstructorParameters<typeof EPub>[0], documents);
   await epub.render();
-  return reproducibleZip((epub as unknown as { zip: JSZip }).zip, new Date(m.modified), cover && m.cover ? { [`OEBPS/${cover.href}`]: m.cover.data } : {});
+  const extra: Record<string, Uint8Array | string> = {};
+  if (cover && m.cover) extra[`OEBPS/${cover.href}`] = m.cover.data;
+  for (const font of fonts) extra[`OEBPS/${font.href}`] = font.data;
+  if (fonts.length > 0) extra['META-INF/com.apple.ibooks.display-options.xml'] = APPLE_DISPLAY_OPTIONS;
+  return reproducibleZip((epub as unknown as { zip: JSZip }).zip, new Date(m.modified), extra);
 }

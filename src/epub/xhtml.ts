@@ -1,4 +1,5 @@
-import type { Block, Chapter, Inline, PrintPage } from '../model/index.ts';
+import type { Block, Chapter, DivisionRole, Inline, PrintPage } from '../model/index.ts';
+import { plainText } from '../model/plain-text.ts';
 
 // Characters XML 1.0 forbids (C0 controls other than tab and newline, lone surrogates, U+FFFE/FFFF).
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -7,38 +8,59 @@ export function escapeXml(text: string): string {
   return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function inlineXhtml(inlines: readonly Inline[]): string {
+/** Kobo's reading statistics and highlights need every sentence in a numbered span. */
+export class KoboSpans {
+  private paragraph = 0;
+  private sentence = 0;
+
+  nextParagraph(): void {
+    this.paragraph++;
+    this.sentence = 0;
+  }
+
+  wrap(text: string): string {
+    // A sentence ends after . ! ? or … and any closing quotes or brackets, before a space.
+    return text
+      .split(/(?<=[.!?…]["'”’»)\]]*\s+)/u)
+      .filter((piece) => piece !== '')
+      .map((piece) => `<span class="koboSpan" id="kobo.${this.paragraph}.${++this.sentence}">${escapeXml(piece)}</span>`)
+      .join('');
+  }
+}
+
+export function inlineXhtml(inlines: readonly Inline[], kobo?: KoboSpans): string {
   return inlines
     .map((node) => {
       switch (node.kind) {
         case 'text':
         case 'literal':
-          return escapeXml(node.value);
+          return kobo ? kobo.wrap(node.value) : escapeXml(node.value);
         case 'code':
-          return `<code>${escapeXml(node.value)}</code>`;
+          return `<code>${kobo ? kobo.wrap(node.value) : escapeXml(node.value)}</code>`;
         case 'lineBreak':
           return '<br/>';
         case 'emphasis':
-          return `<em>${inlineXhtml(node.children)}</em>`;
+          return `<em>${inlineXhtml(node.children, kobo)}</em>`;
         case 'strong':
-          return `<strong>${inlineXhtml(node.children)}</strong>`;
+          return `<strong>${inlineXhtml(node.children, kobo)}</strong>`;
       }
     })
     .join('');
 }
 
-function blockXhtml(block: Block, indent: string): string {
+function blockXhtml(block: Block, indent: string, kobo?: KoboSpans): string {
+  kobo?.nextParagraph();
   switch (block.kind) {
     case 'paragraph':
-      return `${indent}<p>${inlineXhtml(block.content)}</p>`;
+      return `${indent}<p>${inlineXhtml(block.content, kobo)}</p>`;
     case 'heading': {
       const level = Math.min(6, Math.max(2, block.level));
-      return `${indent}<h${level}>${inlineXhtml(block.content)}</h${level}>`;
+      return `${indent}<h${level}>${inlineXhtml(block.content, kobo)}</h${level}>`;
     }
     case 'sceneBreak':
       return `${indent}<hr class="scene-break"/>`;
     case 'blockQuote':
-      return `${indent}<blockquote>\n${block.blocks.map((inner) => blockXhtml(inner, indent + '  ')).join('\n')}\n${indent}</blockquote>`;
+      return `${indent}<blockquote>\n${block.blocks.map((inner) => blockXhtml(inner, indent + '  ', kobo)).join('\n')}\n${indent}</blockquote>`;
   }
 }
 
@@ -52,11 +74,36 @@ function pageMarkers(pages: readonly PrintPage[], block: number, indent: string)
     .join('');
 }
 
-/** The body of one chapter's XHTML document, with markers where the print edition's pages begin. */
-export function chapterBodyXhtml(chapter: Chapter, pages: readonly PrintPage[] = []): string {
-  const blocks = chapter.blocks.map((block, i) => pageMarkers(pages, i, '    ') + blockXhtml(block, '    ')).join('\n');
-  return `  <section id="${chapter.id}" epub:type="chapter" role="doc-chapter" aria-labelledby="${chapter.id}-title">
-${pageMarkers(pages, -1, '    ')}    <h1 id="${chapter.id}-title">${inlineXhtml(chapter.title)}</h1>
-${blocks}
+/** epub:type and ARIA role of each kind of division; matter without a standard name gets neither. */
+const SEMANTICS: Record<DivisionRole, { type: string; role: string } | null> = {
+  chapter: { type: 'chapter', role: 'doc-chapter' },
+  part: { type: 'part', role: 'doc-part' },
+  dedication: { type: 'dedication', role: 'doc-dedication' },
+  epigraph: { type: 'epigraph', role: 'doc-epigraph' },
+  acknowledgments: { type: 'acknowledgments', role: 'doc-acknowledgments' },
+  afterword: { type: 'afterword', role: 'doc-afterword' },
+  aboutAuthor: null,
+  alsoBy: null,
+};
+
+/** Dedications and epigraphs speak for themselves: their title names them for assistive technology only. */
+const UNTITLED: ReadonlySet<DivisionRole> = new Set(['dedication', 'epigraph']);
+
+/** The body of one division's XHTML document, with markers where the print edition's pages begin. */
+export function chapterBodyXhtml(chapter: Chapter, pages: readonly PrintPage[] = [], kobo?: KoboSpans): string {
+  const untitled = UNTITLED.has(chapter.role);
+  // Kobo numbers spans in reading order: the heading comes first.
+  kobo?.nextParagraph();
+  const heading = untitled ? '' : inlineXhtml(chapter.title, kobo);
+  const blocks = chapter.blocks.map((block, i) => pageMarkers(pages, i, '    ') + blockXhtml(block, '    ', kobo)).join('\n');
+  const semantics = SEMANTICS[chapter.role];
+  const attributes = `id="${chapter.id}" class="${chapter.role === 'aboutAuthor' ? 'about-author' : chapter.role === 'alsoBy' ? 'also-by' : chapter.role}"${semantics ? ` epub:type="${semantics.type}" role="${semantics.role}"` : ''}`;
+  if (untitled) {
+    return `  <section ${attributes} aria-label="${escapeXml(plainText(chapter.title))}">
+${pageMarkers(pages, -1, '    ')}${blocks}
   </section>`;
+  }
+  return `  <section ${attributes} aria-labelledby="${chapter.id}-title">
+${pageMarkers(pages, -1, '    ')}    <h1 id="${chapter.id}-title">${heading}</h1>
+${blocks}${blocks ? '\n' : ''}  </section>`;
 }

@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { BookConfig } from '../config/load.ts';
+import type { BookConfig, MatterKind, MatterSource } from '../config/load.ts';
+import { matterTitle } from '../locale.ts';
 import { displayPath } from '../config/paths.ts';
 import { BookError, type Warning } from '../errors.ts';
 import { readCover } from './cover.ts';
-import type { Book, Chapter, Inline } from '../model/index.ts';
+import type { Book, Chapter, DivisionRole, Inline } from '../model/index.ts';
 import { decodeManuscript } from './decode.ts';
 import { parseMarkdownChapter, type ParsedChapter } from './markdown.ts';
 import { parsePlainTextChapter } from './plaintext.ts';
@@ -36,9 +37,30 @@ export function parseChapterSource(source: string, file: string): ParsedChapter 
   return /\.(md|markdown)$/i.test(file) ? parseMarkdownChapter(source) : parsePlainTextChapter(source);
 }
 
+const MATTER_ROLES: Record<MatterKind, { role: DivisionRole; id: string; matter: 'front' | 'back' }> = {
+  dedication: { role: 'dedication', id: 'dedication', matter: 'front' },
+  epigraph: { role: 'epigraph', id: 'epigraph', matter: 'front' },
+  afterword: { role: 'afterword', id: 'afterword', matter: 'back' },
+  acknowledgements: { role: 'acknowledgments', id: 'acknowledgements', matter: 'back' },
+  aboutAuthor: { role: 'aboutAuthor', id: 'about-author', matter: 'back' },
+};
+
+/** A piece of front or back matter from the config: its own Markdown, or a file. */
+function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig): Chapter {
+  const { role, id, matter } = MATTER_ROLES[kind];
+  const name = source.file ? displayPath(source.file) : `${displayPath(config.configFile)} (${kind})`;
+  const parsed = source.file ? parseChapterSource(decodeManuscript(readBytes(source.file, name), name), source.file) : parseMarkdownChapter(source.text!);
+  if (parsed.blocks.length === 0) throw new BookError(name, '', `the ${kind} is empty`, `write it, or remove "${kind}" from the config`);
+  const title: Inline[] = source.title ? [{ kind: 'text', value: source.title }] : parsed.title ?? [{ kind: 'text', value: matterTitle(role, config.language, config.authors) }];
+  return { id, role, matter, title, blocks: parsed.blocks, source: name };
+}
+
 /** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
 export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []): Book {
-  const chapters: Chapter[] = config.chapters.map((entry, index) => {
+  const digits = Math.max(2, String(config.chapters.length).length);
+  const body: Chapter[] = [];
+  let part: string | undefined;
+  config.chapters.forEach((entry, index) => {
     const name = displayPath(entry.file);
     const parsed = parseChapterSource(decodeManuscript(readBytes(entry.file, name), name), entry.file);
     const fallback = titleFromFileName(entry.file) || `Chapter ${index + 1}`;
@@ -46,19 +68,45 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
     if (parsed.blocks.length === 0 && !parsed.title) {
       throw new BookError(name, '', 'is empty', 'write the chapter, or remove it from the chapters list');
     }
-    return { id: `ch${String(index + 1).padStart(String(config.chapters.length).length < 2 ? 2 : String(config.chapters.length).length, '0')}`, title, blocks: parsed.blocks, source: name };
+    const partId = entry.part ? `part${entry.part.index + 1}` : undefined;
+    if (entry.part && partId !== part) {
+      body.push({ id: partId!, role: 'part', matter: 'body', title: [{ kind: 'text', value: entry.part.title }], blocks: [], source: displayPath(config.configFile) });
+    }
+    part = partId;
+    body.push({ id: `ch${String(index + 1).padStart(digits, '0')}`, role: 'chapter', matter: 'body', part: partId, title, blocks: parsed.blocks, source: name });
   });
+  const matter = (kinds: MatterKind[]) => kinds.flatMap((kind) => (config.matter[kind] ? [readMatter(kind, config.matter[kind]!, config)] : []));
+  const back = matter(['afterword', 'acknowledgements', 'aboutAuthor']);
+  if (config.alsoBy.length > 0) {
+    back.push({
+      id: 'also-by',
+      role: 'alsoBy',
+      matter: 'back',
+      title: [{ kind: 'text', value: matterTitle('alsoBy', config.language, config.authors) }],
+      blocks: config.alsoBy.map((title) => ({ kind: 'paragraph', content: [{ kind: 'emphasis', children: [{ kind: 'text', value: title }] }] })),
+      source: displayPath(config.configFile),
+    });
+  }
+  const chapters = [...matter(['dedication', 'epigraph']), ...body, ...back];
   return {
     metadata: {
       title: config.title,
       subtitle: config.subtitle,
       authors: config.authors,
+      authorsFileAs: config.authorsFileAs,
+      contributors: config.contributors,
       language: config.language,
       identifier: config.identifier,
       publisher: config.publisher,
       rights: config.rights,
       description: config.description,
       date: config.date,
+      isbn: config.isbn,
+      edition: config.edition,
+      credits: config.credits,
+      series: config.series,
+      subjects: config.subjects,
+      alsoBy: config.alsoBy,
       modified: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       cover: config.cover ? readCover(config.cover, displayPath(config.cover), displayPath(config.configFile), config.coverAlt ?? `Cover of ${config.title}`, warnings) : undefined,
     },

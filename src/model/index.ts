@@ -3,9 +3,19 @@
 
 export interface Book {
   metadata: Metadata;
+  /** Every division in reading order: front matter, parts and chapters, back matter. */
   chapters: Chapter[];
   /** Where the pages of our print edition begin, when it was set: for an ebook's page list. */
   printPages?: PrintPage[];
+  /** Faces an ebook may carry so it looks like the print edition (regular, italic, bold, bold italic). */
+  embeddedFonts?: EmbeddedFont[];
+}
+
+export interface EmbeddedFont {
+  style: 'normal' | 'italic';
+  weight: 400 | 700;
+  data: Uint8Array;
+  format: 'ttf' | 'otf';
 }
 
 /** Print page `label` begins with block `block` of chapter `chapter` (-1: the chapter's title). */
@@ -31,20 +41,48 @@ export interface Metadata {
   /** ISO 8601 instant the build stands for (SOURCE_DATE_EPOCH, else now): the EPUB's dcterms:modified. */
   modified: string;
   cover?: CoverImage;
+  /** People other than the authors: translators, editors, illustrators … */
+  contributors?: Contributor[];
+  /** "Sorted as" forms of the authors' names ("Doyle, Arthur Conan"), parallel to `authors` where given. */
+  authorsFileAs?: (string | undefined)[];
+  isbn?: string;
+  edition?: string;
+  /** Lines for the copyright page: "Cover design by …". */
+  credits?: string[];
+  series?: { name: string; position?: number };
+  subjects?: string[];
+  /** Other books by the author, for an also-by page. */
+  alsoBy?: string[];
+}
+
+export interface Contributor {
+  name: string;
+  /** MARC relator code: "trl", "edt", "ill", "aui" (foreword) … */
+  role: string;
+  fileAs?: string;
 }
 
 export interface CoverImage {
   data: Uint8Array;
-  mediaType: 'image/jpeg' | 'image/png';
+  mediaType: 'image/jpeg' | 'image/png' | 'image/svg+xml';
   width: number;
   height: number;
   /** Alternative text for readers who cannot see it. */
   alt: string;
+  /** Drawn by the builder from the title and author because the book has no cover of its own. */
+  generated?: boolean;
 }
 
+/** What a division of the book is; chapters are the body, the rest frame it. */
+export type DivisionRole = 'chapter' | 'part' | 'dedication' | 'epigraph' | 'acknowledgments' | 'aboutAuthor' | 'alsoBy' | 'afterword';
+
 export interface Chapter {
-  /** Stable, file-name-safe id ("ch01"). */
+  /** Stable, file-name-safe id ("ch01", "part1", "dedication"). */
   id: string;
+  role: DivisionRole;
+  matter: 'front' | 'body' | 'back';
+  /** The id of the part this chapter belongs to. */
+  part?: string;
   title: Inline[];
   blocks: Block[];
   /** Where the chapter came from, for messages. */

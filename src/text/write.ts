@@ -1,22 +1,5 @@
-import type { Block, Book, Inline } from '../model/index.ts';
-
-/** What a reader sees of some inlines, without markup. */
-export function plainText(inlines: readonly Inline[]): string {
-  return inlines
-    .map((node) => {
-      switch (node.kind) {
-        case 'text':
-        case 'code':
-        case 'literal':
-          return node.value;
-        case 'lineBreak':
-          return ' ';
-        default:
-          return plainText(node.children);
-      }
-    })
-    .join('');
-}
+import type { Block, Book } from '../model/index.ts';
+import { plainText } from '../model/plain-text.ts';
 
 function blockLines(blocks: readonly Block[], out: string[]): void {
   for (const block of blocks) {

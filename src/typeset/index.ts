@@ -1,5 +1,6 @@
 import type { PrintOptions } from '../config/schema.ts';
 import { contentsHeading } from '../locale.ts';
+import { contributorLines, copyrightLines, seriesLine } from '../model/credits.ts';
 import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts';
 import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
@@ -186,10 +187,23 @@ class Typesetter {
     }
   }
 
-  chapterFlow(chapter: Chapter): FlowElement[] {
+  /** The flow of one division of the book, from the right-hand page it opens on. */
+  chapterFlow(chapter: Chapter, index: number): FlowElement[] {
     this.chapterName = chapter.source;
-    this.chapterIndex++;
+    this.chapterIndex = index;
     this.topBlock = -1;
+    switch (chapter.role) {
+      case 'part':
+        return this.partFlow(chapter);
+      case 'dedication':
+      case 'epigraph':
+        return this.inscriptionFlow(chapter);
+      default:
+        return this.openerFlow(chapter);
+    }
+  }
+
+  private openerFlow(chapter: Chapter): FlowElement[] {
     const { fontSize, textWidth } = this.design;
     const flow: FlowElement[] = [{ kind: 'pageBreak', recto: true, opener: true }];
     flow.push({ kind: 'space', height: Math.round(this.design.linesPerPage / 5), keepAtTop: true });
@@ -197,8 +211,62 @@ class Typesetter {
     title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
     flow.push({ ...this.fixedLines(title, 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
     flow.push({ kind: 'space', height: 2, keepAtTop: false });
-    this.blocks(chapter.blocks, flow, textWidth, 0, { indentNext: false, first: true }, true);
+    if (chapter.role === 'alsoBy') this.centeredBlocks(chapter.blocks, flow, 'italic');
+    else this.blocks(chapter.blocks, flow, textWidth, 0, { indentNext: false, first: true }, true);
     return flow;
+  }
+
+  /** A part's title alone on a right-hand page, a third of the way down. */
+  private partFlow(chapter: Chapter): FlowElement[] {
+    const { fontSize, textWidth } = this.design;
+    const title = this.centered(plain(chapter.title), 'regular', fontSize * 1.8, textWidth * 0.85, true);
+    title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
+    return [
+      { kind: 'pageBreak', recto: true, opener: true, bare: true },
+      { kind: 'space', height: Math.round(this.design.linesPerPage / 3), keepAtTop: true },
+      { ...this.fixedLines(title, 0, false, 2), source: { chapter: this.chapterIndex, block: -1 } },
+    ];
+  }
+
+  /** A dedication or epigraph: no heading, short italic lines in the upper third of a right-hand page. */
+  private inscriptionFlow(chapter: Chapter): FlowElement[] {
+    const flow: FlowElement[] = [
+      { kind: 'pageBreak', recto: true, opener: true, bare: true },
+      { kind: 'space', height: Math.round(this.design.linesPerPage / 4), keepAtTop: true },
+    ];
+    if (chapter.role === 'dedication') {
+      this.centeredBlocks(chapter.blocks, flow, 'italic');
+      return flow;
+    }
+    const { textWidth, fontSize } = this.design;
+    const width = textWidth * 0.7;
+    const x = (textWidth - width) / 2;
+    chapter.blocks.forEach((block, index) => {
+      if (block.kind !== 'paragraph') return;
+      const text = plain(block.content);
+      let element: FlowParagraph;
+      if (/^[—–-]/.test(text)) {
+        // The attribution: set flush right under the quotation.
+        const [line] = this.centered(text, 'regular', fontSize, width * 2);
+        const run = line!.runs[0]!;
+        element = this.fixedLines([{ ...line!, runs: [{ ...run, x: Math.max(0, width - run.width) }] }], x);
+      } else {
+        element = this.paragraph([{ kind: 'emphasis', children: block.content }], width, x, 0);
+      }
+      if (index > 0) flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+      flow.push({ ...element, source: { chapter: this.chapterIndex, block: index } });
+    });
+    return flow;
+  }
+
+  /** Each paragraph as centered lines (a dedication, a list of titles). */
+  private centeredBlocks(blocks: readonly Block[], flow: FlowElement[], style: Style): void {
+    const { fontSize, textWidth } = this.design;
+    blocks.forEach((block, index) => {
+      if (block.kind !== 'paragraph') return;
+      if (index > 0) flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+      flow.push({ ...this.fixedLines(this.centered(plain(block.content), style, fontSize, textWidth * 0.8), textWidth * 0.1), source: { chapter: this.chapterIndex, block: index } });
+    });
   }
 }
 
@@ -256,8 +324,15 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   const d = t.design;
   const m = book.metadata;
   const flow: FlowElement[] = [];
-  for (const chapter of book.chapters) {
-    flow.push(...t.chapterFlow(chapter));
+  const frontFlow: FlowElement[] = [];
+  const bodyDivisions: number[] = [];
+  for (const [index, chapter] of book.chapters.entries()) {
+    if (chapter.matter === 'front') {
+      frontFlow.push(...t.chapterFlow(chapter, index));
+      continue;
+    }
+    bodyDivisions.push(index);
+    flow.push(...t.chapterFlow(chapter, index));
     await breathe();
   }
   const bodyPages = paginate(flow, d.linesPerPage);
@@ -275,25 +350,37 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     titlePage.push(...centerBlock(sub, y, d.fontSize * 1.6));
     y += sub.length * d.fontSize * 1.6;
   }
-  titlePage.push(...centerBlock(t.centered(m.authors.join(', '), 'regular', d.fontSize * 1.3, d.textWidth, true), y + d.fontSize * 3, d.fontSize * 1.6));
+  const authorLines = t.centered(m.authors.join(', '), 'regular', d.fontSize * 1.3, d.textWidth, true);
+  y += d.fontSize * 3;
+  titlePage.push(...centerBlock(authorLines, y, d.fontSize * 1.6));
+  y += authorLines.length * d.fontSize * 1.6 + d.fontSize;
+  for (const text of [...contributorLines(m), seriesLine(m) ?? ''].filter(Boolean)) {
+    const lines = t.centered(text, 'italic', d.fontSize, d.textWidth);
+    titlePage.push(...centerBlock(lines, y, d.leading));
+    y += lines.length * d.leading + d.fontSize * 0.5;
+  }
   if (m.publisher) titlePage.push(...centerBlock(t.centered(m.publisher, 'regular', d.fontSize, d.textWidth, true), d.height - d.bottom, d.leading));
   front.push(titlePage);
 
-  const year = (m.date ?? m.modified).slice(0, 4);
   const small = d.fontSize * 0.85;
-  const copyrightText = [m.rights ?? `Copyright © ${year} ${m.authors.join(', ')}. All rights reserved.`, m.publisher ? `Published by ${m.publisher}` : '', m.identifier.startsWith('urn:uuid:') ? '' : m.identifier].filter(Boolean);
-  const copyrightLines = copyrightText.flatMap((text) => t.centered(text, 'regular', small, d.textWidth));
-  front.push(copyrightLines.map((line, i) => ({ x: d.outer, baseline: d.height - d.bottom - (copyrightLines.length - 1 - i) * small * 1.4, runs: line.runs })));
+  const copyrightSet = copyrightLines(m).flatMap((text) => t.centered(text, 'regular', small, d.textWidth));
+  front.push(copyrightSet.map((line, i) => ({ x: d.outer, baseline: d.height - d.bottom - (copyrightSet.length - 1 - i) * small * 1.4, runs: line.runs })));
+  // Dedication and epigraph, each on a right-hand page of its own.
+  paginate(frontFlow, d.linesPerPage).forEach((page) => front.push(page.blank ? [] : drawPage(page, front.length, d)));
 
   const chapterBodyPages: number[] = [];
   bodyPages.forEach((page, index) => {
     if (page.opener) chapterBodyPages.push(index);
   });
-  if (book.chapters.length > 1) {
+  if (bodyDivisions.length > 1) {
+    if (front.length % 2 === 1) front.push([]);
     const heading = t.centered(contentsHeading(m.language), 'regular', d.fontSize * 1.6, d.textWidth);
     // Rows are inset from both edges: a contents page is a list, not justified text.
     const inset = d.fontSize * 1.5;
-    const rows = book.chapters.map((chapter, i) => contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset));
+    const rows = bodyDivisions.map((division, i) => {
+      const chapter = book.chapters[division]!;
+      return contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset, chapter.role === 'part');
+    });
     const perPage = d.linesPerPage - 4;
     for (let start = 0; start < rows.length; start += perPage) {
       const pageIndex = front.length;
@@ -311,8 +398,9 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     const pageIndex = offset + index;
     const lines = drawPage(page, pageIndex, d);
     const folio = index + 1;
-    if (!page.blank) lines.push(...runningHead(t, page, pageIndex, folio, d, m.title, m.authors.join(', ')));
-    pages.push({ lines, folio: page.blank ? undefined : folio });
+    const numbered = !page.blank && !page.bare;
+    if (numbered) lines.push(...runningHead(t, page, pageIndex, folio, d, m.title, m.authors.join(', ')));
+    pages.push({ lines, folio: numbered ? folio : undefined });
   });
   // Each numbered page begins at the first block that starts on it (or, on a page that one long
   // paragraph fills, at the next block that starts).
@@ -323,14 +411,14 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     for (let next = index + 1; !start && next < bodyPages.length; next++) start = bodyPages[next]!.lines.find((line) => line.starts)?.starts;
     if (start) pageStarts.push({ label: String(index + 1), ...start });
   });
-  const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...book.chapters.map((chapter, i) => ({ title: plain(chapter.title), pageIndex: offset + chapterBodyPages[i]! }))];
+  const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...bodyDivisions.map((division, i) => ({ title: plain(book.chapters[division]!.title), pageIndex: offset + chapterBodyPages[i]! }))];
   return { design: d, pages, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts };
 }
 
-function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign, width: number): Run[] {
+function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign, width: number, smallCaps: boolean): Run[] {
   const face = t.fonts.face('regular');
   const numberWidth = face.width(page) * d.fontSize;
-  const [line] = t.centered(title, 'regular', d.fontSize, width - numberWidth - d.fontSize * 2);
+  const [line] = t.centered(title, 'regular', d.fontSize, width - numberWidth - d.fontSize * 2, smallCaps);
   const titleRun = { ...line!.runs[0]!, x: 0 };
   return [titleRun, { x: width - numberWidth, text: page, style: 'regular', size: d.fontSize, smallCaps: false, wordSpacing: 0, width: numberWidth }];
 }

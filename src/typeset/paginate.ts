@@ -37,6 +37,8 @@ export interface FlowPageBreak {
   recto: boolean;
   /** The page that starts here opens a chapter (no running head, folio at the foot). */
   opener: boolean;
+  /** An opener that shows no folio either: part titles, dedications. */
+  bare?: boolean;
 }
 
 export interface PlacedLine {
@@ -52,6 +54,8 @@ export interface PlacedLine {
 export interface Page {
   lines: PlacedLine[];
   opener: boolean;
+  /** Neither running head nor folio. */
+  bare: boolean;
   blank: boolean;
   /** The page is filled to its last line (not the end of a chapter). */
   full: boolean;
@@ -69,6 +73,7 @@ interface Fill {
   /** Ended because the page was full (not at a page break or the end). */
   full: boolean;
   opener: boolean;
+  bare?: boolean;
 }
 
 /**
@@ -90,12 +95,14 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     let used = 0;
     let pending = 0;
     let opener = false;
+    let bare = false;
     let { block, line } = from;
     for (; block < flow.length; block++, line = 0) {
       const element = flow[block]!;
       if (element.kind === 'pageBreak') {
-        if (placed.length > 0 || used > 0) return { placed, end: { block, line: 0 }, used, full: false, opener };
+        if (placed.length > 0 || used > 0) return { placed, end: { block, line: 0 }, used, full: false, opener, bare };
         opener = element.opener;
+        bare = element.bare ?? false;
         if (element.recto && pageIndex % 2 === 1) return { placed, end: { block, line: 0 }, used, full: false, opener: false };
         continue;
       }
@@ -106,7 +113,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
       }
       for (; line < element.lines.length; line++) {
         if (placed.length > 0 && used + pending + element.height > linesPerPage + 1e-9) {
-          return { placed, end: { block, line }, used, full: true, opener };
+          return { placed, end: { block, line }, used, full: true, opener, bare };
         }
         const space = placed.length > 0 ? pending : 0;
         used += space;
@@ -115,7 +122,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
         used += element.height;
       }
     }
-    return { placed, end: { block, line: 0 }, used, full: false, opener };
+    return { placed, end: { block, line: 0 }, used, full: false, opener, bare };
   };
 
   /** How bad the page's last break is: 0 clean, 1 a hyphen across a leaf turn, 10 a widow, orphan or stranded heading. */
@@ -187,7 +194,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
   while (pages.length && pages.at(-1)!.fill.placed.length === 0 && !pages.at(-1)!.blank) pages.pop();
   // Lines are looked up only now: a paragraph running over a page may have been reset since.
   return pages.map(({ fill: f, blank }) => {
-    const page: Page = { lines: [], opener: f.opener, blank, full: f.full };
+    const page: Page = { lines: [], opener: f.opener, bare: f.bare ?? false, blank, full: f.full };
     for (const p of f.placed) {
       const element = flow[p.block] as FlowParagraph;
       page.lines.push({ line: linesOf(p.block)[p.line]!, x: element.x, height: element.height, top: p.top, starts: p.line === 0 ? element.source : undefined });

@@ -85,3 +85,51 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig(path.join(tempDir(), 'book.config.json')), /book\.config\.json: config file not found/);
   });
 });
+
+describe('parts, people, matter and identifiers in the config', () => {
+  const files = { 'manuscript/01.md': '# One\n\nA.\n', 'manuscript/02.md': '# Two\n\nB.\n', 'manuscript/03.md': '# Three\n\nC.\n', 'about.md': 'Bio.\n' };
+
+  it('groups chapters into parts, keeping the reading order', () => {
+    const config = loadConfig(project({ ...valid, chapters: ['manuscript/01.md', { part: 'Part One', chapters: ['manuscript/02.md', { file: 'manuscript/03.md', title: 'Last' }] }] }, files));
+    assert.deepEqual(
+      config.chapters.map((c) => [path.basename(c.file), c.part?.title, c.part?.index, c.title]),
+      [['01.md', undefined, undefined, undefined], ['02.md', 'Part One', 0, undefined], ['03.md', 'Part One', 0, 'Last']],
+    );
+  });
+
+  it('names the path inside a part when one of its chapters is missing', () => {
+    const error = errorOf(project({ ...valid, chapters: [{ part: 'One', chapters: ['manuscript/01.md', 'manuscript/09.md'] }] }, files));
+    assert.match(error.message, /chapters\[0\]\.chapters\[1\]: file "manuscript\/09\.md" does not exist/);
+  });
+
+  it('tells authors from other contributors and maps roles to MARC relator codes', () => {
+    const config = loadConfig(project({ ...valid, author: [{ name: 'Leo Tolstoy', fileAs: 'Tolstoy, Leo' }, { name: 'Louise Maude', role: 'translator' }, { name: 'Ed Itor', role: 'editor' }] }, files));
+    assert.deepEqual(config.authors, ['Leo Tolstoy']);
+    assert.deepEqual(config.authorsFileAs, ['Tolstoy, Leo']);
+    assert.deepEqual(config.contributors.map((c) => [c.name, c.role]), [['Louise Maude', 'trl'], ['Ed Itor', 'edt']]);
+    assert.match(errorOf(project({ ...valid, author: [{ name: 'X', role: 'translator' }] }, files)).message, /author: names no one with the role "author"/);
+    assert.match(errorOf(project({ ...valid, author: [{ name: "X", role: "ghost" }] }, files)).message, /author(\[0\]\.role)?: must be one of .*"translator".*not "ghost"/);
+  });
+
+  it('checks the ISBN and makes it the identifier', () => {
+    assert.equal(loadConfig(project({ ...valid, isbn: '978-3-16-148410-0' }, files)).identifier, 'urn:isbn:9783161484100');
+    assert.equal(loadConfig(project({ ...valid, isbn: 'ISBN 0-306-40615-2' }, files)).identifier, 'urn:isbn:0306406152');
+    assert.match(errorOf(project({ ...valid, isbn: '978-3-16-148410-1' }, files)).message, /isbn: is not a valid ISBN/);
+    assert.equal(loadConfig(project({ ...valid, isbn: '978-3-16-148410-0', identifier: 'urn:x:own' }, files)).identifier, 'urn:x:own', 'an explicit identifier wins');
+  });
+
+  it('takes front and back matter as Markdown or as a file inside the book', () => {
+    const config = loadConfig(project({ ...valid, dedication: 'For *you*.', aboutAuthor: { file: 'about.md', title: 'The Author' } }, files));
+    assert.deepEqual(config.matter.dedication, { text: 'For *you*.' });
+    assert.equal(path.basename(config.matter.aboutAuthor!.file!), 'about.md');
+    assert.equal(config.matter.aboutAuthor!.title, 'The Author');
+    assert.match(errorOf(project({ ...valid, epigraph: { file: 'missing.md' } }, files)).message, /epigraph\.file: file "missing\.md" does not exist/);
+    assert.match(errorOf(project({ ...valid, dedication: { file: '../outside.md' } }, files)).message, /dedication\.file: "\.\.\/outside\.md" is outside the book's folder/);
+  });
+
+  it('defaults the formats to EPUB and PDF and accepts a Kobo kepub', () => {
+    assert.deepEqual(loadConfig(project(valid, files)).formats, ['epub', 'pdf']);
+    assert.deepEqual(loadConfig(project({ ...valid, formats: ['kepub'] }, files)).formats, ['kepub']);
+    assert.match(errorOf(project({ ...valid, formats: ['mobi'] }, files)).message, /formats\[0\]/);
+  });
+});

@@ -6,10 +6,10 @@ import { renderText } from '../../src/text/write.ts';
 
 const options = { quotes: true, dashes: true, ellipses: true, spaces: true, dash: 'em' as const };
 
-function book(chapter: Omit<Chapter, 'id' | 'source'>, language = 'en'): Book {
+function book(chapter: Pick<Chapter, 'title' | 'blocks'>, language = 'en'): Book {
   return {
     metadata: { title: 'T', authors: ['A'], language, identifier: 'urn:x', modified: '2024-01-01T00:00:00Z' },
-    chapters: [{ id: 'ch01', source: 'x.md', ...chapter }],
+    chapters: [{ id: 'ch01', role: 'chapter', matter: 'body', source: 'x.md', ...chapter }],
   };
 }
 

@@ -20,7 +20,7 @@ const paragraphs = fc.array(fc.array(inline, { minLength: 1, maxLength: 5 }), { 
 function bookOf(content: Inline[][], language: string): Book {
   return {
     metadata: { title: 'T', authors: ['A'], language, identifier: 'urn:x', modified: '2024-01-01T00:00:00Z' },
-    chapters: [{ id: 'ch01', source: 'x', title: [{ kind: 'text', value: 'T' }], blocks: content.map((c) => ({ kind: 'paragraph', content: c })) }],
+    chapters: [{ id: 'ch01', role: 'chapter', matter: 'body', source: 'x', title: [{ kind: 'text', value: 'T' }], blocks: content.map((c) => ({ kind: 'paragraph', content: c })) }],
   };
 }
 

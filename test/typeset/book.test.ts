@@ -11,7 +11,7 @@ const print: PrintOptions = { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphen
 function book(paragraphs: string[], chapters = 1): Book {
   return {
     metadata: { title: 'T', authors: ['A'], language: 'en', identifier: 'urn:x', modified: '2024-01-01T00:00:00Z' },
-    chapters: Array.from({ length: chapters }, (_, c) => ({ id: `ch${c}`, source: `c${c}.md`, title: [{ kind: 'text' as const, value: `Chapter ${c + 1}` }], blocks: paragraphs.map((value) => ({ kind: 'paragraph' as const, content: [{ kind: 'text' as const, value }] })) })),
+    chapters: Array.from({ length: chapters }, (_, c) => ({ id: `ch${c}`, role: 'chapter' as const, matter: 'body' as const, source: `c${c}.md`, title: [{ kind: 'text' as const, value: `Chapter ${c + 1}` }], blocks: paragraphs.map((value) => ({ kind: 'paragraph' as const, content: [{ kind: 'text' as const, value }] })) })),
   };
 }
 

@@ -1,0 +1,75 @@
+import type { Metadata } from '../model/index.ts';
+import { escapeXml } from './xhtml.ts';
+
+export interface PackageFacts {
+  hasCover: boolean;
+  /** The cover was drawn by us from the title and author, not supplied. */
+  coverGenerated: boolean;
+  hasPageList: boolean;
+}
+
+/** The OPF <metadata> children: Dublin Core, refinements, series, and EPUB Accessibility 1.1 facts. */
+export function packageMetadataXml(m: Metadata, facts: PackageFacts): string {
+  const lines: string[] = [];
+  const add = (line: string) => lines.push(`    ${line}`);
+  add(`<dc:identifier id="book-id">${escapeXml(m.identifier)}</dc:identifier>`);
+  if (m.identifier.startsWith('urn:isbn:')) {
+    // ONIX code list 5: 15 is ISBN-13, 02 ISBN-10.
+    add(`<meta refines="#book-id" property="identifier-type" scheme="onix:codelist5">${m.identifier.length === 22 ? '15' : '02'}</meta>`);
+  }
+  add(`<dc:title id="title">${escapeXml(m.title)}</dc:title>`);
+  add(`<meta refines="#title" property="title-type">main</meta>`);
+  if (m.subtitle) {
+    add(`<dc:title id="subtitle">${escapeXml(m.subtitle)}</dc:title>`);
+    add(`<meta refines="#subtitle" property="title-type">subtitle</meta>`);
+  }
+  m.authors.forEach((author, i) => {
+    add(`<dc:creator id="creator-${i + 1}">${escapeXml(author)}</dc:creator>`);
+    add(`<meta refines="#creator-${i + 1}" property="role" scheme="marc:relators">aut</meta>`);
+    const fileAs = m.authorsFileAs?.[i];
+    if (fileAs) add(`<meta refines="#creator-${i + 1}" property="file-as">${escapeXml(fileAs)}</meta>`);
+    add(`<meta refines="#creator-${i + 1}" property="display-seq">${i + 1}</meta>`);
+  });
+  (m.contributors ?? []).forEach((person, i) => {
+    add(`<dc:contributor id="contributor-${i + 1}">${escapeXml(person.name)}</dc:contributor>`);
+    add(`<meta refines="#contributor-${i + 1}" property="role" scheme="marc:relators">${person.role}</meta>`);
+    if (person.fileAs) add(`<meta refines="#contributor-${i + 1}" property="file-as">${escapeXml(person.fileAs)}</meta>`);
+  });
+  add(`<dc:language>${escapeXml(m.language)}</dc:language>`);
+  if (m.date) add(`<dc:date>${escapeXml(m.date)}</dc:date>`);
+  if (m.publisher) add(`<dc:publisher>${escapeXml(m.publisher)}</dc:publisher>`);
+  if (m.rights) add(`<dc:rights>${escapeXml(m.rights)}</dc:rights>`);
+  if (m.description) add(`<dc:description>${escapeXml(m.description)}</dc:description>`);
+  for (const subject of m.subjects ?? []) add(`<dc:subject>${escapeXml(subject)}</dc:subject>`);
+  if (m.series) {
+    add(`<meta property="belongs-to-collection" id="series">${escapeXml(m.series.name)}</meta>`);
+    add(`<meta refines="#series" property="collection-type">series</meta>`);
+    if (m.series.position !== undefined) add(`<meta refines="#series" property="group-position">${m.series.position}</meta>`);
+  }
+  add(`<meta property="dcterms:modified">${m.modified}</meta>`);
+  if (facts.hasCover) add(`<meta name="cover" content="cover-image"/>`);
+  if (m.series) {
+    // Calibre's and Kobo's own series fields: they read these, not belongs-to-collection.
+    add(`<meta name="calibre:series" content="${escapeXml(m.series.name)}"/>`);
+    if (m.series.position !== undefined) add(`<meta name="calibre:series_index" content="${m.series.position}"/>`);
+  }
+  add(`<meta property="schema:accessMode">textual</meta>`);
+  if (facts.hasCover) add(`<meta property="schema:accessMode">visual</meta>`);
+  add(`<meta property="schema:accessModeSufficient">textual</meta>`);
+  add(`<meta property="schema:accessibilityFeature">structuralNavigation</meta>`);
+  add(`<meta property="schema:accessibilityFeature">readingOrder</meta>`);
+  add(`<meta property="schema:accessibilityFeature">tableOfContents</meta>`);
+  if (facts.hasCover) add(`<meta property="schema:accessibilityFeature">alternativeText</meta>`);
+  if (facts.hasPageList) {
+    add(`<meta property="schema:accessibilityFeature">pageNavigation</meta>`);
+    add(`<meta property="schema:accessibilityFeature">printPageNumbers</meta>`);
+  }
+  add(`<meta property="schema:accessibilityHazard">none</meta>`);
+  const summary = [
+    'Text with headings for every chapter, a table of contents and a logical reading order.',
+    facts.hasCover ? (facts.coverGenerated ? 'The cover shows the title and author, given as its text alternative.' : 'The cover image has a text alternative.') : '',
+    facts.hasPageList ? 'Page breaks and a page list match the print edition.' : '',
+  ].filter(Boolean);
+  add(`<meta property="schema:accessibilitySummary">${escapeXml(summary.join(' '))}</meta>`);
+  return lines.join('\n');
+}
