@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type BuildResult } from './build.ts';
+import { loadConfig } from './config/load.ts';
 import { BookError } from './errors.ts';
 import { epubcheck, type EpubCheckReport } from './epubcheck.ts';
 
@@ -14,15 +15,20 @@ export interface CheckResult {
 export async function checkBook(config: string): Promise<CheckResult> {
   const out = mkdtempSync(path.join(tmpdir(), 'book-check-'));
   try {
-    const result = await build({ config, out, formats: ['epub', 'pdf'] });
-    const epub = result.files.find((f) => f.format === 'epub')!.path;
-    let report: EpubCheckReport;
-    try {
-      report = await epubcheck(epub);
-    } catch (error) {
-      throw new BookError('EPUBCheck', '', (error as Error).message, 'install a Java runtime (17 or newer) to validate EPUBs');
+    // The PDF too: the EPUB's page list comes from it. A kepub is checked when the config asks for one.
+    const wanted = loadConfig(config).formats;
+    const result = await build({ config, out, formats: ['epub', 'pdf', ...(wanted.includes('kepub') ? (['kepub'] as const) : [])] });
+    const reports: EpubCheckReport[] = [];
+    for (const file of result.files.filter((f) => f.format === 'epub' || f.format === 'kepub')) {
+      try {
+        const report = await epubcheck(file.path);
+        reports.push({ ...report, messages: report.messages.map((message) => (file.format === 'kepub' ? `kepub: ${message}` : message)) });
+      } catch (error) {
+        throw new BookError('EPUBCheck', '', (error as Error).message, 'install a Java runtime (17 or newer) to validate EPUBs');
+      }
     }
-    return { build: result, epubcheck: report };
+    const sum = (key: 'fatals' | 'errors' | 'warnings') => reports.reduce((total, report) => total + report[key], 0);
+    return { build: result, epubcheck: { fatals: sum('fatals'), errors: sum('errors'), warnings: sum('warnings'), messages: reports.flatMap((report) => report.messages) } };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

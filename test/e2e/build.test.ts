@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { build, compile } from '../../src/build.ts';
@@ -138,4 +138,16 @@ describe('building a corpus book', () => {
     }
     assert.ok(checked >= 5, `checked ${checked} pages`);
   });
+});
+
+describe('every corpus book as an EPUB', () => {
+  const books = readdirSync(path.join(SHARED, 'corpus'), { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync(path.join(SHARED, 'corpus', entry.name, 'book.config.json')));
+  for (const { name } of books) {
+    it(`${name}: passes EPUBCheck 5 with no errors and no warnings`, { skip: missingTool('java', ['-version']) }, async () => {
+      const out = tempDir();
+      const result = await build({ config: path.join(SHARED, 'corpus', name, 'book.config.json'), out, formats: ['epub'], now: EPOCH });
+      const report = await epubcheck(result.files[0]!.path);
+      assert.deepEqual(report.messages, []);
+    });
+  }
 });
