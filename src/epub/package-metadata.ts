@@ -6,6 +6,9 @@ export interface PackageFacts {
   /** The cover was drawn by us from the title and author, not supplied. */
   coverGenerated: boolean;
   hasPageList: boolean;
+  /** Illustrations in the text, and how many of them have no text alternative. */
+  images: number;
+  undescribedImages: number;
 }
 
 /** The OPF <metadata> children: Dublin Core, refinements, series, and EPUB Accessibility 1.1 facts. */
@@ -53,13 +56,16 @@ export function packageMetadataXml(m: Metadata, facts: PackageFacts): string {
     add(`<meta name="calibre:series" content="${escapeXml(m.series.name)}"/>`);
     if (m.series.position !== undefined) add(`<meta name="calibre:series_index" content="${m.series.position}"/>`);
   }
+  const visual = facts.hasCover || facts.images > 0;
   add(`<meta property="schema:accessMode">textual</meta>`);
-  if (facts.hasCover) add(`<meta property="schema:accessMode">visual</meta>`);
-  add(`<meta property="schema:accessModeSufficient">textual</meta>`);
+  if (visual) add(`<meta property="schema:accessMode">visual</meta>`);
+  // Text alone carries the book only when every illustration is described.
+  if (facts.undescribedImages === 0) add(`<meta property="schema:accessModeSufficient">textual</meta>`);
+  if (visual) add(`<meta property="schema:accessModeSufficient">textual,visual</meta>`);
   add(`<meta property="schema:accessibilityFeature">structuralNavigation</meta>`);
   add(`<meta property="schema:accessibilityFeature">readingOrder</meta>`);
   add(`<meta property="schema:accessibilityFeature">tableOfContents</meta>`);
-  if (facts.hasCover) add(`<meta property="schema:accessibilityFeature">alternativeText</meta>`);
+  if (visual && facts.undescribedImages === 0) add(`<meta property="schema:accessibilityFeature">alternativeText</meta>`);
   if (facts.hasPageList) {
     add(`<meta property="schema:accessibilityFeature">pageNavigation</meta>`);
     add(`<meta property="schema:accessibilityFeature">printPageNumbers</meta>`);
@@ -68,6 +74,7 @@ export function packageMetadataXml(m: Metadata, facts: PackageFacts): string {
   const summary = [
     'Text with headings for every chapter, a table of contents and a logical reading order.',
     facts.hasCover ? (facts.coverGenerated ? 'The cover shows the title and author, given as its text alternative.' : 'The cover image has a text alternative.') : '',
+    facts.images > 0 ? (facts.undescribedImages === 0 ? `Its ${facts.images} illustration(s) have text alternatives.` : `${facts.undescribedImages} of its ${facts.images} illustration(s) have no text alternative.`) : '',
     facts.hasPageList ? 'Page breaks and a page list match the print edition.' : '',
   ].filter(Boolean);
   add(`<meta property="schema:accessibilitySummary">${escapeXml(summary.join(' '))}</meta>`);

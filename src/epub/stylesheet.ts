@@ -171,6 +171,24 @@ nav ol {
   margin-bottom: 0.5em;
 }
 
+figure.figure {
+  margin: 1em 0;
+  text-align: center;
+  page-break-inside: avoid;
+  break-inside: avoid;
+}
+
+figure.figure img {
+  max-width: 100%;
+}
+
+figure.figure figcaption {
+  font-size: 0.9em;
+  font-style: italic;
+  text-align: center;
+  margin-top: 0.5em;
+}
+
 .also-by p {
   text-indent: 0;
   text-align: center;

@@ -13,7 +13,8 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
     <item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
     <item id="css" href="style.css" media-type="text/css"/>
 <% if (coverImage) { %>    <item id="cover-image" href="<%= coverImage.href %>" media-type="<%= coverImage.mediaType %>" properties="cover-image"/>
-<% } %><% embeddedFonts.forEach(function (font) { %>    <item id="<%= font.id %>" href="<%= font.href %>" media-type="<%= font.mediaType %>"/>
+<% } %><% illustrations.forEach(function (image) { %>    <item id="<%= image.id %>" href="<%= image.href %>" media-type="<%= image.mediaType %>"/>
+<% }) %><% embeddedFonts.forEach(function (font) { %>    <item id="<%= font.id %>" href="<%= font.href %>" media-type="<%= font.mediaType %>"/>
 <% }) %><% content.forEach(function (chapter) { %>    <item id="<%= chapter.id %>" href="<%= chapter.filename %>" media-type="application/xhtml+xml"/>
 <% }) %>  </manifest>
   <spine toc="ncx">

@@ -1,14 +1,14 @@
 import epubModule from 'epub-gen-memory';
 import JSZip from 'jszip';
 import { contentsHeading, matterTitle } from '../locale.ts';
-import type { Book, Chapter } from '../model/index.ts';
+import type { Book, Chapter, ImageData } from '../model/index.ts';
 import { plainText } from '../model/plain-text.ts';
 import { copyrightPageXhtml, titlePageXhtml } from './front-pages.ts';
 import { navList, ncxPoints, tocTree } from './navigation.ts';
 import { packageMetadataXml } from './package-metadata.ts';
 import { fontFaceRules, STYLESHEET } from './stylesheet.ts';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, TOC_NCX } from './templates.ts';
-import { chapterBodyXhtml, escapeXml, KoboSpans, pageId } from './xhtml.ts';
+import { chapterBodyXhtml, escapeXml, figuresOf, imageHref, KoboSpans, pageId } from './xhtml.ts';
 
 // The package is CommonJS; from ESM its class sits under the default export.
 const { EPub } = epubModule as unknown as { EPub: typeof import('epub-gen-memory').EPub };
@@ -96,6 +96,10 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
     href: `fonts/${font.weight === 700 ? 'bold' : 'regular'}${font.style === 'italic' ? '-italic' : ''}.${font.format}`,
     mediaType: font.format === 'otf' ? 'font/otf' : 'font/ttf',
   }));
+  const figures = new Map<string, { image: ImageData; alt: string }>();
+  for (const chapter of book.chapters) figuresOf(chapter.blocks, figures);
+  const images = [...figures.values()].map(({ image }) => ({ id: image.id, href: imageHref(image), mediaType: image.mediaType, data: image.data }));
+  const undescribed = [...figures.values()].filter((figure) => !figure.alt.trim()).length;
   const pageList = (book.printPages ?? []).map((page) => ({ label: page.label, href: `${book.chapters[page.chapter]!.id}.xhtml#${pageId(page.label)}` }));
   const options = {
     title: m.title,
@@ -111,9 +115,10 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
     tocNCX: TOC_NCX,
     chapterXHTML: CHAPTER_XHTML,
     book: m,
-    metadataXml: packageMetadataXml(m, { hasCover: Boolean(cover), coverGenerated: m.cover?.generated ?? false, hasPageList: pageList.length > 0 }),
+    metadataXml: packageMetadataXml(m, { hasCover: Boolean(cover), coverGenerated: m.cover?.generated ?? false, hasPageList: pageList.length > 0, images: figures.size, undescribedImages: undescribed }),
     coverImage: cover,
     embeddedFonts: fonts,
+    illustrations: images,
     tocList: navList(toc),
     ncxPoints: ncx.xml,
     ncxDepth: ncx.depth,
@@ -125,6 +130,7 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
   const extra: Record<string, Uint8Array | string> = {};
   if (cover && m.cover) extra[`OEBPS/${cover.href}`] = m.cover.data;
   for (const font of fonts) extra[`OEBPS/${font.href}`] = font.data;
+  for (const image of images) extra[`OEBPS/${image.href}`] = image.data;
   if (fonts.length > 0) extra['META-INF/com.apple.ibooks.display-options.xml'] = APPLE_DISPLAY_OPTIONS;
   return reproducibleZip((epub as unknown as { zip: JSZip }).zip, new Date(m.modified), extra);
 }

@@ -1,4 +1,4 @@
-import type { Block, Chapter, DivisionRole, Inline, PrintPage } from '../model/index.ts';
+import type { Block, Chapter, DivisionRole, ImageData, Inline, PrintPage } from '../model/index.ts';
 import { plainText } from '../model/plain-text.ts';
 
 // Characters XML 1.0 forbids (C0 controls other than tab and newline, lone surrogates, U+FFFE/FFFF).
@@ -61,7 +61,28 @@ function blockXhtml(block: Block, indent: string, kobo?: KoboSpans): string {
       return `${indent}<hr class="scene-break"/>`;
     case 'blockQuote':
       return `${indent}<blockquote>\n${block.blocks.map((inner) => blockXhtml(inner, indent + '  ', kobo)).join('\n')}\n${indent}</blockquote>`;
+    case 'figure': {
+      const caption = block.caption ? `\n${indent}  <figcaption>${inlineXhtml(block.caption, kobo)}</figcaption>` : '';
+      return `${indent}<figure class="figure">\n${indent}  <img src="${imageHref(block.image)}" alt="${escapeXml(block.alt)}"/>${caption}\n${indent}</figure>`;
+    }
   }
+}
+
+/** Where an illustration lives in the package. */
+export function imageHref(image: ImageData): string {
+  return `images/${image.id}.${image.mediaType === 'image/png' ? 'png' : 'jpg'}`;
+}
+
+/** Every illustration the divisions show, once each, in order of first appearance. */
+export function figuresOf(blocks: readonly Block[], found = new Map<string, { image: ImageData; alt: string }>()): Map<string, { image: ImageData; alt: string }> {
+  for (const block of blocks) {
+    if (block.kind === 'figure') {
+      const known = found.get(block.image.id);
+      // An image counts as described when any of its appearances describes it.
+      if (!known || (!known.alt && block.alt)) found.set(block.image.id, { image: block.image, alt: block.alt });
+    } else if (block.kind === 'blockQuote') figuresOf(block.blocks, found);
+  }
+  return found;
 }
 
 /** The id of the marker where print page `label` begins. */

@@ -28,6 +28,16 @@ function jpegSize(data: Buffer): [number, number] | null {
   return null;
 }
 
+/** The type and pixel size of a JPEG or PNG, or a BookError naming it. */
+export function inspectImage(data: Buffer, name: string, what = 'the image'): { mediaType: 'image/png' | 'image/jpeg'; width: number; height: number } {
+  const isPng = data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const isJpeg = data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+  if (!isPng && !isJpeg) throw new BookError(name, '', 'is not a JPEG or PNG image', `export ${what} as JPEG or PNG`);
+  const size = isPng ? pngSize(data) : jpegSize(data);
+  if (!size || size[0] === 0 || size[1] === 0) throw new BookError(name, '', `is a corrupt ${isPng ? 'PNG' : 'JPEG'} image (no size found)`, `export ${what} again`);
+  return { mediaType: isPng ? 'image/png' : 'image/jpeg', width: size[0], height: size[1] };
+}
+
 /** Reads and checks the cover: a JPEG or PNG whose size stores accept. */
 export function readCover(file: string, name: string, configName: string, alt: string, warnings: Warning[]): CoverImage {
   let data: Buffer;
@@ -36,13 +46,8 @@ export function readCover(file: string, name: string, configName: string, alt: s
   } catch (error) {
     throw new BookError(configName, 'cover', `"${name}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path');
   }
-  const isPng = data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const isJpeg = data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
-  if (!isPng && !isJpeg) throw new BookError(name, '', 'is not a JPEG or PNG image', 'export the cover as JPEG or PNG');
-  const size = isPng ? pngSize(data) : jpegSize(data);
-  if (!size || size[0] === 0 || size[1] === 0) throw new BookError(name, '', `is a corrupt ${isPng ? 'PNG' : 'JPEG'} image (no size found)`, 'export the cover again');
-  const [width, height] = size;
+  const { mediaType, width, height } = inspectImage(data, name, 'the cover');
   if (width < 1600 || height < 2560) warnings.push({ file: name, message: `the cover is ${width} × ${height} pixels; stores ask for at least 1600 × 2560` });
   if (width * height > 5_600_000) warnings.push({ file: name, message: `the cover is ${(width * height / 1e6).toFixed(1)} megapixels; some stores reject more than 5.6` });
-  return { data, mediaType: isPng ? 'image/png' : 'image/jpeg', width, height, alt };
+  return { data, mediaType, width, height, alt };
 }

@@ -1,6 +1,6 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdNode, PhrasingContent, RootContent } from 'mdast';
-import type { Block, Inline } from '../model/index.ts';
+import type { Block, ImageData, Inline } from '../model/index.ts';
 import { protectEscapedQuotes, restoreInCode, textWithLiterals } from './escapes.ts';
 import { isSceneBreakOrnament } from './ornament.ts';
 
@@ -8,6 +8,9 @@ export interface ParsedChapter {
   title?: Inline[];
   blocks: Block[];
 }
+
+/** Finds the image a Markdown `![alt](src "caption")` names; `line` is where it is written. */
+export type ImageResolver = (src: string, line: number, alt: string) => ImageData;
 
 /**
  * A line that is only an ornament, between blank lines, is a scene break. CommonMark would read
@@ -70,12 +73,30 @@ function inlines(nodes: readonly PhrasingContent[]): Inline[] {
   return out;
 }
 
-function blocks(nodes: readonly RootContent[]): Block[] {
+/** A paragraph's images become figures of their own; the words around them stay paragraphs. */
+function paragraphBlocks(children: readonly PhrasingContent[], resolveImage: ImageResolver | undefined, out: Block[]): void {
+  let words: PhrasingContent[] = [];
+  const flush = () => {
+    const content = inlines(words);
+    if (content.some((inline) => inline.kind !== 'text' || inline.value.trim() !== '')) out.push({ kind: 'paragraph', content });
+    words = [];
+  };
+  for (const child of children) {
+    if (child.type === 'image' && resolveImage) {
+      flush();
+      const image = resolveImage(child.url, child.position?.start.line ?? 0, child.alt ?? '');
+      out.push({ kind: 'figure', image, alt: child.alt ?? '', caption: child.title ? textWithLiterals(child.title) : undefined });
+    } else if (child.type !== 'break' || words.length > 0) words.push(child);
+  }
+  flush();
+}
+
+function blocks(nodes: readonly RootContent[], resolveImage?: ImageResolver): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
     switch (node.type) {
       case 'paragraph':
-        out.push({ kind: 'paragraph', content: inlines(node.children) });
+        paragraphBlocks(node.children, resolveImage, out);
         break;
       case 'heading':
         if (node.children.length === 0) out.push({ kind: 'sceneBreak' });
@@ -85,10 +106,10 @@ function blocks(nodes: readonly RootContent[]): Block[] {
         out.push({ kind: 'sceneBreak' });
         break;
       case 'blockquote':
-        out.push({ kind: 'blockQuote', blocks: blocks(node.children) });
+        out.push({ kind: 'blockQuote', blocks: blocks(node.children, resolveImage) });
         break;
       case 'list':
-        for (const item of node.children) out.push(...blocks(item.children));
+        for (const item of node.children) out.push(...blocks(item.children, resolveImage));
         break;
       case 'code':
         out.push({ kind: 'paragraph', content: restoreInCode(node.value).split('\n').flatMap((line, i): Inline[] => (i ? [{ kind: 'lineBreak' }, { kind: 'code', value: line }] : [{ kind: 'code', value: line }])) });
@@ -97,14 +118,14 @@ function blocks(nodes: readonly RootContent[]): Block[] {
         out.push({ kind: 'paragraph', content: [{ kind: 'literal', value: restoreInCode(node.value) }] });
         break;
       default:
-        if ('children' in node) out.push(...blocks((node as { children: RootContent[] }).children));
+        if ('children' in node) out.push(...blocks((node as { children: RootContent[] }).children, resolveImage));
     }
   }
   return out;
 }
 
 /** A Markdown chapter: its leading "# Heading" is the title; the rest are blocks. */
-export function parseMarkdownChapter(source: string): ParsedChapter {
+export function parseMarkdownChapter(source: string, resolveImage?: ImageResolver): ParsedChapter {
   const tree = fromMarkdown(ornamentsToThematicBreaks(protectEscapedQuotes(source)));
   const children = [...tree.children] as RootContent[];
   const first = children[0] as MdNode | undefined;
@@ -113,5 +134,5 @@ export function parseMarkdownChapter(source: string): ParsedChapter {
     title = inlines(first.children);
     children.shift();
   }
-  return { title, blocks: blocks(children) };
+  return { title, blocks: blocks(children, resolveImage) };
 }

@@ -89,7 +89,7 @@ export interface Chapter {
   source: string;
 }
 
-export type Block = Paragraph | Heading | SceneBreak | BlockQuote;
+export type Block = Paragraph | Heading | SceneBreak | BlockQuote | Figure;
 
 export interface Paragraph {
   kind: 'paragraph';
@@ -106,6 +106,24 @@ export interface Heading {
 
 export interface SceneBreak {
   kind: 'sceneBreak';
+}
+
+/** An illustration on a line of its own, with its text alternative and an optional caption. */
+export interface Figure {
+  kind: 'figure';
+  image: ImageData;
+  /** What the image shows, for readers who cannot see it; empty for a purely decorative image. */
+  alt: string;
+  caption?: Inline[];
+}
+
+export interface ImageData {
+  /** Stable, file-name-safe id ("img-1"); the same file has the same id wherever it appears. */
+  id: string;
+  data: Uint8Array;
+  mediaType: 'image/jpeg' | 'image/png';
+  width: number;
+  height: number;
 }
 
 export interface BlockQuote {

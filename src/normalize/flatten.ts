@@ -69,6 +69,7 @@ function collectSlots(blocks: readonly Block[], quoted: boolean, slots: Slot[]):
     if (block.kind === 'paragraph') slots.push({ inlines: block.content, quoted, heading: false });
     else if (block.kind === 'heading') slots.push({ inlines: block.content, quoted, heading: true });
     else if (block.kind === 'blockQuote') collectSlots(block.blocks, true, slots);
+    else if (block.kind === 'figure' && block.caption) slots.push({ inlines: block.caption, quoted, heading: false });
   }
 }
 
@@ -77,6 +78,7 @@ function rebuildBlocks(blocks: readonly Block[], next: () => Inline[]): Block[] 
     if (block.kind === 'paragraph') return { kind: 'paragraph', content: next() };
     if (block.kind === 'heading') return { ...block, content: next() };
     if (block.kind === 'blockQuote') return { kind: 'blockQuote', blocks: rebuildBlocks(block.blocks, next) };
+    if (block.kind === 'figure' && block.caption) return { ...block, caption: next() };
     return block;
   });
 }

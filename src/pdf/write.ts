@@ -60,6 +60,10 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
     pageDictionary.BleedBox = trim;
     for (const title of outlineAt.get(index) ?? []) doc.outline.addItem(title);
     for (const line of page.lines) {
+      if (line.image) {
+        const { image } = line;
+        doc.image(Buffer.from(image.data), line.x + image.x, line.baseline - image.height, { width: image.width, height: image.height });
+      }
       for (const run of line.runs) {
         if (!run.text) continue;
         doc.font(fontName(run.style)).fontSize(run.size);

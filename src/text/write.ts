@@ -5,6 +5,7 @@ function blockLines(blocks: readonly Block[], out: string[]): void {
   for (const block of blocks) {
     if (block.kind === 'sceneBreak') out.push('* * *');
     else if (block.kind === 'blockQuote') blockLines(block.blocks, out);
+    else if (block.kind === 'figure') out.push(block.caption ? plainText(block.caption) : `[${block.alt || 'image'}]`);
     else out.push(plainText(block.content));
   }
 }

@@ -6,7 +6,7 @@ import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
-import { setLines, type Run, type SetLine } from './lines.ts';
+import { setLines, type LineImage, type Run, type SetLine } from './lines.ts';
 import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
 import type { Item } from './items.ts';
 import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
@@ -16,6 +16,7 @@ export interface DrawnLine {
   x: number;
   baseline: number;
   runs: Run[];
+  image?: LineImage;
 }
 
 export interface DrawnPage {
@@ -141,6 +142,16 @@ class Typesetter {
     });
   }
 
+  /** An illustration at 150 pixels to the inch, shrunk to the measure and to half the text block's height, in whole lines. */
+  private figureLine(image: { data: Uint8Array; width: number; height: number }, measure: number): { line: SetLine; height: number } {
+    const { leading, linesPerPage } = this.design;
+    const scale = Math.min(72 / 150, measure / image.width, (linesPerPage * leading * 0.5) / image.height);
+    const width = image.width * scale;
+    const height = image.height * scale;
+    const lines = Math.max(1, Math.ceil(height / leading));
+    return { line: { runs: [], ratio: 0, hyphenated: false, width, image: { data: image.data, x: (measure - width) / 2, width, height } }, height: lines };
+  }
+
   private fixedLines(lines: SetLine[], x: number, keepWithNext = false, height = 1): FlowParagraph {
     return { kind: 'paragraph', lines, x, height, keepWithNext };
   }
@@ -171,6 +182,15 @@ class Typesetter {
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
           state.indentNext = false;
           break;
+        case 'figure': {
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          const image = this.figureLine(block.image, width);
+          flow.push({ ...this.fixedLines([image.line], x, Boolean(block.caption), image.height) });
+          if (block.caption) flow.push(this.fixedLines(this.centered(plain(block.caption), 'italic', fontSize * 0.9, width * 0.9).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + width * 0.05 })) })), x));
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          state.indentNext = false;
+          break;
+        }
         case 'blockQuote': {
           const inset = 1.5 * fontSize;
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
@@ -284,6 +304,7 @@ function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[
     x: left + x,
     baseline: design.top + design.topSkip + (top + height - 1) * design.leading,
     runs: line.runs,
+    image: line.image,
   }));
 }
 
@@ -307,6 +328,8 @@ function estimatePages(book: Book, options: TypesetOptions): number {
     for (const block of blocksOf) {
       blocks++;
       if (block.kind === 'blockQuote') count(block.blocks);
+      // A figure takes up to half a page: count it as some twenty lines of text.
+      else if (block.kind === 'figure') chars += (20 * d.textWidth) / perChar;
       else if (block.kind !== 'sceneBreak') chars += plain(block.content).length;
     }
   };

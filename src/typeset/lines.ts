@@ -23,6 +23,16 @@ export interface SetLine {
   hyphenated: boolean;
   /** Natural width of the line's content vs the measure, for finding overfull lines. */
   width: number;
+  /** An illustration standing in this line's slot, its foot on the baseline. */
+  image?: LineImage;
+}
+
+export interface LineImage {
+  data: Uint8Array;
+  /** From the left edge of the line, in points. */
+  x: number;
+  width: number;
+  height: number;
 }
 
 /** Positions the words of each line once the breaks are chosen. */

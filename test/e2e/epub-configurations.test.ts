@@ -16,6 +16,7 @@ async function buildOf(config: Record<string, unknown>, chapters: Record<string,
   const dir = tempDir();
   mkdirSync(path.join(dir, 'manuscript'));
   writeFileSync(path.join(dir, 'cover.png'), pngImage(160, 256));
+  writeFileSync(path.join(dir, 'map.png'), pngImage(600, 400));
   for (const [name, text] of Object.entries(chapters)) writeFileSync(path.join(dir, 'manuscript', name), text);
   writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify({ chapters: ['manuscript/*'], ...config }));
   const result = await build({ config: path.join(dir, 'book.config.json'), formats, now: new Date(1700000000000) });
@@ -63,6 +64,7 @@ describe('EPUBs of other configurations', () => {
     ['a non-Latin title in Russian', { title: 'Война и мир', author: 'Лев Толстой', language: 'ru' }, { '01.md': '# Глава первая\n\n"Ну, князь," сказала она...\n' }],
     ['a Japanese title', { title: '吾輩は猫である', author: '夏目漱石', language: 'ja' }, { '01.md': '# 一\n\n吾輩は猫である。名前はまだ無い。\n' }],
     ['parts, front and back matter, series, roles, ISBN and embedded faces', FULL_CONFIG, FULL_CHAPTERS],
+    ['illustrations with alt text and captions', { title: 'Maps', author: 'A', language: 'en' }, { '01.md': '# One\n\nHere is the map.\n\n![The valley, river to the north](../map.png "The valley")\n\nAnd on.\n' }],
   ];
   for (const [name, config, chapters] of configurations) {
     it(`${name}: passes EPUBCheck 5 with no errors and no warnings`, { skip: missingTool('java', ['-version']) }, async () => {
@@ -102,6 +104,20 @@ describe('EPUBs of other configurations', () => {
     assert.match(chapter, /epub:type="chapter"/);
     assert.match(chapter, /<hr class="scene-break"\/>/);
     assert.match(chapter, /xml:lang="en-GB" lang="en-GB"/);
+  });
+
+  it('puts illustrations in the package, described, and in the PDF', { skip: missingTool('pdfimages', ['-v']) }, async () => {
+    const [epub, pdf] = await buildOf(configurations[5]![1], configurations[5]![2], ['epub', 'pdf']);
+    const zip = await JSZip.loadAsync(readFileSync(epub!));
+    const opf = await zip.file('OEBPS/content.opf')!.async('string');
+    assert.match(opf, /<item id="img-1" href="images\/img-1.png" media-type="image\/png"\/>/);
+    assert.match(opf, /accessibilityFeature">alternativeText/);
+    assert.match(opf, /accessModeSufficient">textual</);
+    assert.match(await zip.file('OEBPS/ch01.xhtml')!.async('string'), /<figure class="figure">\s*<img src="images\/img-1.png" alt="The valley, river to the north"\/>\s*<figcaption>The valley<\/figcaption>\s*<\/figure>/);
+    assert.ok(zip.file('OEBPS/images/img-1.png'));
+    const list = execFileSync('pdfimages', ['-list', pdf!], { encoding: 'utf8' });
+    assert.match(list, /\bimage\s+600\s+400\b/);
+    assert.match(execFileSync('pdftotext', [pdf!, '-'], { encoding: 'utf8' }), /Here is the map\.\s+The valley\s+And on\./);
   });
 
   describe('a book with parts, front and back matter', () => {

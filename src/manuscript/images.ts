@@ -1,0 +1,56 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import path from 'node:path';
+import { displayPath, isInside } from '../config/paths.ts';
+import { BookError, type Warning } from '../errors.ts';
+import type { ImageData } from '../model/index.ts';
+import { inspectImage } from './cover.ts';
+import type { ImageResolver } from './markdown.ts';
+
+/** The book's illustrations, read once each, with ids in the order they first appear. */
+export class ImageLibrary {
+  private readonly byFile = new Map<string, ImageData>();
+
+  constructor(
+    private readonly projectDir: string,
+    private readonly warnings: Warning[],
+  ) {}
+
+  /** Resolves images written in `chapterFile`, relative to its folder and never outside the book. */
+  resolverFor(chapterFile: string): ImageResolver {
+    const name = displayPath(chapterFile);
+    return (src, line, alt) => {
+      const where = `line ${line}`;
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src)) {
+        throw new BookError(name, where, `image "${src}" is not a file in the book (a build never downloads)`, 'save the image in the book folder and write its path');
+      }
+      let relative = src;
+      try {
+        relative = decodeURIComponent(src);
+      } catch {
+        // Not percent-encoded: the path as written.
+      }
+      const file = path.resolve(path.dirname(chapterFile), relative);
+      if (!isInside(this.projectDir, file)) throw new BookError(name, where, `image "${src}" is outside the book's folder`, 'copy it into the book folder');
+      let real: string;
+      try {
+        real = realpathSync(file);
+      } catch {
+        throw new BookError(name, where, `image "${src}" does not exist`, 'check the path (it is relative to the chapter file)');
+      }
+      if (!isInside(realpathSync(this.projectDir), real)) throw new BookError(name, where, `image "${src}" leads outside the book's folder (a symbolic link?)`, 'copy it into the book folder');
+      if (alt.trim() === '') this.warnings.push({ file: name, location: where, message: `image "${src}" has no alt text; readers who cannot see it will skip it (write ![what it shows](${src}))` });
+      let image = this.byFile.get(real);
+      if (!image) {
+        let data: Buffer;
+        try {
+          data = readFileSync(real);
+        } catch (error) {
+          throw new BookError(name, where, `image "${src}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check its permissions');
+        }
+        image = { id: `img-${this.byFile.size + 1}`, data, ...inspectImage(data, displayPath(real)) };
+        this.byFile.set(real, image);
+      }
+      return image;
+    };
+  }
+}
