@@ -84,13 +84,14 @@ interface Fill {
  * when no paragraph can give or take a line by moving lines on, leaving the page short.
  */
 export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
-  const pages: { fill: Fill; blank: boolean }[] = [];
+  // `flowing`: the page ends inside the text (full, or left short), not at a chapter's end.
+  const pages: { fill: Fill; blank: boolean; flowing: boolean }[] = [];
   let start: Position = { block: 0, line: 0 };
   const variants = new Map<string, Variant | null>();
 
   const linesOf = (b: number) => (flow[b] as FlowParagraph).lines;
 
-  const fill = (from: Position, pageIndex: number): Fill => {
+  const fill = (from: Position, pageIndex: number, limit = linesPerPage): Fill => {
     const placed: Fill['placed'] = [];
     let used = 0;
     let pending = 0;
@@ -112,7 +113,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
         continue;
       }
       for (; line < element.lines.length; line++) {
-        if (placed.length > 0 && used + pending + element.height > linesPerPage + 1e-9) {
+        if (placed.length > 0 && used + pending + element.height > limit + 1e-9) {
           return { placed, end: { block, line }, used, full: true, opener, bare };
         }
         const space = placed.length > 0 ? pending : 0;
@@ -145,45 +146,91 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     return variants.get(key)!;
   };
 
-  for (let guard = 0; start.block < flow.length && guard < 1e7; guard++) {
-    const pageIndex = pages.length;
-    let f = fill(start, pageIndex);
+  /** One page from `from`: filled to `limit`, its last break mended or, failing that, the page left short. */
+  // While a spread is tried at another height, the paragraphs reset for it, to put back if it fails.
+  let journal: { block: number; lines: SetLine[] }[] | null = null;
+  const setPage = (from: Position, pageIndex: number, limit: number): { f: Fill; short: number | null } => {
+    let f = fill(from, pageIndex, limit);
     let bad = flaw(f, pageIndex);
     if (bad > 0) {
       // Paragraphs that begin on this page may be set a line longer or shorter.
-      let best: { block: number; original: SetLine[]; lines: SetLine[]; cost: number; fill: Fill } | null = null;
+      let best: { block: number; lines: SetLine[]; cost: number; fill: Fill } | null = null;
       // Also the paragraph running over from the page before, as long as that page keeps its lines
       // and its own break stays clean.
-      const straddling = start.line > 0 ? [{ block: start.block, line: 0 }] : [];
+      const straddling = from.line > 0 ? [{ block: from.block, line: 0 }] : [];
       for (const p of [...straddling, ...f.placed.filter((placed) => placed.line === 0)]) {
         const element = flow[p.block] as FlowParagraph;
         if (!element.vary) continue;
         for (const delta of [-1, 1] as const) {
           const v = variant(p.block, delta);
           if (!v) continue;
-          if (p.block === start.block && start.line > 0) {
-            const left = v.lines.length - start.line;
-            if (left < 0 || left === 1 || (left > 0 && (pageIndex - 1) % 2 === 0 && v.lines[start.line - 1]!.hyphenated)) continue;
+          if (p.block === from.block && from.line > 0) {
+            const left = v.lines.length - from.line;
+            if (left < 0 || left === 1 || (left > 0 && (pageIndex - 1) % 2 === 0 && v.lines[from.line - 1]!.hyphenated)) continue;
           }
           const original = element.lines;
           element.lines = v.lines;
-          const trial = fill(start, pageIndex);
+          const trial = fill(from, pageIndex, limit);
           element.lines = original;
           const remaining = flaw(trial, pageIndex);
           if (remaining >= bad) continue;
           const cost = v.cost + remaining * 1e6;
-          if (!best || cost < best.cost) best = { block: p.block, original, lines: v.lines, cost, fill: trial };
+          if (!best || cost < best.cost) best = { block: p.block, lines: v.lines, cost, fill: trial };
         }
       }
       if (best) {
+        journal?.push({ block: best.block, lines: (flow[best.block] as FlowParagraph).lines });
         (flow[best.block] as FlowParagraph).lines = best.lines;
         variants.clear();
         f = best.fill;
         bad = flaw(f, pageIndex);
       }
     }
-    if (bad >= 10) f = shortened(f);
-    pages.push({ fill: f, blank: f.placed.length === 0 && !f.opener });
+    if (bad < 10) return { f, short: null };
+    const cut = shortened(f);
+    return { f: cut, short: cut === f ? null : cut.used };
+  };
+
+  // A page left short makes its facing page as short where that breaks cleanly, so the spread
+  // ends on one line. Page 0 is a right-hand page; a spread is an odd page and the even one after it.
+  const limits = new Map<number, number>();
+  const starts: Position[] = [];
+  for (let guard = 0; start.block < flow.length && guard < 1e7; guard++) {
+    const pageIndex = pages.length;
+    const limit = limits.get(pageIndex) ?? linesPerPage;
+    let { f, short } = setPage(start, pageIndex, limit);
+    if (short !== null && limit < linesPerPage) {
+      // Matching the left-hand page would leave this one shorter still: better uneven than worse.
+      limits.delete(pageIndex);
+      ({ f, short } = setPage(start, pageIndex, linesPerPage));
+    }
+    const verso = pageIndex - 1;
+    const facing = pages[verso];
+    if (short !== null && pageIndex % 2 === 0 && verso >= 1 && !limits.has(verso) && facing!.flowing && !facing!.fill.opener && facing!.fill.used > short + 1e-9) {
+      // This right-hand page came out short: set its left-hand page again to the same height (or a
+      // line less), and this page after it; keep that only if both then end cleanly on that line.
+      for (const height of [short, short - 1]) {
+        journal = [];
+        const again = setPage(starts[verso]!, verso, height);
+        // Within a line of it is close enough: half-line spaces take up the rest.
+        const retry = again.short === null && height - again.f.used < 1 - 1e-9 ? setPage(again.f.end, pageIndex, height) : null;
+        const balanced = retry !== null && retry.short === null;
+        if (!balanced) for (const entry of journal.reverse()) (flow[entry.block] as FlowParagraph).lines = entry.lines;
+        journal = null;
+        variants.clear();
+        if (balanced) {
+          limits.set(verso, height);
+          limits.set(pageIndex, height);
+          pages[verso] = { fill: again.f, blank: false, flowing: true };
+          ({ f, short } = retry);
+          start = again.f.end;
+          break;
+        }
+      }
+    }
+    if (short !== null && pageIndex % 2 === 1) limits.set(pageIndex + 1, short);
+    pages.push({ fill: f, blank: f.placed.length === 0 && !f.opener, flowing: f.full || short !== null });
+    starts.push(start);
     start = f.end;
     if (f.placed.length === 0 && !f.opener && start.block < flow.length && flow[start.block]!.kind !== 'pageBreak') {
       // A page with nothing on it that is not a blank verso before a chapter: should not happen.
@@ -193,13 +240,13 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
   // A trailing page break leaves nothing behind.
   while (pages.length && pages.at(-1)!.fill.placed.length === 0 && !pages.at(-1)!.blank) pages.pop();
   // Lines are looked up only now: a paragraph running over a page may have been reset since.
-  return pages.map(({ fill: f, blank }) => {
+  return pages.map(({ fill: f, blank }, index) => {
     const page: Page = { lines: [], opener: f.opener, bare: f.bare ?? false, blank, full: f.full };
     for (const p of f.placed) {
       const element = flow[p.block] as FlowParagraph;
       page.lines.push({ line: linesOf(p.block)[p.line]!, x: element.x, height: element.height, top: p.top, starts: p.line === 0 ? element.source : undefined });
     }
-    if (page.full) justifyVertically(page, f, linesPerPage);
+    if (page.full) justifyVertically(page, f, limits.get(index) ?? linesPerPage);
     return page;
   });
 

@@ -86,3 +86,40 @@ describe('pagination', () => {
     assert.deepEqual(paginate(flow, 4).map((p) => [p.opener, p.blank]), [[true, false], [false, true], [true, false]]);
   });
 });
+
+describe('facing pages', () => {
+  const bottom = (page: { lines: { top: number; height: number }[] }) => Math.max(...page.lines.map((l) => l.top + l.height));
+
+  it('shortens the right-hand page to match a left-hand page left short', () => {
+    // Page 1 (left) must leave an orphan behind; page 2 could be filled by setting C a line longer,
+    // but is set to page 1's height instead, which breaks cleanly there.
+    const flow: FlowElement[] = [paragraph(4), paragraph(3), paragraph(3, { flexible: true }), paragraph(8, { flexible: true })];
+    const pages = paginate(flow, 4);
+    assert.equal(bottom(pages[1]!), 3, 'the left-hand page is short');
+    assert.equal(bottom(pages[2]!), 3, 'its facing page ends on the same line');
+  });
+
+  it('sets the left-hand page again when the right-hand page comes out short', () => {
+    // Page 2 (right) must leave a widow's line behind and ends after two lines; page 1 is set to two lines too.
+    const flow: FlowElement[] = [paragraph(10), paragraph(3)];
+    const pages = paginate(flow, 4);
+    assert.equal(bottom(pages[2]!), 2);
+    assert.equal(bottom(pages[1]!), 2, `left ends at ${bottom(pages[1]!)}, right at ${bottom(pages[2]!)}`);
+    assert.deepEqual(pages.flatMap((page) => page.lines.map((l) => l.line.runs[0]!.text)), [...flow.flatMap((e) => (e as FlowParagraph).lines.map((l) => l.runs[0]!.text))], 'every line once, in order');
+  });
+
+  it('prefers an uneven spread to a widow or orphan', () => {
+    const flow: FlowElement[] = [paragraph(4), paragraph(3), paragraph(2), paragraph(12)];
+    for (const page of paginate(flow, 4).slice(0, -1)) {
+      const last = page.lines.at(-1)!.line.runs[0]!.text;
+      assert.ok(!/^(\d+)\.0$/.test(last) || page.lines.length === 0, `orphan at the foot: ${last}`);
+    }
+  });
+
+  it('leaves a page that opens a chapter out of it', () => {
+    const flow: FlowElement[] = [{ kind: 'pageBreak', recto: true, opener: true }, paragraph(3), paragraph(2), paragraph(4)];
+    const pages = paginate(flow, 4);
+    assert.equal(bottom(pages[0]!), 3, 'the opener is short (orphan)');
+    assert.equal(pages[1]!.lines.length, 4, 'the next page is not shortened: they are not a spread');
+  });
+});
