@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Metadata } from '../model/index.ts';
-import type { FontSet, Style } from '../typeset/fonts.ts';
+import type { Face, FontSet, Style } from '../typeset/fonts.ts';
 import { STYLES } from '../typeset/fonts.ts';
 import type { TypesetBook } from '../typeset/index.ts';
 
@@ -35,6 +35,7 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
     doc.registerFont(face.file, face.data);
   }
   const fontName = (style: Style) => fonts.face(style).file;
+  for (const style of STYLES) shareShaping(doc, fonts.face(style));
   const paint = (doc as unknown as { _fragment: (text: string, x: number, y: number, options: object) => void })._fragment;
   if (typeof paint !== 'function') throw new Error('pdfkit no longer has _fragment(): pin pdfkit to the version package.json names');
 
@@ -71,7 +72,8 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
         // and measuring that doc.text() does first would only cost time.
         paint.call(doc, run.text, line.x + run.x, line.baseline, {
           baseline: 'alphabetic',
-          wordSpacing: run.wordSpacing,
+          // Never zero: pdfkit then draws word by word from the shaping it was handed (see shareShaping).
+          wordSpacing: run.wordSpacing || Number.MIN_VALUE,
           features: run.smallCaps ? ['smcp'] : undefined,
           textWidth: run.width - run.wordSpacing * (run.text.split(' ').length - 1),
           wordCount: run.text.split(' ').length,
@@ -81,4 +83,22 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
   }
   doc.end();
   return done;
+}
+
+/**
+ * Hands pdfkit the words the typesetter already shaped (and measured), in the form its per-word
+ * layout cache keeps, so drawing uses the very glyphs and advances the lines were justified with,
+ * and no word is shaped twice. pdfkit looks words up there only when a run has word spacing.
+ */
+function shareShaping(doc: PDFKit.PDFDocument, face: Face): void {
+  doc.font(face.file);
+  const font = (doc as unknown as { _font: { layoutCache?: Record<string, unknown>; scale: number } })._font;
+  const cache = font.layoutCache;
+  if (!cache) return;
+  const scale = font.scale;
+  for (const [word, run] of face.shapedWords()) {
+    if (cache[word]) continue;
+    const positions = run.positions.map((p, i) => ({ xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: run.glyphs[i]!.advanceWidth * scale }));
+    cache[word] = { glyphs: run.glyphs, positions, advanceWidth: run.advanceWidth * scale };
+  }
 }

@@ -6,8 +6,10 @@ import { BookError } from '../errors.ts';
 export type Style = 'regular' | 'italic' | 'bold' | 'boldItalic';
 export const STYLES: readonly Style[] = ['regular', 'italic', 'bold', 'boldItalic'];
 
-interface FontkitGlyphRun {
+export interface FontkitGlyphRun {
   advanceWidth: number;
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
 }
 interface FontkitFont {
   unitsPerEm: number;
@@ -19,12 +21,23 @@ interface FontkitFont {
   availableFeatures: string[];
   layout(text: string, features?: string[]): FontkitGlyphRun;
   hasGlyphForCodePoint(codePoint: number): boolean;
+  glyphForCodePoint(codePoint: number): FontkitGlyphRun['glyphs'][number];
 }
+
+type Glyph = FontkitGlyphRun['glyphs'][number];
+
+// Features that make a glyph depend on more than its neighbour: with any of them, every word is shaped in full.
+const CONTEXTUAL_FEATURES = ['calt', 'clig', 'rclt', 'curs', 'cswh', 'jalt'];
 
 /** One face of the book's font, measured as pdfkit will draw it (fontkit shaping: kerning, ligatures). */
 export class Face {
   private readonly widths = new Map<string, number>();
   private readonly smallCapWidths = new Map<string, number>();
+  private readonly prefixes = new Map<string, Float64Array>();
+  private readonly shaped = new Map<string, FontkitGlyphRun>();
+  private readonly glyphs = new Map<string, Glyph | null>();
+  private readonly kerns = new Map<string, number | null>();
+  private pairsOnly: boolean | undefined;
   readonly unitsPerEm: number;
 
   constructor(
@@ -53,10 +66,116 @@ export class Face {
   width(text: string): number {
     let width = this.widths.get(text);
     if (width === undefined) {
-      width = this.font.layout(text).advanceWidth / this.unitsPerEm;
+      width = this.shape(text).advanceWidth / this.unitsPerEm;
       this.widths.set(text, width);
     }
     return width;
+  }
+
+  /** Words shaped so far (glyphs and positions in font units), for the PDF writer to draw as measured. */
+  shapedWords(): IterableIterator<[string, FontkitGlyphRun]> {
+    return this.shaped.entries();
+  }
+
+  private shape(text: string): FontkitGlyphRun {
+    const run = this.pairShape(text) ?? this.font.layout(text);
+    // Whole words only: those are what gets drawn.
+    if (!/\s/.test(text) && text.length <= 64) this.shaped.set(text, run);
+    return run;
+  }
+
+  /**
+   * A word of one glyph per character with pair kerning only, built from cached pairs instead of a
+   * full shaping pass: the same glyphs and advances fontkit gives, for a fraction of the cost. Null
+   * (shape in full) when a pair forms a ligature or changes glyphs, for marks, and for faces whose
+   * features reach beyond a pair.
+   */
+  pairShape(text: string): FontkitGlyphRun | null {
+    if (!this.pairsSuffice || text.length > 64) return null;
+    const glyphs: Glyph[] = [];
+    const chars: string[] = [];
+    for (const char of text) {
+      const glyph = this.glyphOf(char);
+      if (!glyph) return null;
+      glyphs.push(glyph);
+      chars.push(char);
+    }
+    const positions: FontkitGlyphRun['positions'] = [];
+    let advanceWidth = 0;
+    for (let i = 0; i < glyphs.length; i++) {
+      const kern = i + 1 < glyphs.length ? this.pairKern(chars[i]!, chars[i + 1]!) : 0;
+      if (kern === null) return null;
+      const xAdvance = glyphs[i]!.advanceWidth + kern;
+      positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0 });
+      advanceWidth += xAdvance;
+    }
+    return { glyphs, positions, advanceWidth };
+  }
+
+  private get pairsSuffice(): boolean {
+    this.pairsOnly ??= !CONTEXTUAL_FEATURES.some((feature) => this.font.availableFeatures.includes(feature));
+    return this.pairsOnly;
+  }
+
+  /** The glyph a character maps to alone, or null for marks, missing glyphs and anything shaping changes. */
+  private glyphOf(char: string): Glyph | null {
+    let glyph = this.glyphs.get(char);
+    if (glyph === undefined) {
+      glyph = null;
+      if (!/\p{M}/u.test(char) && this.font.hasGlyphForCodePoint(char.codePointAt(0)!)) {
+        const run = this.font.layout(char);
+        const direct = this.font.glyphForCodePoint(char.codePointAt(0)!);
+        if (run.glyphs.length === 1 && run.glyphs[0]!.id === direct.id && run.positions[0]!.xAdvance === direct.advanceWidth && !run.positions[0]!.xOffset && !run.positions[0]!.yOffset) glyph = run.glyphs[0]!;
+      }
+      this.glyphs.set(char, glyph);
+    }
+    return glyph;
+  }
+
+  /** Kerning between two characters in font units, or null when shaping the pair does more than kern. */
+  private pairKern(a: string, b: string): number | null {
+    const key = a + b;
+    let kern = this.kerns.get(key);
+    if (kern === undefined) {
+      const run = this.font.layout(key);
+      const [first, second] = [this.glyphOf(a)!, this.glyphOf(b)!];
+      const plain = run.glyphs.length === 2 && run.glyphs[0]!.id === first.id && run.glyphs[1]!.id === second.id && run.positions[1]!.xAdvance === second.advanceWidth && run.positions.every((p) => !p.xOffset && !p.yOffset && !p.yAdvance);
+      kern = plain ? run.positions[0]!.xAdvance - first.advanceWidth : null;
+      this.kerns.set(key, kern);
+    }
+    return kern;
+  }
+
+  /**
+   * Width at 1 pt of text[0, i) as set inside `text`, for every i, from one shaping of the whole:
+   * a word's pieces cost one layout, not one each. NaN where i falls inside a ligature.
+   */
+  prefixWidths(text: string): Float64Array {
+    let prefixes = this.prefixes.get(text);
+    if (prefixes) return prefixes;
+    const run = this.shape(text);
+    prefixes = new Float64Array(text.length + 1).fill(Number.NaN);
+    prefixes[0] = 0;
+    let index = 0;
+    let sum = 0;
+    run.glyphs.forEach((glyph, i) => {
+      for (const codePoint of glyph.codePoints) index += codePoint > 0xffff ? 2 : 1;
+      sum += run.positions[i]!.xAdvance;
+      if (index <= text.length) prefixes![index] = sum / this.unitsPerEm;
+    });
+    // Glyphs that do not account for the text one to one (reordering, insertion): measure each piece alone.
+    if (index !== text.length) prefixes.fill(Number.NaN, 1);
+    this.prefixes.set(text, prefixes);
+    return prefixes;
+  }
+
+  /** Width at 1 pt of text[start, end) as set inside `text` (kerning and ligatures around it included). */
+  widthWithin(text: string, start: number, end: number): number {
+    const prefixes = this.prefixWidths(text);
+    const from = prefixes[start]!;
+    const to = prefixes[end]!;
+    if (!Number.isNaN(from) && !Number.isNaN(to)) return to - from;
+    return this.width(text.slice(0, end)) - (start === 0 ? 0 : this.width(text.slice(0, start)));
   }
 
   /** Width at 1 pt with the face's real small capitals (smcp). */

@@ -202,7 +202,10 @@ function addWord(items: Item[], pieces: Piece[], smallCaps: boolean, s: Paragrap
       // The rest of a one-face word is shaped alone when it starts a line: note the difference.
       const rest = text.slice(end);
       const oneFace = !smallCaps && styleAt.every((st) => st === style);
-      const restCorrection = oneFace ? (face.width(rest) - (face.width(text) - face.width(text.slice(0, end)))) * s.size : 0;
+      // Kerning sits on the glyph before a pair, so a rest measured inside the word is the rest
+      // alone, unless a ligature spans the break.
+      const inside = oneFace && !Number.isNaN(face.prefixWidths(text)[end]!);
+      const restCorrection = oneFace && !inside ? (face.width(rest) - (face.width(text) - face.width(text.slice(0, end)))) * s.size : 0;
       const hyphenHang = hang(HANG_RIGHT, '-', (c) => face.width(c), s.hangingPunctuation) * s.size;
       items.push(hyphen ? penalty(face.width('-') * s.size, s.hyphenPenalty, true, '-', style, hyphenHang, restCorrection) : penalty(0, s.explicitHyphenPenalty, true, '', style, 0, restCorrection));
     }
@@ -220,13 +223,17 @@ function addSyllable(items: Item[], word: string, styleAt: readonly Style[], sta
     // The style run of the whole word this piece belongs to, for prefix measuring.
     let wordRunStart = runStart;
     while (wordRunStart > 0 && styleAt[wordRunStart - 1] === style) wordRunStart--;
-    pushMeasured(items, word.slice(wordRunStart, runStart), word.slice(runStart, runEnd), style, smallCaps, s);
+    let wordRunEnd = runEnd;
+    while (wordRunEnd < word.length && styleAt[wordRunEnd] === style) wordRunEnd++;
+    pushMeasured(items, word.slice(wordRunStart, runStart), word.slice(runStart, runEnd), style, smallCaps, s, word.slice(wordRunStart, wordRunEnd));
     runStart = runEnd;
   }
 }
 
-function pushMeasured(items: Item[], before: string, text: string, style: Style, smallCaps: boolean, s: ParagraphSetting): void {
+function pushMeasured(items: Item[], before: string, text: string, style: Style, smallCaps: boolean, s: ParagraphSetting, wholeRun = before + text): void {
   const face = s.fonts.face(style);
+  // The common case, one shaping of the whole run measures every piece of it.
+  const plain = !smallCaps && text.length <= 400 && ![...text].some((char) => char === '\u00A0' || FIXED_SPACES[char] !== undefined);
   // Characters the face lacks: fixed spaces become spacers, others are reported.
   let chunk = '';
   let chunkBefore = before;
@@ -240,7 +247,7 @@ function pushMeasured(items: Item[], before: string, text: string, style: Style,
       return;
     }
     const measure = (t: string) => (smallCaps && face.hasSmallCaps ? face.smallCapsWidth(t) : face.width(t));
-    const width = (measure(chunkBefore + chunk) - (chunkBefore ? measure(chunkBefore) : 0)) * s.size;
+    const width = (plain ? face.widthWithin(wholeRun, before.length, before.length + text.length) : measure(chunkBefore + chunk) - (chunkBefore ? measure(chunkBefore) : 0)) * s.size;
     if (width > s.lineWidth) cutWideBox(items, chunk, style, smallCaps, s);
     else {
       const glyphWidth = (c: string) => face.width(c);
