@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Metadata } from '../model/index.ts';
-import type { Face, FontSet, Style } from '../typeset/fonts.ts';
+import type { Face, FontkitGlyphRun, FontSet, Style } from '../typeset/fonts.ts';
 import { STYLES } from '../typeset/fonts.ts';
 import type { TypesetBook } from '../typeset/index.ts';
 
@@ -35,7 +35,8 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
     doc.registerFont(face.file, face.data);
   }
   const fontName = (style: Style) => fonts.face(style).file;
-  for (const style of STYLES) shareShaping(doc, fonts.face(style));
+  const shaping = new Map<Face, SharedShaping>();
+  for (const style of STYLES) if (!shaping.has(fonts.face(style))) shaping.set(fonts.face(style), new SharedShaping(doc, fonts.face(style)));
   const paint = (doc as unknown as { _fragment: (text: string, x: number, y: number, options: object) => void })._fragment;
   if (typeof paint !== 'function') throw new Error('pdfkit no longer has _fragment(): pin pdfkit to the version package.json names');
 
@@ -68,6 +69,7 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
       for (const run of line.runs) {
         if (!run.text) continue;
         doc.font(fontName(run.style)).fontSize(run.size);
+        if (!run.smallCaps) shaping.get(fonts.face(run.style))!.ensure(run.text);
         // Straight to pdfkit's fragment painter: every position is decided, so the line-wrapping
         // and measuring that doc.text() does first would only cost time.
         paint.call(doc, run.text, line.x + run.x, line.baseline, {
@@ -86,19 +88,37 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
 }
 
 /**
- * Hands pdfkit the words the typesetter already shaped (and measured), in the form its per-word
- * layout cache keeps, so drawing uses the very glyphs and advances the lines were justified with,
- * and no word is shaped twice. pdfkit looks words up there only when a run has word spacing.
+ * Hands pdfkit the words the typesetter shaped (and measured), in the form its per-word layout
+ * cache keeps, so drawing uses the very glyphs and advances the lines were justified with and no
+ * word is shaped twice. pdfkit looks words up there only when a run has word spacing.
  */
-function shareShaping(doc: PDFKit.PDFDocument, face: Face): void {
-  doc.font(face.file);
-  const font = (doc as unknown as { _font: { layoutCache?: Record<string, unknown>; scale: number } })._font;
-  const cache = font.layoutCache;
-  if (!cache) return;
-  const scale = font.scale;
-  for (const [word, run] of face.shapedWords()) {
-    if (cache[word]) continue;
+class SharedShaping {
+  private readonly cache: Record<string, unknown> | undefined;
+  private readonly scale: number;
+
+  constructor(
+    doc: PDFKit.PDFDocument,
+    private readonly face: Face,
+  ) {
+    doc.font(face.file);
+    const font = (doc as unknown as { _font: { layoutCache?: Record<string, unknown>; scale: number } })._font;
+    this.cache = font.layoutCache;
+    this.scale = font.scale;
+    for (const [word, run] of face.shapedWords()) this.add(word, run);
+  }
+
+  /** Words the typesetter did not shape whole (a hyphenated word's halves) are shaped here. */
+  ensure(text: string): void {
+    if (!this.cache) return;
+    for (const word of text.split(' ')) {
+      if (word && !this.cache[word]) this.add(word, this.face.shapeWord(word));
+    }
+  }
+
+  private add(word: string, run: FontkitGlyphRun): void {
+    if (!this.cache || this.cache[word]) return;
+    const scale = this.scale;
     const positions = run.positions.map((p, i) => ({ xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: run.glyphs[i]!.advanceWidth * scale }));
-    cache[word] = { glyphs: run.glyphs, positions, advanceWidth: run.advanceWidth * scale };
+    this.cache[word] = { glyphs: run.glyphs, positions, advanceWidth: run.advanceWidth * scale };
   }
 }

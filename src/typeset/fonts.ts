@@ -77,6 +77,11 @@ export class Face {
     return this.shaped.entries();
   }
 
+  /** A word's glyphs and advances as measured, shaped now if it was not before. */
+  shapeWord(word: string): FontkitGlyphRun {
+    return this.shaped.get(word) ?? this.shape(word);
+  }
+
   private shape(text: string): FontkitGlyphRun {
     const run = this.pairShape(text) ?? this.font.layout(text);
     // Whole words only: those are what gets drawn.
