@@ -112,6 +112,17 @@ describe('building a corpus book', () => {
     assert.equal(missing, -1, `missing from the PDF: "${expected.slice(missing, missing + 8).join(' ')}"`);
   });
 
+  it('gives pdftotext the words whole: a word hyphenated at a line end comes out rejoined', { skip: missingTool('pdftotext') }, async () => {
+    const layout = (await run('pdftotext', ['-layout', files.pdf!, '-'])).stdout;
+    // Pairs "exam-" / "ple" around a line end, as printed.
+    const split = [...layout.matchAll(/([\p{L}]+)-\n\s*([\p{Ll}]+)/gu)].map((m) => `${m[1]}${m[2]}`);
+    assert.ok(split.length > 50, `${split.length} hyphenated line ends`);
+    const text = (await run('pdftotext', [files.pdf!, '-'])).stdout;
+    const found = split.filter((word) => text.includes(word));
+    // Compounds typed with a hyphen ("twenty-four") are kept as typed, so almost all, not all.
+    assert.ok(found.length >= split.length * 0.95, `rejoined ${found.length} of ${split.length}: missing ${split.filter((w) => !text.includes(w)).slice(0, 5).join(', ')}`);
+  });
+
   it('gives a PDF that qpdf finds sound', { skip: missingTool('qpdf', ['--version']) }, async () => {
     const { code } = await run('qpdf', ['--check', files.pdf!]);
     assert.equal(code, 0);
