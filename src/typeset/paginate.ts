@@ -206,25 +206,31 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     }
     const verso = pageIndex - 1;
     const facing = pages[verso];
-    if (short !== null && pageIndex % 2 === 0 && verso >= 1 && !limits.has(verso) && facing!.flowing && !facing!.fill.opener && facing!.fill.used > short + 1e-9) {
-      // This right-hand page came out short: set its left-hand page again to the same height (or a
-      // line less), and this page after it; keep that only if both then end cleanly on that line.
-      for (const height of [short, short - 1]) {
-        journal = [];
-        const again = setPage(starts[verso]!, verso, height);
-        // Within a line of it is close enough: half-line spaces take up the rest.
-        const retry = again.short === null && height - again.f.used < 1 - 1e-9 ? setPage(again.f.end, pageIndex, height) : null;
-        const balanced = retry !== null && retry.short === null;
-        if (!balanced) for (const entry of journal.reverse()) (flow[entry.block] as FlowParagraph).lines = entry.lines;
-        journal = null;
-        variants.clear();
-        if (balanced) {
-          limits.set(verso, height);
-          limits.set(pageIndex, height);
-          pages[verso] = { fill: again.f, blank: false, flowing: true };
-          ({ f, short } = retry);
-          start = again.f.end;
-          break;
+    const flowing = f.full || short !== null;
+    if (pageIndex % 2 === 0 && verso >= 1 && flowing && facing!.flowing && !facing!.fill.opener) {
+      const versoBottom = bottomOf(facing!.fill, limits.get(verso) ?? linesPerPage);
+      const rectoBottom = bottomOf(f, limits.get(pageIndex) ?? linesPerPage);
+      if (Math.abs(versoBottom - rectoBottom) > 1e-9) {
+        // The spread ends on two lines: set both pages again to the shorter one's height (or a
+        // line less); keep that only if both then end cleanly on that line.
+        const low = Math.min(versoBottom, rectoBottom);
+        for (const height of [low, low - 1]) {
+          journal = [];
+          const again = setPage(starts[verso]!, verso, height);
+          // Within a line of it is close enough: half-line spaces take up the rest.
+          const retry = again.short === null && height - again.f.used < 1 - 1e-9 ? setPage(again.f.end, pageIndex, height) : null;
+          const balanced = retry !== null && retry.short === null && (!retry.f.full || height - retry.f.used < 1 - 1e-9);
+          if (!balanced) for (const entry of journal.reverse()) (flow[entry.block] as FlowParagraph).lines = entry.lines;
+          journal = null;
+          variants.clear();
+          if (balanced) {
+            limits.set(verso, height);
+            limits.set(pageIndex, height);
+            pages[verso] = { fill: again.f, blank: false, flowing: true };
+            ({ f, short } = retry);
+            start = again.f.end;
+            break;
+          }
         }
       }
     }
@@ -267,6 +273,11 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     const lastKept = kept[kept.length - 1]!;
     return { ...f, placed: kept, end: { block: first.block, line: first.line }, used: lastKept.top + (flow[lastKept.block] as FlowParagraph).height, full: false };
   }
+}
+
+/** Where a page's text ends, in lines: a full page with less than a line to spare is justified to its height. */
+function bottomOf(f: Fill, limit: number): number {
+  return f.full && limit - f.used < 1 - 1e-9 && f.placed.some((p) => p.space > 0) ? limit : f.used;
 }
 
 /** Spreads a full page's leftover fraction of a line over its spaces, so facing pages end on the same baseline. */
