@@ -3,7 +3,7 @@
 // XeLaTeX (PDF) when they are installed. Prints one table and writes it as JSON to bench/results/.
 // Speed is measured here, never asserted in tests. BENCH_RUNS sets the runs after the warm-up.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 

@@ -8,6 +8,7 @@ import { navList, ncxPoints, tocTree } from './navigation.ts';
 import { packageMetadataXml } from './package-metadata.ts';
 import { fontFaceRules, STYLESHEET } from './stylesheet.ts';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, TOC_NCX } from './templates.ts';
+import { zipArchive, type ZipEntry } from './zip.ts';
 import { chapterBodyXhtml, escapeXml, figuresOf, imageHref, KoboSpans, pageId } from './xhtml.ts';
 
 // The package is CommonJS; from ESM its class sits under the default export.
@@ -40,18 +41,15 @@ const APPLE_DISPLAY_OPTIONS = `<?xml version="1.0" encoding="UTF-8"?>
 </display_options>
 `;
 
-/** Re-packs the archive so the same book gives the same bytes: fixed entry order and timestamps. */
+/** Re-packs the archive so the same book gives the same bytes: mimetype first, then a fixed entry order and timestamp. */
 async function reproducibleZip(source: JSZip, modified: Date, extra: Record<string, Uint8Array | string>): Promise<Buffer> {
   for (const [name, data] of Object.entries(extra)) source.file(name, data);
-  const out = new JSZip();
-  out.file('mimetype', 'application/epub+zip', { compression: 'STORE', date: modified });
   const names = Object.keys(source.files)
     .filter((name) => name !== 'mimetype' && !source.files[name]!.dir)
     .sort((a, b) => (a.startsWith('META-INF/') === b.startsWith('META-INF/') ? (a < b ? -1 : 1) : a.startsWith('META-INF/') ? -1 : 1));
-  for (const name of names) {
-    out.file(name, await source.files[name]!.async('uint8array'), { date: modified, createFolders: false });
-  }
-  return out.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'UNIX' });
+  const entries: ZipEntry[] = [{ name: 'mimetype', data: Buffer.from('application/epub+zip'), store: true }];
+  for (const name of names) entries.push({ name, data: await source.files[name]!.async('uint8array') });
+  return zipArchive(entries, modified);
 }
 
 const BODY_TYPES = { front: 'frontmatter', body: 'bodymatter', back: 'backmatter' } as const;

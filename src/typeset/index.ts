@@ -57,10 +57,8 @@ class Typesetter {
   readonly hyphenate: Hyphenator;
   readonly warnings: TypesetBook['warnings'] = [];
   readonly bodyLines: SetLine[] = [];
-  private group = 0;
   private chapterName = '';
   private chapterIndex = -1;
-  private topBlock = -1;
   private readonly missing = new Set<string>();
   private readonly wordCaches = [new Map<string, Item[]>(), new Map<string, Item[]>()];
 
@@ -159,7 +157,6 @@ class Typesetter {
   private blocks(blocks: readonly Block[], flow: FlowElement[], width: number, x: number, state: { indentNext: boolean; first: boolean }, top = false): void {
     const { fontSize } = this.design;
     for (const [index, block] of blocks.entries()) {
-      if (top) this.topBlock = index;
       const firstElement = flow.length;
       switch (block.kind) {
         case 'paragraph': {
@@ -211,7 +208,6 @@ class Typesetter {
   chapterFlow(chapter: Chapter, index: number): FlowElement[] {
     this.chapterName = chapter.source;
     this.chapterIndex = index;
-    this.topBlock = -1;
     switch (chapter.role) {
       case 'part':
         return this.partFlow(chapter);

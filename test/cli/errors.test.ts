@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ROOT, runCli, tempDir } from '../helpers/tools.ts';
 
 const CONFIG = { title: 'Safe', author: 'A', language: 'en', chapters: ['manuscript/*.md'] };
