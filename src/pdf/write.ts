@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { Metadata } from '../model/index.ts';
-import type { Face, FontkitGlyphRun, FontSet, Style } from '../typeset/fonts.ts';
+import type { FontSet, Style } from '../typeset/fonts.ts';
 import { STYLES } from '../typeset/fonts.ts';
 import type { TypesetBook } from '../typeset/index.ts';
+import { GlyphText } from './glyph-text.ts';
 
 /** Draws typeset pages. Every position was decided by the typesetter; this only paints. */
 export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadata, file: string): Promise<void> {
@@ -35,11 +36,11 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
     doc.registerFont(face.file, face.data);
   }
   const fontName = (style: Style) => fonts.face(style).file;
-  const shaping = new Map<Face, SharedShaping>();
-  for (const style of STYLES) if (!shaping.has(fonts.face(style))) shaping.set(fonts.face(style), new SharedShaping(doc, fonts.face(style)));
   const paint = (doc as unknown as { _fragment: (text: string, x: number, y: number, options: object) => void })._fragment;
   if (typeof paint !== 'function') throw new Error('pdfkit no longer has _fragment(): pin pdfkit to the version package.json names');
 
+  // Text is written from our own glyph runs; pdfkit's painter is left the small capitals (smcp).
+  const glyphText = new GlyphText(doc as unknown as ConstructorParameters<typeof GlyphText>[0]);
   const outlineAt = new Map<number, string[]>();
   for (const entry of typeset.outline) outlineAt.set(entry.pageIndex, [...(outlineAt.get(entry.pageIndex) ?? []), entry.title]);
 
@@ -68,14 +69,13 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
       }
       for (const run of line.runs) {
         if (!run.text) continue;
+        if (!run.smallCaps && glyphText.draw(run, fonts.face(run.style), line.x + run.x, line.baseline)) continue;
         doc.font(fontName(run.style)).fontSize(run.size);
-        if (!run.smallCaps) shaping.get(fonts.face(run.style))!.ensure(run.text);
-        // Straight to pdfkit's fragment painter: every position is decided, so the line-wrapping
-        // and measuring that doc.text() does first would only cost time.
+        // Small capitals and glyphs with offsets (marks): pdfkit's fragment painter, which shapes
+        // them as fontkit did when they were measured.
         paint.call(doc, run.text, line.x + run.x, line.baseline, {
           baseline: 'alphabetic',
-          // Never zero: pdfkit then draws word by word from the shaping it was handed (see shareShaping).
-          wordSpacing: run.wordSpacing || Number.MIN_VALUE,
+          wordSpacing: run.wordSpacing,
           features: run.smallCaps ? ['smcp'] : undefined,
           textWidth: run.width - run.wordSpacing * (run.text.split(' ').length - 1),
           wordCount: run.text.split(' ').length,
@@ -85,40 +85,4 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
   }
   doc.end();
   return done;
-}
-
-/**
- * Hands pdfkit the words the typesetter shaped (and measured), in the form its per-word layout
- * cache keeps, so drawing uses the very glyphs and advances the lines were justified with and no
- * word is shaped twice. pdfkit looks words up there only when a run has word spacing.
- */
-class SharedShaping {
-  private readonly cache: Record<string, unknown> | undefined;
-  private readonly scale: number;
-
-  constructor(
-    doc: PDFKit.PDFDocument,
-    private readonly face: Face,
-  ) {
-    doc.font(face.file);
-    const font = (doc as unknown as { _font: { layoutCache?: Record<string, unknown>; scale: number } })._font;
-    this.cache = font.layoutCache;
-    this.scale = font.scale;
-    for (const [word, run] of face.shapedWords()) this.add(word, run);
-  }
-
-  /** Words the typesetter did not shape whole (a hyphenated word's halves) are shaped here. */
-  ensure(text: string): void {
-    if (!this.cache) return;
-    for (const word of text.split(' ')) {
-      if (word && !this.cache[word]) this.add(word, this.face.shapeWord(word));
-    }
-  }
-
-  private add(word: string, run: FontkitGlyphRun): void {
-    if (!this.cache || this.cache[word]) return;
-    const scale = this.scale;
-    const positions = run.positions.map((p, i) => ({ xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: run.glyphs[i]!.advanceWidth * scale }));
-    this.cache[word] = { glyphs: run.glyphs, positions, advanceWidth: run.advanceWidth * scale };
-  }
 }

@@ -72,11 +72,6 @@ export class Face {
     return width;
   }
 
-  /** Words shaped so far (glyphs and positions in font units), for the PDF writer to draw as measured. */
-  shapedWords(): IterableIterator<[string, FontkitGlyphRun]> {
-    return this.shaped.entries();
-  }
-
   /** A word's glyphs and advances as measured, shaped now if it was not before. */
   shapeWord(word: string): FontkitGlyphRun {
     return this.shaped.get(word) ?? this.shape(word);
@@ -84,7 +79,7 @@ export class Face {
 
   private shape(text: string): FontkitGlyphRun {
     const run = this.pairShape(text) ?? this.font.layout(text);
-    // Whole words only: those are what gets drawn.
+    // Whole words only: the PDF writer draws words from these runs.
     if (!/\s/.test(text) && text.length <= 64) this.shaped.set(text, run);
     return run;
   }

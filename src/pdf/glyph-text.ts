@@ -1,0 +1,101 @@
+import type { Face, FontkitGlyphRun } from '../typeset/fonts.ts';
+import type { Run } from '../typeset/lines.ts';
+
+/** The parts of pdfkit's embedded font that text drawn from our own glyph runs must keep up to date. */
+interface PdfkitFont {
+  id: string;
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+}
+
+interface PdfkitDocument {
+  _font: PdfkitFont;
+  page: { height: number; fonts: Record<string, unknown> };
+  font(name: string): PdfkitDocument;
+  addContent(data: string): PdfkitDocument;
+}
+
+/** A word as TJ operands: glyph ids in hex with kerning between them, and the kerning after its last glyph. */
+interface EncodedWord {
+  operands: string;
+  /** Advance beyond the last glyph's own width, in thousandths of an em (kerning into what follows). */
+  trailing: number;
+}
+
+const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+
+/**
+ * Writes text operators straight from the typesetter's glyph runs: each word is encoded once per
+ * face and reused, and words are spaced with TJ offsets, so the drawn line is exactly the measured
+ * one. Glyphs are registered in pdfkit's font subset, which embeds the font and its ToUnicode map.
+ */
+export class GlyphText {
+  private readonly fonts = new Map<Face, PdfkitFont>();
+  private readonly words = new Map<Face, Map<string, EncodedWord | null>>();
+
+  constructor(private readonly doc: PdfkitDocument) {}
+
+  /** Draws the run with its left baseline end at (x, y) in top-down page coordinates; false if it cannot (marks, offsets). */
+  draw(run: Run, face: Face, x: number, y: number): boolean {
+    const font = this.fontOf(face);
+    const pieces = run.text.split(' ');
+    const encoded = pieces.map((word) => this.encode(face, font, word));
+    if (encoded.some((word) => word === null)) return false;
+    // pdfkit's word spacing: the space glyph's advance plus the run's extra space, both in thousandths of an em.
+    const space = face.width(' ') * 1000 + (run.wordSpacing * 1000) / run.size;
+    const operands: string[] = [];
+    encoded.forEach((word, i) => {
+      operands.push(word!.operands);
+      const after = word!.trailing + (i < encoded.length - 1 ? space : 0);
+      if (Math.abs(after) > 1e-6) operands.push(num(-after));
+    });
+    if (this.doc.page.fonts[font.id] == null) this.doc.page.fonts[font.id] = font.ref();
+    this.doc.addContent(`q 1 0 0 -1 0 ${num(this.doc.page.height)} cm BT 1 0 0 1 ${num(x)} ${num(this.doc.page.height - y)} Tm /${font.id} ${num(run.size)} Tf [${operands.join(' ')}] TJ ET Q`);
+    return true;
+  }
+
+  private fontOf(face: Face): PdfkitFont {
+    let font = this.fonts.get(face);
+    if (!font) {
+      font = this.doc.font(face.file)._font;
+      this.fonts.set(face, font);
+      this.words.set(face, new Map());
+    }
+    return font;
+  }
+
+  private encode(face: Face, font: PdfkitFont, word: string): EncodedWord | null {
+    const cache = this.words.get(face)!;
+    let encoded = cache.get(word);
+    if (encoded !== undefined) return encoded;
+    encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(face.shapeWord(word), font);
+    cache.set(word, encoded);
+    return encoded;
+  }
+
+  private encodeRun(run: FontkitGlyphRun, font: PdfkitFont): EncodedWord | null {
+    let operands = '';
+    let hex = '';
+    let trailing = 0;
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const glyph = run.glyphs[i]!;
+      const position = run.positions[i]!;
+      if (position.xOffset || position.yOffset) return null;
+      const id = font.subset.includeGlyph(glyph.id);
+      font.widths[id] ??= glyph.advanceWidth * font.scale;
+      font.unicode[id] ??= glyph.codePoints;
+      hex += id.toString(16).padStart(4, '0');
+      const kern = (position.xAdvance - glyph.advanceWidth) * font.scale;
+      if (i === run.glyphs.length - 1) trailing = kern;
+      else if (kern !== 0) {
+        operands += `<${hex}> ${num(-kern)} `;
+        hex = '';
+      }
+    }
+    operands += `<${hex}>`;
+    return { operands, trailing };
+  }
+}
