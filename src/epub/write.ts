@@ -71,12 +71,12 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
     kobo,
     beforeToc: chapter.matter === 'front',
   });
+  // The pages the builder adds before the author's own: no Kobo spans, before the contents.
+  const framing = (id: string, title: string, xhtml: string, bodyType = 'frontmatter'): EpubDocument => ({ title, filename: `${id}.xhtml`, id, content: '', xhtml, bodyType, kobo: false, beforeToc: true });
   const documents: EpubDocument[] = [
-    ...(cover
-      ? [{ title: label('cover'), filename: 'cover.xhtml', id: 'cover', content: '', xhtml: `  <section class="cover" epub:type="cover" aria-label="${escapeXml(label('cover'))}">\n    <img src="${cover.href}" alt="${escapeXml(cover.alt)}"/>\n  </section>`, bodyType: 'cover', kobo: false, beforeToc: true }]
-      : []),
-    { title: m.title, filename: 'titlepage.xhtml', id: 'titlepage', content: '', xhtml: titlePageXhtml(m, label('titlepage')), bodyType: 'frontmatter', kobo: false, beforeToc: true },
-    { title: label('copyright'), filename: 'copyright.xhtml', id: 'copyright', content: '', xhtml: copyrightPageXhtml(m, label('copyright')), bodyType: 'frontmatter', kobo: false, beforeToc: true },
+    ...(cover ? [framing('cover', label('cover'), `  <section class="cover" epub:type="cover" aria-label="${escapeXml(label('cover'))}">\n    <img src="${cover.href}" alt="${escapeXml(cover.alt)}"/>\n  </section>`, 'cover')] : []),
+    framing('titlepage', m.title, titlePageXhtml(m, label('titlepage'))),
+    framing('copyright', label('copyright'), copyrightPageXhtml(m, label('copyright'))),
     ...book.chapters.map(division),
   ];
   const toc = tocTree(book.chapters);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { displayPath, isInside } from '../config/paths.ts';
 import { BookError, type Warning } from '../errors.ts';
 import type { ImageData } from '../model/index.ts';
-import { inspectImage } from './cover.ts';
+import { inspectImage } from './image-file.ts';
 import type { ImageResolver } from './markdown.ts';
 
 /** The book's illustrations, read once each, with ids in the order they first appear. */

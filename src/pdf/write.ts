@@ -77,8 +77,6 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
           baseline: 'alphabetic',
           wordSpacing: run.wordSpacing,
           features: run.smallCaps ? ['smcp'] : undefined,
-          textWidth: run.width - run.wordSpacing * (run.text.split(' ').length - 1),
-          wordCount: run.text.split(' ').length,
         });
       }
     }
