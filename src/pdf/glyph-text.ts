@@ -35,14 +35,16 @@ const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 export class GlyphText {
   private readonly fonts = new Map<Face, PdfkitFont>();
   private readonly words = new Map<Face, Map<string, EncodedWord | null>>();
+  private readonly smallCapWords = new Map<Face, Map<string, EncodedWord | null>>();
 
   constructor(private readonly doc: PdfkitDocument) {}
 
   /** Draws the run with its left baseline end at (x, y) in top-down page coordinates; false if it cannot (marks, offsets). */
   draw(run: Run, face: Face, x: number, y: number): boolean {
     const font = this.fontOf(face);
-    const pieces = run.text.split(' ');
-    const encoded = pieces.map((word) => this.encode(face, font, word));
+    // As pdfkit sets small capitals: the whole text at once (kerning across spaces) unless spaces are widened.
+    const pieces = run.smallCaps && run.wordSpacing === 0 ? [run.text] : run.text.split(' ');
+    const encoded = pieces.map((word) => this.encode(face, font, word, run.smallCaps));
     if (encoded.some((word) => word === null)) return false;
     // pdfkit's word spacing: the space glyph's advance plus the run's extra space, both in thousandths of an em.
     const space = face.width(' ') * 1000 + (run.wordSpacing * 1000) / run.size;
@@ -63,15 +65,16 @@ export class GlyphText {
       font = this.doc.font(face.file)._font;
       this.fonts.set(face, font);
       this.words.set(face, new Map());
+      this.smallCapWords.set(face, new Map());
     }
     return font;
   }
 
-  private encode(face: Face, font: PdfkitFont, word: string): EncodedWord | null {
-    const cache = this.words.get(face)!;
+  private encode(face: Face, font: PdfkitFont, word: string, smallCaps: boolean): EncodedWord | null {
+    const cache = (smallCaps ? this.smallCapWords : this.words).get(face)!;
     let encoded = cache.get(word);
     if (encoded !== undefined) return encoded;
-    encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(face.shapeWord(word), font);
+    encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font);
     cache.set(word, encoded);
     return encoded;
   }

@@ -39,7 +39,7 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
   const paint = (doc as unknown as { _fragment: (text: string, x: number, y: number, options: object) => void })._fragment;
   if (typeof paint !== 'function') throw new Error('pdfkit no longer has _fragment(): pin pdfkit to the version package.json names');
 
-  // Text is written from our own glyph runs; pdfkit's painter is left the small capitals (smcp).
+  // Text is written from our own glyph runs; pdfkit's painter is left glyphs with offsets (marks).
   const glyphText = new GlyphText(doc as unknown as ConstructorParameters<typeof GlyphText>[0]);
   const outlineAt = new Map<number, string[]>();
   for (const entry of typeset.outline) outlineAt.set(entry.pageIndex, [...(outlineAt.get(entry.pageIndex) ?? []), entry.title]);
@@ -69,10 +69,10 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
       }
       for (const run of line.runs) {
         if (!run.text) continue;
-        if (!run.smallCaps && glyphText.draw(run, fonts.face(run.style), line.x + run.x, line.baseline)) continue;
+        if (glyphText.draw(run, fonts.face(run.style), line.x + run.x, line.baseline)) continue;
         doc.font(fontName(run.style)).fontSize(run.size);
-        // Small capitals and glyphs with offsets (marks): pdfkit's fragment painter, which shapes
-        // them as fontkit did when they were measured.
+        // Glyphs with offsets (marks): pdfkit's fragment painter, which shapes them as fontkit did
+        // when they were measured.
         paint.call(doc, run.text, line.x + run.x, line.baseline, {
           baseline: 'alphabetic',
           wordSpacing: run.wordSpacing,

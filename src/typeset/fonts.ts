@@ -32,7 +32,7 @@ const CONTEXTUAL_FEATURES = ['calt', 'clig', 'rclt', 'curs', 'cswh', 'jalt'];
 /** One face of the book's font, measured as pdfkit will draw it (fontkit shaping: kerning, ligatures). */
 export class Face {
   private readonly widths = new Map<string, number>();
-  private readonly smallCapWidths = new Map<string, number>();
+  private readonly smallCaps = new Map<string, FontkitGlyphRun>();
   private readonly prefixes = new Map<string, Float64Array>();
   private readonly shaped = new Map<string, FontkitGlyphRun>();
   private readonly glyphs = new Map<string, Glyph | null>();
@@ -180,12 +180,17 @@ export class Face {
 
   /** Width at 1 pt with the face's real small capitals (smcp). */
   smallCapsWidth(text: string): number {
-    let width = this.smallCapWidths.get(text);
-    if (width === undefined) {
-      width = this.font.layout(text, ['smcp']).advanceWidth / this.unitsPerEm;
-      this.smallCapWidths.set(text, width);
+    return this.shapeSmallCaps(text).advanceWidth / this.unitsPerEm;
+  }
+
+  /** Text shaped with the face's small capitals, cached: running heads repeat on every page. */
+  shapeSmallCaps(text: string): FontkitGlyphRun {
+    let run = this.smallCaps.get(text);
+    if (!run) {
+      run = this.font.layout(text, ['smcp']);
+      this.smallCaps.set(text, run);
     }
-    return width;
+    return run;
   }
 
   has(char: string): boolean {

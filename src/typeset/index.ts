@@ -8,8 +8,7 @@ import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type LineImage, type Run, type SetLine } from './lines.ts';
 import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
-import type { Item } from './items.ts';
-import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
+import { paragraphItems, styledPieces, WordCache, type ParagraphSetting } from './paragraph.ts';
 
 /** A line ready to draw: absolute position of its baseline's left end, in points from the page's top-left. */
 export interface DrawnLine {
@@ -60,7 +59,7 @@ class Typesetter {
   private chapterName = '';
   private chapterIndex = -1;
   private readonly missing = new Set<string>();
-  private readonly wordCaches = [new Map<string, Item[]>(), new Map<string, Item[]>()];
+  private readonly wordCaches = [new WordCache(), new WordCache()];
 
   constructor(
     readonly book: Book,

@@ -28,7 +28,7 @@ export interface ParagraphSetting {
   /** Told of a word wider than the line, which is cut without a hyphen. */
   wordTooWide?: (word: string) => void;
   /** Items of words already set with this setting: novels repeat their words, and items are never changed. */
-  wordCache?: Map<string, Item[]>;
+  wordCache?: WordCache;
 }
 
 // Optical margin alignment: how much of a character's width may hang into the margin when it
@@ -111,14 +111,43 @@ function findBreakOpportunities(word: string, hyphenate: Hyphenator): [number, b
   return out.sort((x, y) => x[0] - y[0]);
 }
 
-/** The Knuth–Plass items of a paragraph. */
-export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting): Item[] {
-  const items: Item[] = [];
-  if (s.indent > 0) items.push(box(s.indent, '', 'regular'));
-  const pieces = styledPieces(inlines);
-  // Words: maximal runs of non-space text, each a list of styled pieces; null stands for a space.
-  type Token = Piece[] | null | 'break';
-  const tokens: Token[] = [];
+/**
+ * Items of words already set, per face and whether the word ends its paragraph: novels repeat
+ * their words, and items are never changed once made.
+ */
+export class WordCache {
+  private readonly plain = new Map<string, Map<string, Item[]>>();
+  private readonly mixed = new Map<string, Item[]>();
+
+  get(pieces: readonly Piece[], lastWord: boolean): Item[] | undefined {
+    return pieces.length === 1 ? this.plain.get(plainKey(pieces[0]!.style, lastWord))?.get(pieces[0]!.text) : this.mixed.get(mixedKey(pieces, lastWord));
+  }
+
+  set(pieces: readonly Piece[], lastWord: boolean, items: Item[]): void {
+    if (pieces.length !== 1) {
+      this.mixed.set(mixedKey(pieces, lastWord), items);
+      return;
+    }
+    const key = plainKey(pieces[0]!.style, lastWord);
+    let words = this.plain.get(key);
+    if (!words) this.plain.set(key, (words = new Map()));
+    words.set(pieces[0]!.text, items);
+  }
+}
+
+const plainKey = (style: Style, lastWord: boolean) => (lastWord ? 'L' : 'W') + style;
+function mixedKey(pieces: readonly Piece[], lastWord: boolean): string {
+  let key = lastWord ? 'L' : 'W';
+  for (const piece of pieces) key += `\u0001${piece.style}\u0002${piece.text}`;
+  return key;
+}
+
+const HAS_ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10;
+
+/** Words as maximal runs of non-space text, each a list of styled pieces; null stands for a space. */
+function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'break')[] {
+  const tokens: (Piece[] | null | 'break')[] = [];
   let word: Piece[] = [];
   const endWord = () => {
     if (word.length) tokens.push(word);
@@ -130,15 +159,34 @@ export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting):
       tokens.push('break');
       continue;
     }
-    const parts = piece.text.replace(ZERO_WIDTH, '').split(/([ \t\n]+)/);
-    parts.forEach((part, i) => {
-      if (i % 2 === 1) {
+    const text = HAS_ZERO_WIDTH.test(piece.text) ? piece.text.replace(ZERO_WIDTH, '') : piece.text;
+    let i = 0;
+    while (i < text.length) {
+      let j = i;
+      if (isSpace(text.charCodeAt(i))) {
+        while (j < text.length && isSpace(text.charCodeAt(j))) j++;
         endWord();
         if (tokens.at(-1) !== null) tokens.push(null);
-      } else if (part) word.push({ text: part, style: piece.style });
-    });
+      } else {
+        while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
+        word.push({ text: text.slice(i, j), style: piece.style });
+      }
+      i = j;
+    }
   }
   endWord();
+  return tokens;
+}
+
+/** The Knuth–Plass items of a paragraph. */
+export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting): Item[] {
+  const items: Item[] = [];
+  if (s.indent > 0) items.push(box(s.indent, '', 'regular'));
+  const tokens = wordTokens(styledPieces(inlines));
+  let lastWordAt = -1;
+  for (let t = 0; t < tokens.length; t++) if (Array.isArray(tokens[t])) lastWordAt = t;
+  // Spaces of one face are all alike: one glue item each serves the whole paragraph.
+  const spaces = new Map<Style, Item>();
 
   let smallCapsLeft = s.smallCapsWords;
   let lastStyle: Style = 'regular';
@@ -149,19 +197,21 @@ export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting):
       continue;
     }
     if (token === null) {
-      if (items.length === 0 || t === tokens.length - 1 || items.at(-1)!.type !== 'box') continue;
-      const face = s.fonts.face(lastStyle);
-      const space = face.width(' ') * s.size;
-      items.push(glue(space, space * s.spaceStretch, space * s.spaceShrink, lastStyle));
+      if (items.length === 0 || t === tokens.length - 1 || items[items.length - 1]!.type !== 'box') continue;
+      let space = spaces.get(lastStyle);
+      if (!space) {
+        const width = s.fonts.face(lastStyle).width(' ') * s.size;
+        spaces.set(lastStyle, (space = glue(width, width * s.spaceStretch, width * s.spaceShrink, lastStyle)));
+      }
+      items.push(space);
       continue;
     }
     const smallCaps = smallCapsLeft > 0;
     if (smallCaps) smallCapsLeft--;
     // The paragraph's last word is hyphenated only where nothing else sets well: a fragment alone
     // on the last line reads badly.
-    const lastWord = !tokens.slice(t + 1).some((next) => Array.isArray(next));
-    addCachedWord(items, token, smallCaps, lastWord, s);
-    lastStyle = token.at(-1)!.style;
+    addCachedWord(items, token, smallCaps, t === lastWordAt, s);
+    lastStyle = token[token.length - 1]!.style;
   }
   items.push(penalty(0, INFINITE_PENALTY, false), glue(0, FIL, 0, lastStyle), penalty(0, -INFINITE_PENALTY, true));
   return items;
@@ -173,17 +223,15 @@ function addCachedWord(items: Item[], pieces: Piece[], smallCaps: boolean, lastW
     addWord(items, pieces, smallCaps, setting);
     return;
   }
-  let key = lastWord ? 'L' : 'W';
-  for (const piece of pieces) key += `\u0001${piece.style}\u0002${piece.text}`;
-  let cached = s.wordCache.get(key);
+  let cached = s.wordCache.get(pieces, lastWord);
   if (!cached) {
     cached = [];
     let missing = false;
     addWord(cached, pieces, smallCaps, { ...setting, missingGlyph: (char) => ((missing = true), s.missingGlyph(char)) });
     // Words with characters the face lacks are set afresh each time, so each chapter hears of them.
-    if (!missing) s.wordCache.set(key, cached);
+    if (!missing) s.wordCache.set(pieces, lastWord, cached);
   }
-  for (const item of cached) items.push(item);
+  for (let i = 0; i < cached.length; i++) items.push(cached[i]!);
 }
 
 function addWord(items: Item[], pieces: Piece[], smallCaps: boolean, s: ParagraphSetting): void {
