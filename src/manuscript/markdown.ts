@@ -124,10 +124,81 @@ function blocks(nodes: readonly RootContent[], resolveImage?: ImageResolver): Bl
   return out;
 }
 
+/** A stretch of the chapter: a paragraph of plain words, or Markdown parsed by the CommonMark parser. */
+type Segment = { plain: string } | { parsed: RootContent[] };
+
+// Anything in a document that can reach across blank lines (code fences, HTML blocks, link
+// reference definitions, which hold for the whole document): such a document is parsed whole.
+const REACHES_ACROSS_BLANK_LINES = /^ {0,3}(?:```|~~~|<)|\]:/m;
+// Characters that may begin Markdown syntax inside a paragraph, and line starts that may begin a
+// block or end a paragraph (headings, quotes, lists, thematic breaks, setext underlines).
+const INLINE_SYNTAX = /[*_`[\]<>&\\\t\r\0]|[ ]\n|[ ]$/;
+const BLOCK_START = /^(?:[\s#>+\-*=_`~<|]|\d{1,9}[.)])/m;
+
+/** Blank in CommonMark's sense: spaces and tabs only (a no-break space is text). */
+const isBlank = (line: string) => /^[ \t]*$/.test(line);
+
+/**
+ * The chapter's top-level stretches. Most paragraphs of a novel are plain words: those are taken
+ * as they are, and only the rest goes through the CommonMark parser (a novel parses several
+ * times faster so). A paragraph is plain when no line of it starts a block and it holds no
+ * character that begins inline syntax, and then CommonMark's reading of it is its text.
+ */
+function segments(source: string): Segment[] {
+  if (REACHES_ACROSS_BLANK_LINES.test(source)) return [{ parsed: fromMarkdown(source).children }];
+  const out: Segment[] = [];
+  const lines = source.split('\n');
+  // Non-plain paragraphs next to each other are parsed together, so lists and quotes that run
+  // across blank lines stay whole; leading newlines keep the parser's line numbers the file's.
+  let pendingFrom = -1;
+  let pendingTo = -1;
+  const flushPending = () => {
+    if (pendingFrom < 0) return;
+    out.push({ parsed: fromMarkdown('\n'.repeat(pendingFrom) + lines.slice(pendingFrom, pendingTo).join('\n')).children });
+    pendingFrom = -1;
+  };
+  let line = 0;
+  while (line < lines.length) {
+    if (isBlank(lines[line]!)) {
+      line++;
+      continue;
+    }
+    let end = line;
+    while (end < lines.length && !isBlank(lines[end]!)) end++;
+    const text = lines.slice(line, end).join('\n');
+    if (INLINE_SYNTAX.test(text) || BLOCK_START.test(text)) {
+      if (pendingFrom < 0) pendingFrom = line;
+      pendingTo = end;
+    } else {
+      flushPending();
+      out.push({ plain: text });
+    }
+    line = end;
+  }
+  flushPending();
+  return out;
+}
+
 /** A Markdown chapter: its leading "# Heading" is the title; the rest are blocks. */
 export function parseMarkdownChapter(source: string, resolveImage?: ImageResolver): ParsedChapter {
-  const tree = fromMarkdown(ornamentsToThematicBreaks(protectEscapedQuotes(source)));
-  const children = [...tree.children] as RootContent[];
+  const parts = segments(ornamentsToThematicBreaks(protectEscapedQuotes(source)));
+  let title: Inline[] | undefined;
+  const first = parts[0] && 'parsed' in parts[0] ? (parts[0].parsed[0] as MdNode | undefined) : undefined;
+  if (first?.type === 'heading' && first.depth === 1 && first.children.length > 0) {
+    title = inlines(first.children);
+    (parts[0] as { parsed: RootContent[] }).parsed = (parts[0] as { parsed: RootContent[] }).parsed.slice(1);
+  }
+  const out: Block[] = [];
+  for (const part of parts) {
+    if ('plain' in part) out.push({ kind: 'paragraph', content: textWithLiterals(part.plain) });
+    else out.push(...blocks(part.parsed, resolveImage));
+  }
+  return { title, blocks: out };
+}
+
+/** The same chapter read by the CommonMark parser alone, for tests that hold the fast path to it. */
+export function parseMarkdownChapterWhole(source: string, resolveImage?: ImageResolver): ParsedChapter {
+  const children = [...fromMarkdown(ornamentsToThematicBreaks(protectEscapedQuotes(source))).children] as RootContent[];
   const first = children[0] as MdNode | undefined;
   let title: Inline[] | undefined;
   if (first?.type === 'heading' && first.depth === 1 && first.children.length > 0) {
