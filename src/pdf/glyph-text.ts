@@ -15,7 +15,7 @@ interface PdfkitDocument {
   _font: PdfkitFont;
   page: { height: number; fonts: Record<string, unknown> };
   font(name: string): PdfkitDocument;
-  addContent(data: string): PdfkitDocument;
+  addContent(data: string | Uint8Array): PdfkitDocument;
 }
 
 /** A word as TJ operands: glyph ids in hex with kerning between them, and the kerning after its last glyph. */
@@ -31,8 +31,13 @@ const num = (n: number): string => String(Math.round(n * 1000) / 1000);
  * Writes text operators straight from the typesetter's glyph runs: each word is encoded once per
  * face and reused, and words are spaced with TJ offsets, so the drawn line is exactly the measured
  * one. Glyphs are registered in pdfkit's font subset, which embeds the font and its ToUnicode map.
+ * A page's runs share one text object, written to the page in one piece by flush().
  */
 export class GlyphText {
+  /** Operators of the open text object, not yet on the page. */
+  private pending = '';
+  private pendingFont = '';
+  private pendingSize = 0;
   private readonly fonts = new Map<Face, PdfkitFont>();
   private readonly words = new Map<Face, Map<string, EncodedWord | null>>();
   private readonly smallCapWords = new Map<Face, Map<string, EncodedWord | null>>();
@@ -54,9 +59,27 @@ export class GlyphText {
       const after = word!.trailing + (i < encoded.length - 1 ? space : 0);
       if (Math.abs(after) > 1e-6) operands.push(num(-after));
     });
+    const height = this.doc.page.height;
     if (this.doc.page.fonts[font.id] == null) this.doc.page.fonts[font.id] = font.ref();
-    this.doc.addContent(`q 1 0 0 -1 0 ${num(this.doc.page.height)} cm BT 1 0 0 1 ${num(x)} ${num(this.doc.page.height - y)} Tm /${font.id} ${num(run.size)} Tf [${operands.join(' ')}] TJ ET Q`);
+    // pdfkit's pages are drawn upside down (top-left origin): the text object sets that right.
+    if (!this.pending) {
+      this.pending = `q 1 0 0 -1 0 ${num(height)} cm BT`;
+      this.pendingFont = '';
+    }
+    if (font.id !== this.pendingFont || run.size !== this.pendingSize) {
+      this.pending += `\n/${font.id} ${num(run.size)} Tf`;
+      this.pendingFont = font.id;
+      this.pendingSize = run.size;
+    }
+    this.pending += `\n1 0 0 1 ${num(x)} ${num(height - y)} Tm [${operands.join(' ')}] TJ`;
     return true;
+  }
+
+  /** Puts the text drawn so far on the page: before anything else is drawn there, and when the page is done. */
+  flush(): void {
+    if (!this.pending) return;
+    this.doc.addContent(Buffer.from(`${this.pending}\nET Q\n`, 'latin1'));
+    this.pending = '';
   }
 
   private fontOf(face: Face): PdfkitFont {

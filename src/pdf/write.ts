@@ -64,12 +64,14 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
     for (const title of outlineAt.get(index) ?? []) doc.outline.addItem(title);
     for (const line of page.lines) {
       if (line.image) {
+        glyphText.flush();
         const { image } = line;
         doc.image(Buffer.from(image.data), line.x + image.x, line.baseline - image.height, { width: image.width, height: image.height });
       }
       for (const run of line.runs) {
         if (!run.text) continue;
         if (glyphText.draw(run, fonts.face(run.style), line.x + run.x, line.baseline)) continue;
+        glyphText.flush();
         doc.font(fontName(run.style)).fontSize(run.size);
         // Glyphs with offsets (marks): pdfkit's fragment painter, which shapes them as fontkit did
         // when they were measured.
@@ -80,6 +82,7 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
         });
       }
     }
+    glyphText.flush();
   }
   doc.end();
   return done;

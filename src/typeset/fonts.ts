@@ -37,6 +37,7 @@ export class Face {
   private readonly shaped = new Map<string, FontkitGlyphRun>();
   private readonly glyphs = new Map<string, Glyph | null>();
   private readonly kerns = new Map<string, number | null>();
+  private readonly coverage = new Map<string, boolean>();
   private pairsOnly: boolean | undefined;
   readonly unitsPerEm: number;
 
@@ -194,7 +195,12 @@ export class Face {
   }
 
   has(char: string): boolean {
-    return this.font.hasGlyphForCodePoint(char.codePointAt(0)!);
+    let has = this.coverage.get(char);
+    if (has === undefined) {
+      has = this.font.hasGlyphForCodePoint(char.codePointAt(0)!);
+      this.coverage.set(char, has);
+    }
+    return has;
   }
 }
 

@@ -75,16 +75,26 @@ function liangBreaks(length: number, lowered: string, [levelTable, trie]: Patter
     // Patterns from the leading dot and from the first letter both count from the word's start.
     const at = start === 0 ? 0 : start - 1;
     let node: TrieNode | undefined = trie;
-    for (let j = start; j < chars.length && node; j++) {
+    for (let j = start; j < chars.length && node !== undefined; j++) {
       const entry: TrieNode[string] | undefined = node[chars[j]!];
       if (entry === undefined) break;
-      let pattern = -1;
-      if (Array.isArray(entry)) [node, pattern] = entry;
-      else if (typeof entry === 'number') [node, pattern] = [undefined, entry];
-      else node = entry;
-      if (pattern < 0) continue;
+      let pattern: number;
+      if (typeof entry === 'number') {
+        pattern = entry;
+        node = undefined;
+      } else if (Array.isArray(entry)) {
+        node = entry[0];
+        pattern = entry[1];
+      } else {
+        node = entry;
+        continue;
+      }
       const raise = levelTable[pattern]!;
-      for (let k = 0; k < raise.length; k++) levels[at + k] = Math.max(raise[k]!, levels[at + k]!);
+      for (let k = 0; k < raise.length; k++) {
+        const level = levels[at + k]!;
+        // Past the word's end the level is undefined, and stays not-a-number as in the package.
+        levels[at + k] = Math.max(raise[k]!, level);
+      }
     }
   }
   levels[0] = levels[1] = levels[levels.length - 1] = levels[levels.length - 2] = 0;

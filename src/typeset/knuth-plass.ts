@@ -120,6 +120,10 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
     return { width, stretch, shrink, hang: hangAtStart(items, b + 1) };
   };
 
+  // Reused at every breakpoint: the best new node per state, and the states that got one.
+  const best: (Node | undefined)[] = [];
+  const usedKeys: number[] = [];
+  const deactivated: { node: Node; ratio: number }[] = [];
   for (let b = 0; b < n; b++) {
     const item = items[b]!;
     const legal =
@@ -133,10 +137,10 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
     const endHang = hangAtEnd(items, b);
     const forced = item.type === 'penalty' && item.penalty <= -INFINITE_PENALTY;
 
-    const best: (Node | null)[] = [];
-    const deactivated: { node: Node; ratio: number }[] = [];
-    const stillActive: Node[] = [];
-    for (const a of active) {
+    deactivated.length = 0;
+    let kept = 0;
+    for (let i = 0; i < active.length; i++) {
+      const a = active[i]!;
       const natural = sumWidth[b]! - a.width + breakWidth;
       const available = lineWidth + a.hang + endHang;
       let ratio: number;
@@ -150,8 +154,9 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
       // A line that ends at the paragraph's fil glue has natural spacing, however short.
       const lastLine = sumStretch[b]! - a.stretch >= FIL;
       const bad = badness(ratio);
-      if (ratio < -1 || forced) deactivated.push({ node: a, ratio });
-      else stillActive.push(a);
+      if (ratio < -1 || forced) {
+        if (allowOverfull) deactivated.push({ node: a, ratio });
+      } else active[kept++] = a;
       if (ratio >= -1 && (bad <= tolerance || lastLine)) {
         // Beyond TeX: a term linear in how far the spaces move from natural (as a share of the
         // space), so many slightly loose lines are not preferred to one decent one.
@@ -170,23 +175,33 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
         const state = fitness + 4 * Math.min(hyphenRun, p.maxHyphenRun);
         const key = distinctLines ? state + 16 * (a.line + 1) : state;
         const current = best[key];
+        if (!current) usedKeys.push(key);
         if (!current || demerits < current.demerits) {
           best[key] = { position: b, line: a.line + 1, fitness, width: 0, stretch: 0, shrink: 0, demerits, ratio: lastLine ? 0 : ratio, previous: a, hyphenRun, hang: 0 };
         }
       }
     }
-    active = stillActive;
-    const candidates = best.filter((node): node is Node => node !== null && node !== undefined);
-    if (candidates.length === 0 && active.length === 0 && allowOverfull && deactivated.length > 0) {
+    active.length = kept;
+    if (usedKeys.length > 0) {
+      const next = afterBreak(b);
+      // New nodes join in the order of their states, as TeX's list keeps them.
+      usedKeys.sort((x, y) => x - y);
+      for (const key of usedKeys) {
+        const node = best[key]!;
+        best[key] = undefined;
+        node.width = next.width;
+        node.stretch = next.stretch;
+        node.shrink = next.shrink;
+        node.hang = next.hang;
+        active.push(node);
+      }
+      usedKeys.length = 0;
+    } else if (active.length === 0 && allowOverfull && deactivated.length > 0) {
       // Nothing fits: break where the least damage is done and set that line overfull.
       const fallback = deactivated.reduce((x, y) => (x.node.demerits <= y.node.demerits ? x : y));
-      candidates.push({ position: b, line: fallback.node.line + 1, fitness: 3, width: 0, stretch: 0, shrink: 0, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, hyphenRun: flagged ? 1 : 0, hang: 0 });
-      overfullCount++;
-    }
-    if (candidates.length > 0) {
       const next = afterBreak(b);
-      for (const node of candidates) Object.assign(node, next);
-      active.push(...candidates);
+      active.push({ position: b, line: fallback.node.line + 1, fitness: 3, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, hyphenRun: flagged ? 1 : 0, ...next });
+      overfullCount++;
     }
     if (active.length === 0) return null;
   }

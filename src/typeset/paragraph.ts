@@ -75,6 +75,7 @@ export function styledPieces(inlines: readonly Inline[], style: Style = 'regular
 // a no-break space takes the face's own word space.
 const FIXED_SPACES: Record<string, number> = { '\u202F': 0.12, '\u2009': 0.16, '\u200A': 0.08, '\u2008': 0.2, '\u2007': 0.5, '\u2002': 0.5, '\u2003': 1, '\u2004': 0.33, '\u2005': 0.25, '\u2006': 0.16 };
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const hasFixedSpace = (text: string) => /[\u00A0\u2002-\u200A\u202F]/.test(text);
 
 const opportunityCache = new WeakMap<Hyphenator, Map<string, [number, boolean][]>>();
 const NO_BREAKS: [number, boolean][] = [];
@@ -281,7 +282,7 @@ function addSyllable(items: Item[], word: string, styleAt: readonly Style[], sta
 function pushMeasured(items: Item[], before: string, text: string, style: Style, smallCaps: boolean, s: ParagraphSetting, wholeRun = before + text): void {
   const face = s.fonts.face(style);
   // The common case, one shaping of the whole run measures every piece of it.
-  const plain = !smallCaps && text.length <= 400 && ![...text].some((char) => char === '\u00A0' || FIXED_SPACES[char] !== undefined);
+  const plain = !smallCaps && text.length <= 400 && !hasFixedSpace(text);
   // Characters the face lacks: fixed spaces become spacers, others are reported.
   let chunk = '';
   let chunkBefore = before;
