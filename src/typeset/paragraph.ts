@@ -117,11 +117,12 @@ function findBreakOpportunities(word: string, hyphenate: Hyphenator): [number, b
  * their words, and items are never changed once made.
  */
 export class WordCache {
-  private readonly plain = new Map<string, Map<string, Item[]>>();
+  /** Words of one piece, by face and by whether they end the paragraph: no key to build per word. */
+  private readonly plain = new Map<Style, [Map<string, Item[]>, Map<string, Item[]>]>();
   private readonly mixed = new Map<string, Item[]>();
 
   get(pieces: readonly Piece[], lastWord: boolean): Item[] | undefined {
-    return pieces.length === 1 ? this.plain.get(plainKey(pieces[0]!.style, lastWord))?.get(pieces[0]!.text) : this.mixed.get(mixedKey(pieces, lastWord));
+    return pieces.length === 1 ? this.plain.get(pieces[0]!.style)?.[lastWord ? 1 : 0].get(pieces[0]!.text) : this.mixed.get(mixedKey(pieces, lastWord));
   }
 
   set(pieces: readonly Piece[], lastWord: boolean, items: Item[]): void {
@@ -129,14 +130,12 @@ export class WordCache {
       this.mixed.set(mixedKey(pieces, lastWord), items);
       return;
     }
-    const key = plainKey(pieces[0]!.style, lastWord);
-    let words = this.plain.get(key);
-    if (!words) this.plain.set(key, (words = new Map()));
-    words.set(pieces[0]!.text, items);
+    let words = this.plain.get(pieces[0]!.style);
+    if (!words) this.plain.set(pieces[0]!.style, (words = [new Map(), new Map()]));
+    words[lastWord ? 1 : 0].set(pieces[0]!.text, items);
   }
 }
 
-const plainKey = (style: Style, lastWord: boolean) => (lastWord ? 'L' : 'W') + style;
 function mixedKey(pieces: readonly Piece[], lastWord: boolean): string {
   let key = lastWord ? 'L' : 'W';
   for (const piece of pieces) key += `\u0001${piece.style}\u0002${piece.text}`;
