@@ -22,6 +22,8 @@ const ADDRESS = /((?:https?|ftp):\/\/[^\s<>"]+[^\s<>"'.,;:!?)\]}’”]|www\.[^\
 
 /** Text with protected quotes and addresses → text and literal inlines. */
 export function textWithLiterals(value: string): Inline[] {
+  // Neither a kept quote nor anything like an address: the text as it is.
+  if (!/[\uE000\uE001@]|:\/\/|www\./.test(value)) return value ? [{ kind: 'text', value }] : [];
   const out: Inline[] = [];
   for (const piece of value.split(/([\uE000\uE001])/)) {
     if (!piece) continue;

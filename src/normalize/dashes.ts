@@ -15,6 +15,8 @@ const B = '\uE002*';
  * between numbers is an en dash. Hyphenated words are left alone.
  */
 export function dashes(text: string, style: DashStyle = 'em'): string {
+  // Every rule starts from a hyphen or an em dash: most paragraphs have neither.
+  if (!text.includes('-') && !text.includes('—')) return text;
   let out = text
     .replace(/(?<!-)------(?!-)/g, '⸻')
     .replace(/(?<!-)----(?!-)/g, '⸺')

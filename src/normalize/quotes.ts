@@ -83,6 +83,7 @@ export interface QuoteOptions {
 
 /** Curls one block's straight quotes and apostrophes, judging each mark by its neighbours. */
 export function curlQuotesInText(text: string, marks: LanguageTypography, options: QuoteOptions = {}): string {
+  if (!text.includes('"') && !text.includes("'")) return text;
   const [doubleMarks, singleMarks] = options.singleQuotesFirst ? [marks.single, marks.double] : [marks.double, marks.single];
   const chars = [...primes(text)];
   let singleOpen = false;

@@ -5,8 +5,12 @@ const TITLES = ['Mr', 'Mrs', 'Ms', 'Messrs', 'Dr', 'St', 'Mt', 'Prof', 'Rev', 'R
 const TITLE_SPACE = new RegExp(`(?<![\\p{L}\\p{N}])(${TITLES.join('|')})\\. (?=[\\p{Lu}\\p{N}])`, 'gu');
 const PAGE_SPACE = /(?<![\p{L}\p{N}])(p|pp|vol|ch|no|fig)\. (?=\d)/giu;
 
+const NEEDS_COLLAPSE = /[\t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]| {2}|^[ \uE002]|[ \uE002]$/u;
+
 /** Runs of spaces and tabs collapsed to one; none at a block's ends. */
 export function collapseSpaces(text: string): string {
+  // Single spaces between words, nothing at the edges: the common case, already as it should be.
+  if (!NEEDS_COLLAPSE.test(text)) return text;
   return text
     .replace(/[ \t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]*([ \t\n\r\f\v])[ \t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]*/gu, (run) =>
       // A run that already holds a no-break space keeps it: the author asked for it.
@@ -17,5 +21,6 @@ export function collapseSpaces(text: string): string {
 
 /** No-break spaces after titles (Mr. Smith) and in references (p. 12), so a line never ends there. */
 export function bindAbbreviations(text: string): string {
+  if (!text.includes('. ')) return text;
   return text.replace(TITLE_SPACE, `$1.${NBSP}`).replace(PAGE_SPACE, `$1.${NBSP}`);
 }
