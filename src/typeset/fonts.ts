@@ -79,12 +79,7 @@ export class Face {
   }
 
   private shape(text: string): FontkitGlyphRun {
-    let run = this.pairsSuffice && text.length <= 64 ? this.composeFromKnownPairs(text) : null;
-    if (!run) {
-      // Shaped in full once: its pairs' kerning, learned from it, lets later words be composed.
-      run = this.font.layout(text);
-      this.learnPairs(text, run);
-    }
+    const run = this.pairShape(text) ?? this.font.layout(text);
     // Whole words only: the PDF writer draws words from these runs.
     if (!/\s/.test(text) && text.length <= 64) this.shaped.set(text, run);
     return run;
@@ -116,48 +111,6 @@ export class Face {
       advanceWidth += xAdvance;
     }
     return { glyphs, positions, advanceWidth };
-  }
-
-  /** The word from cached glyphs and kerning pairs, or null if a glyph or pair has not been met yet (or does more than kern). */
-  private composeFromKnownPairs(text: string): FontkitGlyphRun | null {
-    const glyphs: Glyph[] = [];
-    const chars: string[] = [];
-    for (const char of text) {
-      const glyph = this.glyphOf(char);
-      if (!glyph) return null;
-      glyphs.push(glyph);
-      chars.push(char);
-    }
-    const positions: FontkitGlyphRun['positions'] = [];
-    let advanceWidth = 0;
-    for (let i = 0; i < glyphs.length; i++) {
-      const kern = i + 1 < glyphs.length ? this.kerns.get(chars[i]! + chars[i + 1]!) : 0;
-      if (kern === undefined || kern === null) return null;
-      const xAdvance = glyphs[i]!.advanceWidth + kern;
-      positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0 });
-      advanceWidth += xAdvance;
-    }
-    return { glyphs, positions, advanceWidth };
-  }
-
-  /**
-   * Kerning of each pair in a fully shaped word whose glyphs are the characters' own, one each:
-   * pair kerning depends on the two glyphs alone, so it holds wherever the pair recurs.
-   */
-  private learnPairs(text: string, run: FontkitGlyphRun): void {
-    if (!this.pairsSuffice) return;
-    const chars = [...text];
-    if (run.glyphs.length !== chars.length) return;
-    for (let i = 0; i < chars.length; i++) {
-      const glyph = this.glyphOf(chars[i]!);
-      const position = run.positions[i]!;
-      if (!glyph || glyph.id !== run.glyphs[i]!.id || position.xOffset || position.yOffset || position.yAdvance) return;
-    }
-    if (run.positions[chars.length - 1]!.xAdvance !== run.glyphs[chars.length - 1]!.advanceWidth) return;
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const key = chars[i]! + chars[i + 1]!;
-      if (!this.kerns.has(key)) this.kerns.set(key, run.positions[i]!.xAdvance - run.glyphs[i]!.advanceWidth);
-    }
   }
 
   private get pairsSuffice(): boolean {

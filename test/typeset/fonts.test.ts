@@ -46,20 +46,3 @@ describe('pair shaping', () => {
   });
 });
 
-
-describe('shaping words from learned pairs', () => {
-  const words = corpusWords();
-  for (const style of STYLES) {
-    it(`gives exactly fontkit's glyphs and advances for every word of a corpus book (${style})`, () => {
-      // A fresh face: early words are shaped in full and teach their pairs; later ones are composed.
-      const face = FontSet.load(files).face(style);
-      const reference = fontkit.create(readFileSync(files[style])) as unknown as { layout(text: string): FontkitGlyphRun };
-      for (const word of words) {
-        const ours = face.shapeWord(word);
-        const full = reference.layout(word);
-        assert.deepEqual(ours.glyphs.map((g) => g.id), full.glyphs.map((g) => g.id), word);
-        assert.deepEqual(ours.positions.map((p) => p.xAdvance), full.positions.map((p) => p.xAdvance), word);
-      }
-    });
-  }
-});
