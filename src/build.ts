@@ -93,8 +93,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress('setting pages');
       const fonts = FontSet.load(config.fonts ?? bundledFontFiles(), displayPath);
       // Writers load only when asked for: a start-up without pdfkit is half a second quicker.
-      const [{ typesetBook }, { writePdf }] = await Promise.all([import('./typeset/index.ts'), import('./pdf/write.ts')]);
+      const [{ typesetBook }, { writePdf }, shapings] = await Promise.all([import('./typeset/index.ts'), import('./pdf/write.ts'), import('./typeset/shaping-cache.ts')]);
+      shapings.recallShapings(fonts);
       const typeset = await typesetBook(book, { print: config.print, fonts });
+      shapings.rememberShapings(fonts);
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       await writePdf(typeset, fonts, book.metadata, outputs.reserve(`${config.output.name}.pdf`));
       files.push({ format: 'pdf', name: `${config.output.name}.pdf` });

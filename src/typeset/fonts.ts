@@ -26,6 +26,17 @@ interface FontkitFont {
 
 type Glyph = FontkitGlyphRun['glyphs'][number];
 
+type RememberedGlyph = [id: number, advanceWidth: number, codePoints: number[]];
+type RememberedRun = [glyphs: RememberedGlyph[], positions: [number, number, number, number][]];
+/** A face's shapings as plain data, for a cache file. */
+export interface FaceMemory {
+  glyphs: [string, RememberedGlyph | null][];
+  kerns: [string, number | null][];
+  coverage: [string, boolean][];
+  laidOut: [string, RememberedRun][];
+  smallCaps: [string, RememberedRun][];
+}
+
 // Features that make a glyph depend on more than its neighbour: with any of them, every word is shaped in full.
 const CONTEXTUAL_FEATURES = ['calt', 'clig', 'rclt', 'curs', 'cswh', 'jalt'];
 
@@ -38,6 +49,10 @@ export class Face {
   private readonly glyphs = new Map<string, Glyph | null>();
   private readonly kerns = new Map<string, number | null>();
   private readonly coverage = new Map<string, boolean>();
+  /** Text fontkit shaped in full (ligatures and the like): what pairs cannot rebuild. */
+  private readonly laidOut = new Map<string, FontkitGlyphRun>();
+  /** Something was shaped that the remembered shapings (see remember()) did not hold. */
+  private learned = false;
   private pairsOnly: boolean | undefined;
   readonly unitsPerEm: number;
 
@@ -79,7 +94,12 @@ export class Face {
   }
 
   private shape(text: string): FontkitGlyphRun {
-    const run = this.pairShape(text) ?? this.font.layout(text);
+    let run = this.laidOut.get(text) ?? this.pairShape(text);
+    if (!run) {
+      run = this.font.layout(text);
+      this.laidOut.set(text, run);
+      this.learned = true;
+    }
     // Whole words only: the PDF writer draws words from these runs.
     if (!/\s/.test(text) && text.length <= 64) this.shaped.set(text, run);
     return run;
@@ -129,6 +149,7 @@ export class Face {
         if (run.glyphs.length === 1 && run.glyphs[0]!.id === direct.id && run.positions[0]!.xAdvance === direct.advanceWidth && !run.positions[0]!.xOffset && !run.positions[0]!.yOffset) glyph = run.glyphs[0]!;
       }
       this.glyphs.set(char, glyph);
+      this.learned = true;
     }
     return glyph;
   }
@@ -143,6 +164,7 @@ export class Face {
       const plain = run.glyphs.length === 2 && run.glyphs[0]!.id === first.id && run.glyphs[1]!.id === second.id && run.positions[1]!.xAdvance === second.advanceWidth && run.positions.every((p) => !p.xOffset && !p.yOffset && !p.yAdvance);
       kern = plain ? run.positions[0]!.xAdvance - first.advanceWidth : null;
       this.kerns.set(key, kern);
+      this.learned = true;
     }
     return kern;
   }
@@ -190,8 +212,41 @@ export class Face {
     if (!run) {
       run = this.font.layout(text, ['smcp']);
       this.smallCaps.set(text, run);
+      this.learned = true;
     }
     return run;
+  }
+
+  /** What this face has shaped, as plain data: fontkit's answers, to be recalled by a later build. */
+  remember(): FaceMemory {
+    const run = (r: FontkitGlyphRun): RememberedRun => [r.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]), r.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])];
+    return {
+      glyphs: [...this.glyphs].map(([char, g]) => [char, g ? [g.id, g.advanceWidth, g.codePoints] : null]),
+      kerns: [...this.kerns],
+      coverage: [...this.coverage],
+      laidOut: [...this.laidOut].map(([text, r]) => [text, run(r)]),
+      smallCaps: [...this.smallCaps].map(([text, r]) => [text, run(r)]),
+    };
+  }
+
+  /** Takes back what an earlier build's face remembered (same font file, same fontkit). */
+  recall(memory: FaceMemory): void {
+    const run = ([glyphs, positions]: RememberedRun): FontkitGlyphRun => {
+      const run: FontkitGlyphRun = { glyphs: glyphs.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints })), positions: positions.map(([xAdvance, yAdvance, xOffset, yOffset]) => ({ xAdvance, yAdvance, xOffset, yOffset })), advanceWidth: 0 };
+      for (const p of run.positions) run.advanceWidth += p.xAdvance;
+      return run;
+    };
+    for (const [char, g] of memory.glyphs) this.glyphs.set(char, g ? { id: g[0], advanceWidth: g[1], codePoints: g[2] } : null);
+    for (const [pair, kern] of memory.kerns) this.kerns.set(pair, kern);
+    for (const [char, has] of memory.coverage) this.coverage.set(char, has);
+    for (const [text, r] of memory.laidOut) this.laidOut.set(text, run(r));
+    for (const [text, r] of memory.smallCaps) this.smallCaps.set(text, run(r));
+    this.learned = false;
+  }
+
+  /** Shaped something the recalled memory did not hold. */
+  get learnedSomething(): boolean {
+    return this.learned;
   }
 
   has(char: string): boolean {
@@ -199,6 +254,7 @@ export class Face {
     if (has === undefined) {
       has = this.font.hasGlyphForCodePoint(char.codePointAt(0)!);
       this.coverage.set(char, has);
+      this.learned = true;
     }
     return has;
   }

@@ -68,9 +68,20 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
  * the package's own hyphenator, without its per-call text scanning (a fifth of a second per
  * novel). `length` is the word's own length, which lowercasing can change.
  */
+const longest = new WeakMap<number[][], number>();
+function longestLevels(levelTable: number[][]): number {
+  let most = longest.get(levelTable);
+  if (most === undefined) longest.set(levelTable, (most = Math.max(0, ...levelTable.map((levels) => levels.length))));
+  return most;
+}
+
 function liangBreaks(length: number, lowered: string, [levelTable, trie]: PatternSet): number[] {
-  const levels: number[] = new Array(length + 1).fill(0);
   const chars = `.${lowered}.`;
+  // The package keeps levels in a plain array that patterns reaching past the word's end lengthen
+  // with not-a-number entries; a typed array with room to spare and NaN past the end does the same.
+  const levels = new Float64Array(chars.length + longestLevels(levelTable)).fill(Number.NaN);
+  levels.fill(0, 0, length + 1);
+  let size = length + 1;
   for (let start = 0; chars.length - start >= 3; start++) {
     // Patterns from the leading dot and from the first letter both count from the word's start.
     const at = start === 0 ? 0 : start - 1;
@@ -90,16 +101,13 @@ function liangBreaks(length: number, lowered: string, [levelTable, trie]: Patter
         continue;
       }
       const raise = levelTable[pattern]!;
-      for (let k = 0; k < raise.length; k++) {
-        const level = levels[at + k]!;
-        // Past the word's end the level is undefined, and stays not-a-number as in the package.
-        levels[at + k] = Math.max(raise[k]!, level);
-      }
+      for (let k = 0; k < raise.length; k++) levels[at + k] = Math.max(raise[k]!, levels[at + k]!);
+      if (at + raise.length > size) size = at + raise.length;
     }
   }
-  levels[0] = levels[1] = levels[levels.length - 1] = levels[levels.length - 2] = 0;
+  levels[0] = levels[1] = levels[size - 1] = levels[size - 2] = 0;
   const breaks: number[] = [];
-  for (let i = 0; i < levels.length; i++) if ((levels[i]! & 1) === 1) breaks.push(i);
+  for (let i = 0; i < size; i++) if ((levels[i]! & 1) === 1) breaks.push(i);
   return breaks;
 }
 
