@@ -47,18 +47,29 @@ export class GlyphText {
   /** Draws the run with its left baseline end at (x, y) in top-down page coordinates; false if it cannot (marks, offsets). */
   draw(run: Run, face: Face, x: number, y: number): boolean {
     const font = this.fontOf(face);
-    // As pdfkit sets small capitals: the whole text at once (kerning across spaces) unless spaces are widened.
-    const pieces = run.smallCaps && run.wordSpacing === 0 ? [run.text] : run.text.split(' ');
-    const encoded = pieces.map((word) => this.encode(face, font, word, run.smallCaps));
-    if (encoded.some((word) => word === null)) return false;
+    const cache = (run.smallCaps ? this.smallCapWords : this.words).get(face)!;
     // pdfkit's word spacing: the space glyph's advance plus the run's extra space, both in thousandths of an em.
     const space = face.width(' ') * 1000 + (run.wordSpacing * 1000) / run.size;
-    const operands: string[] = [];
-    encoded.forEach((word, i) => {
-      operands.push(word!.operands);
-      const after = word!.trailing + (i < encoded.length - 1 ? space : 0);
-      if (Math.abs(after) > 1e-6) operands.push(num(-after));
-    });
+    const spaceOperand = num(-space);
+    const text = run.text;
+    // As pdfkit sets small capitals: the whole text at once (kerning across spaces) unless spaces are widened.
+    const whole = run.smallCaps && run.wordSpacing === 0;
+    let operands = '';
+    for (let start = 0; start <= text.length; ) {
+      let end = whole ? -1 : text.indexOf(' ', start);
+      if (end < 0) end = text.length;
+      const piece = text.slice(start, end);
+      const word = cache.get(piece) ?? this.encode(face, font, piece, run.smallCaps, cache);
+      if (word === null) return false;
+      const last = end === text.length;
+      if (operands) operands += ' ';
+      operands += word.operands;
+      if (word.trailing !== 0) {
+        const after = word.trailing + (last ? 0 : space);
+        if (Math.abs(after) > 1e-6) operands += ` ${num(-after)}`;
+      } else if (!last && Math.abs(space) > 1e-6) operands += ` ${spaceOperand}`;
+      start = end + 1;
+    }
     const height = this.doc.page.height;
     if (this.doc.page.fonts[font.id] == null) this.doc.page.fonts[font.id] = font.ref();
     // pdfkit's pages are drawn upside down (top-left origin): the text object sets that right.
@@ -71,7 +82,7 @@ export class GlyphText {
       this.pendingFont = font.id;
       this.pendingSize = run.size;
     }
-    this.pending += `\n1 0 0 1 ${num(x)} ${num(height - y)} Tm [${operands.join(' ')}] TJ`;
+    this.pending += `\n1 0 0 1 ${num(x)} ${num(height - y)} Tm [${operands}] TJ`;
     return true;
   }
 
@@ -93,8 +104,7 @@ export class GlyphText {
     return font;
   }
 
-  private encode(face: Face, font: PdfkitFont, word: string, smallCaps: boolean): EncodedWord | null {
-    const cache = (smallCaps ? this.smallCapWords : this.words).get(face)!;
+  private encode(face: Face, font: PdfkitFont, word: string, smallCaps: boolean, cache: Map<string, EncodedWord | null>): EncodedWord | null {
     let encoded = cache.get(word);
     if (encoded !== undefined) return encoded;
     encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font);
