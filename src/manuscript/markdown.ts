@@ -125,38 +125,71 @@ function blocks(nodes: readonly RootContent[], resolveImage?: ImageResolver): Bl
 }
 
 /** A stretch of the chapter: a paragraph of plain words, or Markdown parsed by the CommonMark parser. */
-type Segment = { plain: string } | { parsed: RootContent[] };
+type Segment = { plain: Inline[] } | { parsed: RootContent[] };
 
 // Anything in a document that can reach across blank lines (code fences, HTML blocks, link
 // reference definitions, which hold for the whole document): such a document is parsed whole.
 const REACHES_ACROSS_BLANK_LINES = /^ {0,3}(?:```|~~~|<)|\]:/m;
 // Characters that may begin Markdown syntax inside a paragraph, and line starts that may begin a
 // block or end a paragraph (headings, quotes, lists, thematic breaks, setext underlines).
-const INLINE_SYNTAX = /[*_`[\]<>&\\\t\r\0]|[ ]\n|[ ]$/;
+const INLINE_SYNTAX = /[_`[\]<>&\\\t\r\0]|[ ]\n|[ ]$/;
 const BLOCK_START = /^(?:[\s#>+\-*=_`~<|]|\d{1,9}[.)])/m;
 
 /** Blank in CommonMark's sense: spaces and tabs only (a no-break space is text). */
 const isBlank = (line: string) => /^[ \t]*$/.test(line);
 
+// Where a single asterisk may open emphasis (CommonMark: left-flanking, not inside a word) and
+// where one may close it (right-flanking, followed by a space, punctuation or the end).
+const OPENS_AFTER = /[\s"'“‘(\[—–]/u;
+const STARTS_EMPHASIS = /[\p{L}\p{N}]/u;
+const ENDS_EMPHASIS = /[\p{L}\p{N}.,!?;:'"”’)\]]/u;
+const CLOSES_BEFORE = /[\s.,!?;:'"”’)\]—–-]/u;
+
 /**
- * The chapter's top-level stretches. Most paragraphs of a novel are plain words: those are taken
- * as they are, and only the rest goes through the CommonMark parser (a novel parses several
- * times faster so). A paragraph is plain when no line of it starts a block and it holds no
- * character that begins inline syntax, and then CommonMark's reading of it is its text.
+ * A paragraph whose only syntax is *emphasis* in single asterisks, each pair plainly opening
+ * before a word and closing after one: the common italics of a novel, read without the parser.
+ * Null for anything less plain (doubled or unpaired asterisks, emphasis inside a word).
+ */
+function simpleEmphasis(text: string): Inline[] | null {
+  const parts = text.split('*');
+  if (parts.length % 2 === 0) return null;
+  const out: Inline[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (i % 2 === 0) {
+      out.push(...textWithLiterals(part));
+      continue;
+    }
+    const before = parts[i - 1]!;
+    const after = parts[i + 1]!;
+    // An empty piece between asterisks is a doubled asterisk: strong emphasis, or no emphasis at all.
+    if ((before === '' && i > 1) || (after === '' && i + 1 < parts.length - 1)) return null;
+    const opens = (before === '' || OPENS_AFTER.test(before.at(-1)!)) && STARTS_EMPHASIS.test(part.charAt(0));
+    const closes = ENDS_EMPHASIS.test(part.at(-1) ?? '') && (after === '' || CLOSES_BEFORE.test(after.charAt(0)));
+    if (!opens || !closes) return null;
+    out.push({ kind: 'emphasis', children: textWithLiterals(part) });
+  }
+  return out;
+}
+
+// Stands between two stretches of Markdown given to the parser together: an HTML comment the
+// author cannot have typed (a document with HTML at a line's start is parsed whole).
+const SEPARATOR = '<!--book:separator-->';
+
+/**
+ * The chapter's top-level stretches. Most paragraphs of a novel are plain words, or words with
+ * simple italics: those are taken as they are, and only the rest goes through the CommonMark
+ * parser (a novel reads several times faster so). A paragraph is plain when no line of it starts
+ * a block and it holds no character that begins inline syntax, and then CommonMark's reading of
+ * it is its text. The other stretches are parsed in one go, separated as the plain paragraphs
+ * between them separated them, and their line numbers are put back to the file's.
  */
 function segments(source: string): Segment[] {
   if (REACHES_ACROSS_BLANK_LINES.test(source)) return [{ parsed: fromMarkdown(source).children }];
-  const out: Segment[] = [];
   const lines = source.split('\n');
-  // Non-plain paragraphs next to each other are parsed together, so lists and quotes that run
-  // across blank lines stay whole; leading newlines keep the parser's line numbers the file's.
-  let pendingFrom = -1;
-  let pendingTo = -1;
-  const flushPending = () => {
-    if (pendingFrom < 0) return;
-    out.push({ parsed: fromMarkdown('\n'.repeat(pendingFrom) + lines.slice(pendingFrom, pendingTo).join('\n')).children });
-    pendingFrom = -1;
-  };
+  const out: (Segment | { group: number })[] = [];
+  // Runs of non-plain paragraphs (with the blank lines between them): [first line, end line).
+  const groups: [number, number][] = [];
   let line = 0;
   while (line < lines.length) {
     if (isBlank(lines[line]!)) {
@@ -166,17 +199,45 @@ function segments(source: string): Segment[] {
     let end = line;
     while (end < lines.length && !isBlank(lines[end]!)) end++;
     const text = lines.slice(line, end).join('\n');
-    if (INLINE_SYNTAX.test(text) || BLOCK_START.test(text)) {
-      if (pendingFrom < 0) pendingFrom = line;
-      pendingTo = end;
-    } else {
-      flushPending();
-      out.push({ plain: text });
+    const content = INLINE_SYNTAX.test(text) || BLOCK_START.test(text) ? null : text.includes('*') ? simpleEmphasis(text) : textWithLiterals(text);
+    if (content) out.push({ plain: content });
+    else if (out.at(-1) && 'group' in out.at(-1)!) groups.at(-1)![1] = end;
+    else {
+      out.push({ group: groups.length });
+      groups.push([line, end]);
     }
     line = end;
   }
-  flushPending();
-  return out;
+  if (groups.length === 0) return out as Segment[];
+  // One parse for every group: each starts two lines after the separator that ends the one before.
+  let compact = '';
+  const offsets: number[] = [];
+  let compactLine = 0;
+  for (const [from, to] of groups) {
+    if (compact) {
+      compact += `\n\n${SEPARATOR}\n\n`;
+      compactLine += 4;
+    }
+    offsets.push(from - compactLine);
+    compact += lines.slice(from, to).join('\n');
+    compactLine += to - from - 1;
+  }
+  const parsed: RootContent[][] = [[]];
+  for (const node of fromMarkdown(compact).children) {
+    if (node.type === 'html' && node.value === SEPARATOR) parsed.push([]);
+    else parsed.at(-1)!.push(node);
+  }
+  // Every separator must have come back as itself; should one not, read the document whole.
+  if (parsed.length !== groups.length) return [{ parsed: fromMarkdown(source).children }];
+  parsed.forEach((nodes, i) => nodes.forEach((node) => shiftLines(node, offsets[i]!)));
+  return out.map((part) => ('group' in part ? { parsed: parsed[part.group]! } : part));
+}
+
+/** Moves a parsed node's line numbers (images report theirs) by `by` lines. */
+function shiftLines(node: MdNode, by: number): void {
+  if (by === 0) return;
+  if (node.position) node.position = { start: { ...node.position.start, line: node.position.start.line + by }, end: { ...node.position.end, line: node.position.end.line + by } };
+  if ('children' in node) for (const child of node.children) shiftLines(child as MdNode, by);
 }
 
 /** A Markdown chapter: its leading "# Heading" is the title; the rest are blocks. */
@@ -190,7 +251,7 @@ export function parseMarkdownChapter(source: string, resolveImage?: ImageResolve
   }
   const out: Block[] = [];
   for (const part of parts) {
-    if ('plain' in part) out.push({ kind: 'paragraph', content: textWithLiterals(part.plain) });
+    if ('plain' in part) out.push({ kind: 'paragraph', content: part.plain });
     else out.push(...blocks(part.parsed, resolveImage));
   }
   return { title, blocks: out };

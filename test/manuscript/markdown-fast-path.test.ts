@@ -25,11 +25,29 @@ const TRICKY = [
   '- item\n\n      code in item\n\nplain\n\n    code after plain',
   '> quote\n\n> another quote\n\nplain',
   'An image ![alt](x.png) inline.\n\nPlain.',
+  'She *never* said.\n\n“*Yes*,” he said.\n\na *b* c *d* e',
+  'un*frigging*believable\n\n**strong** words\n\n*a **b** c*',
+  '5 * 3 * 2\n\n*unclosed\n\nend with *emph*\n\n*start* of it',
+  'multi *line\nemphasis* here\n\n(*aside*)\n\n*Hello.*, she said\n\nx *y*z\n\n*y* x*',
+  '*—dash*\n\n—*dash*—\n\n*3* times\n\n“*’Tis*” so\n\n*a*\n*b*',
 ];
 
 describe('Markdown fast path', () => {
   it('reads tricky documents exactly as the CommonMark parser alone does', () => {
     for (const source of TRICKY) assert.deepEqual(parseMarkdownChapter(source), parseMarkdownChapterWhole(source), JSON.stringify(source));
+  });
+  it('reports the file’s own line numbers for images after plain paragraphs', () => {
+    const source = '# Title\n\nPlain one.\n\nPlain\ntwo.\n\n> quote\n\nPlain three.\n\nText ![a map](map.png) here.\n\n![](other.png)';
+    const lines = (parse: typeof parseMarkdownChapter) => {
+      const seen: [string, number][] = [];
+      parse(source, (src, line) => {
+        seen.push([src, line]);
+        return { id: src, data: new Uint8Array(), mediaType: 'image/png', width: 1, height: 1 } as never;
+      });
+      return seen;
+    };
+    assert.deepEqual(lines(parseMarkdownChapter), [['map.png', 12], ['other.png', 14]]);
+    assert.deepEqual(lines(parseMarkdownChapterWhole), lines(parseMarkdownChapter));
   });
   it('reads every corpus chapter exactly as the CommonMark parser alone does', () => {
     let chapters = 0;
