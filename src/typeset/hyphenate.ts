@@ -42,6 +42,7 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
   if (!file) return () => [];
   const patterns = require(`hyphen/patterns/${file}.js`) as PatternSet;
   const builtIn = patterns[2] ?? {};
+  const trie = packTrie(patterns);
   const minLength = options.leftMin + options.rightMin;
   const exceptions = new Map(options.exceptions.map((e) => [e.replace(/-/g, '').toLowerCase(), breaksOf(e, '-')]));
   const cache = new Map<string, number[]>();
@@ -53,7 +54,7 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
     else if (word.length < minLength) breaks = [];
     else {
       const lowered = word.toLocaleLowerCase();
-      const own = Object.hasOwn(builtIn, lowered) ? builtIn[lowered]! : liangBreaks(word.length, lowered, patterns);
+      const own = Object.hasOwn(builtIn, lowered) ? builtIn[lowered]! : liangBreaks(word.length, lowered, trie);
       breaks = own.map((at) => Math.min(at, word.length));
     }
     breaks = breaks.filter((at) => at >= options.leftMin && word.length - at >= options.rightMin);
@@ -63,44 +64,86 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
 }
 
 /**
- * Liang's algorithm over the `hyphen` package's pattern trie: every substring of ".word." that a
- * pattern matches raises the levels between its letters; odd levels are breaks. Same results as
- * the package's own hyphenator, without its per-call text scanning (a fifth of a second per
- * novel). `length` is the word's own length, which lowercasing can change.
+ * The package's pattern trie packed into flat arrays: node i's edges are edgeChar/edgeChild/
+ * edgePattern[first[i] .. first[i + 1]). A novel's words look patterns up tens of thousands of
+ * times, and nested objects scattered over the heap make each lookup a string of cache misses.
  */
-const longest = new WeakMap<number[][], number>();
-function longestLevels(levelTable: number[][]): number {
-  let most = longest.get(levelTable);
-  if (most === undefined) longest.set(levelTable, (most = Math.max(0, ...levelTable.map((levels) => levels.length))));
-  return most;
+interface PackedTrie {
+  first: Int32Array;
+  edgeChar: Uint16Array;
+  /** The node an edge leads to, or -1 where the pattern ends there. */
+  edgeChild: Int32Array;
+  /** The level vector of the pattern ending at an edge, or -1. */
+  edgePattern: Int32Array;
+  levels: number[][];
+  longestLevels: number;
 }
 
-function liangBreaks(length: number, lowered: string, [levelTable, trie]: PatternSet): number[] {
+const packed = new WeakMap<PatternSet, PackedTrie>();
+
+function packTrie(patterns: PatternSet): PackedTrie {
+  let trie = packed.get(patterns);
+  if (trie) return trie;
+  const [levels, root] = patterns;
+  const nodes: TrieNode[] = [root];
+  const edges: [number, number, number][][] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const own: [number, number, number][] = [];
+    for (const [key, entry] of Object.entries(nodes[i]!)) {
+      // The package looks up one UTF-16 unit at a time: a longer key never matches.
+      if (key.length !== 1) continue;
+      const child = typeof entry === 'number' ? undefined : Array.isArray(entry) ? entry[0] : entry;
+      const pattern = typeof entry === 'number' ? entry : Array.isArray(entry) ? entry[1] : -1;
+      if (child) nodes.push(child);
+      own.push([key.charCodeAt(0), child ? nodes.length - 1 : -1, pattern]);
+    }
+    edges.push(own);
+  }
+  const count = edges.reduce((n, own) => n + own.length, 0);
+  trie = { first: new Int32Array(nodes.length + 1), edgeChar: new Uint16Array(count), edgeChild: new Int32Array(count), edgePattern: new Int32Array(count), levels, longestLevels: Math.max(0, ...levels.map((l) => l.length)) };
+  let at = 0;
+  edges.forEach((own, i) => {
+    trie!.first[i] = at;
+    for (const [char, child, pattern] of own) {
+      trie!.edgeChar[at] = char;
+      trie!.edgeChild[at] = child;
+      trie!.edgePattern[at] = pattern;
+      at++;
+    }
+  });
+  trie.first[nodes.length] = at;
+  packed.set(patterns, trie);
+  return trie;
+}
+
+/**
+ * Liang's algorithm over the `hyphen` package's patterns: every substring of ".word." that a
+ * pattern matches raises the levels between its letters; odd levels are breaks. Same results as
+ * the package's own hyphenator, without its per-call text scanning. `length` is the word's own
+ * length, which lowercasing can change.
+ */
+function liangBreaks(length: number, lowered: string, trie: PackedTrie): number[] {
   const chars = `.${lowered}.`;
   // The package keeps levels in a plain array that patterns reaching past the word's end lengthen
   // with not-a-number entries; a typed array with room to spare and NaN past the end does the same.
-  const levels = new Float64Array(chars.length + longestLevels(levelTable)).fill(Number.NaN);
+  const levels = new Float64Array(chars.length + trie.longestLevels).fill(Number.NaN);
   levels.fill(0, 0, length + 1);
   let size = length + 1;
+  const { first, edgeChar, edgeChild, edgePattern } = trie;
   for (let start = 0; chars.length - start >= 3; start++) {
     // Patterns from the leading dot and from the first letter both count from the word's start.
     const at = start === 0 ? 0 : start - 1;
-    let node: TrieNode | undefined = trie;
-    for (let j = start; j < chars.length && node !== undefined; j++) {
-      const entry: TrieNode[string] | undefined = node[chars[j]!];
-      if (entry === undefined) break;
-      let pattern: number;
-      if (typeof entry === 'number') {
-        pattern = entry;
-        node = undefined;
-      } else if (Array.isArray(entry)) {
-        node = entry[0];
-        pattern = entry[1];
-      } else {
-        node = entry;
-        continue;
-      }
-      const raise = levelTable[pattern]!;
+    let node = 0;
+    for (let j = start; j < chars.length && node >= 0; j++) {
+      const char = chars.charCodeAt(j);
+      let edge = first[node]!;
+      const end = first[node + 1]!;
+      while (edge < end && edgeChar[edge] !== char) edge++;
+      if (edge === end) break;
+      node = edgeChild[edge]!;
+      const pattern = edgePattern[edge]!;
+      if (pattern < 0) continue;
+      const raise = trie.levels[pattern]!;
       for (let k = 0; k < raise.length; k++) levels[at + k] = Math.max(raise[k]!, levels[at + k]!);
       if (at + raise.length > size) size = at + raise.length;
     }

@@ -47,18 +47,16 @@ export const INFINITE_PENALTY = 10000;
 /** Stretch that swallows any shortfall: the end of a paragraph. */
 export const FIL = 1e6;
 
-export const box = (width: number, text: string, style: Style, smallCaps = false, hangLeft = 0, hangRight = 0): Box => ({ type: 'box', width, text, style, smallCaps, hangLeft, hangRight });
-export const glue = (width: number, stretch: number, shrink: number, style: Style): Glue => ({ type: 'glue', width, stretch, shrink, style });
-export const penalty = (width: number, cost: number, flagged: boolean, text = '', style: Style = 'regular', hang = 0, restCorrection = 0): Penalty => ({
-  type: 'penalty',
-  width,
-  penalty: cost,
-  flagged,
-  text,
-  style,
-  hang,
-  restCorrection,
-});
+// Every item is made with the same fields in the same order, whatever its type: the line breaker
+// and the line setter then meet one object shape, which V8 reads several times faster than three.
+function item(type: Item['type'], width: number, stretch: number, shrink: number, cost: number, flagged: boolean, text: string, style: Style, smallCaps: boolean, hangLeft: number, hangRight: number, hang: number, restCorrection: number): Item {
+  return { type, width, stretch, shrink, penalty: cost, flagged, text, style, smallCaps, hangLeft, hangRight, hang, restCorrection } as unknown as Item;
+}
+
+export const box = (width: number, text: string, style: Style, smallCaps = false, hangLeft = 0, hangRight = 0): Box => item('box', width, 0, 0, 0, false, text, style, smallCaps, hangLeft, hangRight, 0, 0) as Box;
+export const glue = (width: number, stretch: number, shrink: number, style: Style): Glue => item('glue', width, stretch, shrink, 0, false, '', style, false, 0, 0, 0, 0) as Glue;
+export const penalty = (width: number, cost: number, flagged: boolean, text = '', style: Style = 'regular', hang = 0, restCorrection = 0): Penalty =>
+  item('penalty', width, 0, 0, cost, flagged, text, style, false, 0, 0, hang, restCorrection) as Penalty;
 
 /** Room a line ending at item b gains from hanging its last character into the margin. */
 export function hangAtEnd(items: readonly Item[], b: number): number {

@@ -81,22 +81,40 @@ function badness(ratio: number): number {
   return r > 4.65 ? 10000 : 100 * r * r * r;
 }
 
-/**
- * One pass of the total-fit algorithm over items whose lines are all `lineWidth` wide.
- * Returns null when no set of breaks keeps every line within tolerance (unless allowOverfull).
- */
-function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tolerance: number, extraStretch: number, allowOverfull: boolean, hyphenate: boolean): BreakResult | null {
+interface RunningSums {
+  /** The width, stretch and shrink of items[0 .. i-1], at i. */
+  sumWidth: Float64Array;
+  sumStretch: Float64Array;
+  sumShrink: Float64Array;
+}
+
+// A paragraph is broken in several passes, and again a line longer or shorter for pagination: its
+// sums are worked out once.
+const sumsOf = new WeakMap<readonly Item[], RunningSums>();
+
+function runningSums(items: readonly Item[]): RunningSums {
+  let sums = sumsOf.get(items);
+  if (sums) return sums;
   const n = items.length;
-  // Running sums: the width, stretch and shrink of items[0 .. i-1].
-  const sumWidth = new Float64Array(n + 1);
-  const sumStretch = new Float64Array(n + 1);
-  const sumShrink = new Float64Array(n + 1);
+  sums = { sumWidth: new Float64Array(n + 1), sumStretch: new Float64Array(n + 1), sumShrink: new Float64Array(n + 1) };
+  const { sumWidth, sumStretch, sumShrink } = sums;
   for (let i = 0; i < n; i++) {
     const item = items[i]!;
     sumWidth[i + 1] = sumWidth[i]! + (item.type === 'penalty' ? 0 : item.width);
     sumStretch[i + 1] = sumStretch[i]! + (item.type === 'glue' ? item.stretch : 0);
     sumShrink[i + 1] = sumShrink[i]! + (item.type === 'glue' ? item.shrink : 0);
   }
+  sumsOf.set(items, sums);
+  return sums;
+}
+
+/**
+ * One pass of the total-fit algorithm over items whose lines are all `lineWidth` wide.
+ * Returns null when no set of breaks keeps every line within tolerance (unless allowOverfull).
+ */
+function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tolerance: number, extraStretch: number, allowOverfull: boolean, hyphenate: boolean): BreakResult | null {
+  const n = items.length;
+  const { sumWidth, sumStretch, sumShrink } = runningSums(items);
   const distinctLines = p.looseness !== 0;
   let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: null, hyphenRun: 0, hang: hangAtStart(items, 0) }];
   let overfullCount = 0;
