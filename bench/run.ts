@@ -12,7 +12,7 @@ const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 1);
 const TIME = '/usr/bin/time';
-const SHAPING_CACHE = path.join(ROOT, 'node_modules/.cache/book/shaping');
+const TYPESETTING_CACHE = path.join(ROOT, 'node_modules/.cache/book/typesetting');
 
 interface Measure {
   book: string;
@@ -105,9 +105,9 @@ try {
       results.push(measure(book.name, words, task, 'book', book.runs, process.execPath, buildArgs, ROOT));
       console.error(`measured book ${task} on ${book.name}`);
       if (task === 'epub+pdf') {
-        // A first build of a book in a new checkout: nothing remembered of the font's shapings.
-        results.push(measure(book.name, words, 'epub+pdf, no shaping cache', 'book', book.runs, process.execPath, buildArgs, ROOT, () => rmSync(SHAPING_CACHE, { recursive: true, force: true })));
-        console.error(`measured book epub+pdf without remembered shapings on ${book.name}`);
+        // A first build in a new checkout: no shapings or hyphenations remembered.
+        results.push(measure(book.name, words, 'epub+pdf, no typesetting cache', 'book', book.runs, process.execPath, buildArgs, ROOT, () => rmSync(TYPESETTING_CACHE, { recursive: true, force: true })));
+        console.error(`measured book epub+pdf without the typesetting cache on ${book.name}`);
       }
       if (task === 'pdf' && has('qpdf')) {
         const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'))!;

@@ -93,10 +93,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress('setting pages');
       const fonts = FontSet.load(config.fonts ?? bundledFontFiles(), displayPath);
       // Writers load only when asked for: a start-up without pdfkit is half a second quicker.
-      const [{ typesetBook }, { writePdf }, shapings] = await Promise.all([import('./typeset/index.ts'), import('./pdf/write.ts'), import('./typeset/shaping-cache.ts')]);
-      shapings.recallShapings(fonts);
+      const [{ typesetBook }, { writePdf }, memory] = await Promise.all([import('./typeset/index.ts'), import('./pdf/write.ts'), import('./typeset/typesetting-cache.ts')]);
+      memory.recallTypesetting(fonts, book.metadata.language, config.print);
       const typeset = await typesetBook(book, { print: config.print, fonts });
-      shapings.rememberShapings(fonts);
+      memory.rememberTypesetting(fonts, book.metadata.language, config.print);
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       await writePdf(typeset, fonts, book.metadata, outputs.reserve(`${config.output.name}.pdf`));
       files.push({ format: 'pdf', name: `${config.output.name}.pdf` });

@@ -35,18 +35,25 @@ export interface HyphenationOptions {
 }
 
 /** Offsets at which a word of letters may break, e.g. "beautiful" → [4, 6]. */
-export type Hyphenator = (word: string) => number[];
+export interface Hyphenator {
+  (word: string): number[];
+  /** Names everything the answers depend on (patterns and their version, minimums, exceptions): equal keys, equal answers. */
+  readonly key: string;
+}
+
+const HYPHEN_VERSION = (require('hyphen/package.json') as { version: string }).version;
 
 export function createWordHyphenator(language: string, options: HyphenationOptions): Hyphenator {
   const file = options.enabled ? patternFile(language) : undefined;
-  if (!file) return () => [];
+  if (!file) return Object.assign(() => [], { key: 'none' });
   const patterns = require(`hyphen/patterns/${file}.js`) as PatternSet;
   const builtIn = patterns[2] ?? {};
   const trie = packTrie(patterns);
   const minLength = options.leftMin + options.rightMin;
   const exceptions = new Map(options.exceptions.map((e) => [e.replace(/-/g, '').toLowerCase(), breaksOf(e, '-')]));
   const cache = new Map<string, number[]>();
-  return (word) => {
+  const key = JSON.stringify(['hyphen', HYPHEN_VERSION, file, options.leftMin, options.rightMin, options.exceptions]);
+  return Object.assign((word: string) => {
     let breaks = cache.get(word);
     if (breaks) return breaks;
     const exception = exceptions.get(word.toLowerCase());
@@ -60,7 +67,7 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
     breaks = breaks.filter((at) => at >= options.leftMin && word.length - at >= options.rightMin);
     cache.set(word, breaks);
     return breaks;
-  };
+  }, { key });
 }
 
 /**

@@ -77,13 +77,22 @@ const FIXED_SPACES: Record<string, number> = { '\u202F': 0.12, '\u2009': 0.16, '
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const hasFixedSpace = (text: string) => /[\u00A0\u2002-\u200A\u202F]/.test(text);
 
-const opportunityCache = new WeakMap<Hyphenator, Map<string, [number, boolean][]>>();
+/** Where a word may break, as [offset after which to break, hyphen drawn?], by word. */
+export type BreakOpportunities = Map<string, [number, boolean][]>;
+
+const opportunityTables = new Map<string, BreakOpportunities>();
 const NO_BREAKS: [number, boolean][] = [];
 
-/** Word-internal places a line may end, cached per hyphenator and word: words repeat. */
+/** The break opportunities found so far with hyphenators of this key (see Hyphenator.key): to remember between builds. */
+export function breakOpportunityTable(key: string): BreakOpportunities {
+  let table = opportunityTables.get(key);
+  if (!table) opportunityTables.set(key, (table = new Map()));
+  return table;
+}
+
+/** Word-internal places a line may end, cached per hyphenation setting and word: words repeat. */
 function breakOpportunities(word: string, hyphenate: Hyphenator): [number, boolean][] {
-  let cache = opportunityCache.get(hyphenate);
-  if (!cache) opportunityCache.set(hyphenate, (cache = new Map()));
+  const cache = breakOpportunityTable(hyphenate.key);
   let found = cache.get(word);
   if (!found) {
     // No real word is a hundred letters long: such a run is cut where it must be, not hyphenated.

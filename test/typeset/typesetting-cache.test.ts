@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { PrintOptions } from '../../src/config/schema.ts';
+import { bundledFontFiles, FontSet } from '../../src/typeset/fonts.ts';
+import { createWordHyphenator } from '../../src/typeset/hyphenate.ts';
+import { breakOpportunityTable, paragraphItems } from '../../src/typeset/paragraph.ts';
+import { recallTypesetting, rememberTypesetting } from '../../src/typeset/typesetting-cache.ts';
+import { SHARED } from '../helpers/tools.ts';
+import { setting } from './helpers.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'book-typesetting-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+// Minimums no other test uses, so this test's break table starts empty.
+const print: PrintOptions = { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 3, rightMin: 4, exceptions: [] } };
+const chapter = readFileSync(path.join(SHARED, 'corpus/arthur-conan-doyle_the-hound-of-the-baskervilles/manuscript/01-mr-sherlock-holmes.md'), 'utf8');
+const words = [...new Set(chapter.split(/\s+/).filter(Boolean)), 'office', 'affluent', 'Ta'];
+const plain = (p: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset];
+
+describe('typesetting remembered between builds', () => {
+  it('recalls shapings as the same glyphs and advances, with nothing to shape again', () => {
+    const first = FontSet.load(bundledFontFiles());
+    const expected = words.map((word) => first.face('regular').shapeWord(word));
+    const smallCaps = first.face('regular').shapeSmallCaps('The Hound of the Baskervilles');
+    rememberTypesetting(first, 'en', print, dir);
+    assert.equal(readdirSync(dir).filter((f) => f.startsWith('shaping-')).length, 1, 'one file for the one face used');
+
+    const second = FontSet.load(bundledFontFiles());
+    recallTypesetting(second, 'en', print, dir);
+    const face = second.face('regular');
+    for (const [i, word] of words.entries()) {
+      const recalled = face.shapeWord(word);
+      assert.deepEqual(recalled.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]), expected[i]!.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]), word);
+      assert.deepEqual(recalled.positions.map(plain), expected[i]!.positions.map(plain), word);
+      assert.equal(recalled.advanceWidth, expected[i]!.advanceWidth, word);
+    }
+    assert.deepEqual(face.shapeSmallCaps('The Hound of the Baskervilles').positions.map(plain), smallCaps.positions.map(plain));
+    assert.equal(face.learnedSomething, false, 'everything came from the cache');
+    face.shapeWord('Xylophone-quizzically');
+    assert.equal(face.learnedSomething, true);
+  });
+
+  it('recalls the break opportunities found with the same hyphenation settings', () => {
+    const fonts = FontSet.load(bundledFontFiles());
+    const hyphenate = createWordHyphenator('en', print.hyphenation);
+    paragraphItems([{ kind: 'text', value: chapter }], setting(300, { fonts, hyphenate }));
+    const table = breakOpportunityTable(hyphenate.key);
+    const found = [...table];
+    assert.ok(found.some(([, breaks]) => breaks.length > 0), 'some words can break');
+    rememberTypesetting(fonts, 'en', print, dir);
+    table.clear();
+    recallTypesetting(fonts, 'en', print, dir);
+    assert.deepEqual([...breakOpportunityTable(hyphenate.key)], found);
+  });
+
+  it('learns afresh when a cache file is unreadable', () => {
+    for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), '{ not json');
+    const fonts = FontSet.load(bundledFontFiles());
+    recallTypesetting(fonts, 'en', print, dir);
+    assert.ok(fonts.face('regular').width('office') > 0);
+    assert.equal(fonts.face('regular').learnedSomething, true);
+  });
+});
