@@ -341,19 +341,22 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   const t = new Typesetter(book, options, pagesEstimate);
   const d = t.design;
   const m = book.metadata;
-  const flow: FlowElement[] = [];
   const frontFlow: FlowElement[] = [];
   const bodyDivisions: number[] = [];
+  const bodyPages: Page[] = [];
   for (const [index, chapter] of book.chapters.entries()) {
     if (chapter.matter === 'front') {
       frontFlow.push(...t.chapterFlow(chapter, index));
       continue;
     }
     bodyDivisions.push(index);
-    flow.push(...t.chapterFlow(chapter, index));
+    // Each division opens on a right-hand page, so no page of it depends on another division:
+    // it is paginated as soon as it is set, and its paragraphs' break data can go.
+    const pages = paginate(t.chapterFlow(chapter, index), d.linesPerPage);
+    if (bodyPages.length % 2 === 1 && pages.length > 0) bodyPages.push({ lines: [], opener: false, bare: false, blank: true, full: false });
+    bodyPages.push(...pages);
     await breathe();
   }
-  const bodyPages = paginate(flow, d.linesPerPage);
 
   // Front matter: title page, copyright page, contents when there is more than one chapter.
   const centerBlock = (lines: SetLine[], baseline: number, step: number): DrawnLine[] =>
