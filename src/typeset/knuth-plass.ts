@@ -116,7 +116,7 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
   const n = items.length;
   const { sumWidth, sumStretch, sumShrink } = runningSums(items);
   const distinctLines = p.looseness !== 0;
-  let active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: null, hyphenRun: 0, hang: hangAtStart(items, 0) }];
+  const active: Node[] = [{ position: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, previous: null, hyphenRun: 0, hang: hangAtStart(items, 0) }];
   let overfullCount = 0;
 
   // After a break, glue and penalties up to the next box are discarded: the next line starts there.
@@ -140,8 +140,12 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
 
   // Reused at every breakpoint: the best new node per state, and the states that got one.
   const best: (Node | undefined)[] = [];
+  // Kept in ascending order as they are added (a handful at most): new nodes join in state order.
   const usedKeys: number[] = [];
+  let usedCount = 0;
   const deactivated: { node: Node; ratio: number }[] = [];
+  // The active list is active[0 .. activeCount): truncated and refilled in place at every breakpoint.
+  let activeCount = active.length;
   for (let b = 0; b < n; b++) {
     const item = items[b]!;
     const legal =
@@ -155,9 +159,9 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
     const endHang = hangAtEnd(items, b);
     const forced = item.type === 'penalty' && item.penalty <= -INFINITE_PENALTY;
 
-    deactivated.length = 0;
+    if (allowOverfull) deactivated.length = 0;
     let kept = 0;
-    for (let i = 0; i < active.length; i++) {
+    for (let i = 0; i < activeCount; i++) {
       const a = active[i]!;
       const natural = sumWidth[b]! - a.width + breakWidth;
       const available = lineWidth + a.hang + endHang;
@@ -193,36 +197,41 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
         const state = fitness + 4 * Math.min(hyphenRun, p.maxHyphenRun);
         const key = distinctLines ? state + 16 * (a.line + 1) : state;
         const current = best[key];
-        if (!current) usedKeys.push(key);
+        if (!current) {
+          let at = usedCount++;
+          for (; at > 0 && usedKeys[at - 1]! > key; at--) usedKeys[at] = usedKeys[at - 1]!;
+          usedKeys[at] = key;
+        }
         if (!current || demerits < current.demerits) {
           best[key] = { position: b, line: a.line + 1, fitness, width: 0, stretch: 0, shrink: 0, demerits, ratio: lastLine ? 0 : ratio, previous: a, hyphenRun, hang: 0 };
         }
       }
     }
-    active.length = kept;
-    if (usedKeys.length > 0) {
+    activeCount = kept;
+    if (usedCount > 0) {
       const next = afterBreak(b);
       // New nodes join in the order of their states, as TeX's list keeps them.
-      usedKeys.sort((x, y) => x - y);
-      for (const key of usedKeys) {
+      for (let u = 0; u < usedCount; u++) {
+        const key = usedKeys[u]!;
         const node = best[key]!;
         best[key] = undefined;
         node.width = next.width;
         node.stretch = next.stretch;
         node.shrink = next.shrink;
         node.hang = next.hang;
-        active.push(node);
+        active[activeCount++] = node;
       }
-      usedKeys.length = 0;
-    } else if (active.length === 0 && allowOverfull && deactivated.length > 0) {
+      usedCount = 0;
+    } else if (activeCount === 0 && allowOverfull && deactivated.length > 0) {
       // Nothing fits: break where the least damage is done and set that line overfull.
       const fallback = deactivated.reduce((x, y) => (x.node.demerits <= y.node.demerits ? x : y));
       const next = afterBreak(b);
-      active.push({ position: b, line: fallback.node.line + 1, fitness: 3, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, hyphenRun: flagged ? 1 : 0, ...next });
+      active[activeCount++] = { position: b, line: fallback.node.line + 1, fitness: 3, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, hyphenRun: flagged ? 1 : 0, ...next };
       overfullCount++;
     }
-    if (active.length === 0) return null;
+    if (activeCount === 0) return null;
   }
+  active.length = activeCount;
 
   const finals = active.filter((node) => node.position === n - 1);
   if (finals.length === 0) return null;
