@@ -27,6 +27,29 @@ interface EncodedWord {
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
+/** One page's text operators as bytes: each piece is copied in as it comes, never joined as strings. */
+class PageBytes {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  length = 0;
+
+  write(text: string): void {
+    // Every character is one byte (operators, numbers, hex glyph ids).
+    if (this.length + text.length > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + text.length));
+      this.buffer.copy(bigger, 0, 0, this.length);
+      this.buffer = bigger;
+    }
+    this.length += this.buffer.write(text, this.length, 'latin1');
+  }
+
+  /** The bytes written so far, as a buffer of their own; the writer starts again empty. */
+  take(): Buffer {
+    const bytes = Buffer.from(this.buffer.subarray(0, this.length));
+    this.length = 0;
+    return bytes;
+  }
+}
+
 /**
  * Writes text operators straight from the typesetter's glyph runs: each word is encoded once per
  * face and reused, and words are spaced with TJ offsets, so the drawn line is exactly the measured
@@ -35,7 +58,8 @@ const num = (n: number): string => String(Math.round(n * 1000) / 1000);
  */
 export class GlyphText {
   /** Operators of the open text object, not yet on the page. */
-  private pending = '';
+  private readonly pending = new PageBytes();
+  private open = false;
   private pendingFont = '';
   private pendingSize = 0;
   private readonly fonts = new Map<Face, PdfkitFont>();
@@ -48,49 +72,61 @@ export class GlyphText {
   draw(run: Run, face: Face, x: number, y: number): boolean {
     const font = this.fontOf(face);
     const cache = (run.smallCaps ? this.smallCapWords : this.words).get(face)!;
+    const out = this.pending;
+    // Should a word prove undrawable, everything this call wrote is taken back.
+    const undo = { length: out.length, open: this.open, font: this.pendingFont, size: this.pendingSize };
+    const height = this.doc.page.height;
+    // pdfkit's pages are drawn upside down (top-left origin): the text object sets that right.
+    if (!this.open) {
+      out.write(`q 1 0 0 -1 0 ${num(height)} cm BT`);
+      this.open = true;
+      this.pendingFont = '';
+    }
+    if (font.id !== this.pendingFont || run.size !== this.pendingSize) {
+      out.write(`\n/${font.id} ${num(run.size)} Tf`);
+      this.pendingFont = font.id;
+      this.pendingSize = run.size;
+    }
+    out.write(`\n1 0 0 1 ${num(x)} ${num(height - y)} Tm [`);
+    const operandsStart = out.length;
     // pdfkit's word spacing: the space glyph's advance plus the run's extra space, both in thousandths of an em.
     const space = face.width(' ') * 1000 + (run.wordSpacing * 1000) / run.size;
-    const spaceOperand = num(-space);
+    const spaceOperand = ` ${num(-space)}`;
     const text = run.text;
     // As pdfkit sets small capitals: the whole text at once (kerning across spaces) unless spaces are widened.
     const whole = run.smallCaps && run.wordSpacing === 0;
-    let operands = '';
     for (let start = 0; start <= text.length; ) {
       let end = whole ? -1 : text.indexOf(' ', start);
       if (end < 0) end = text.length;
       const piece = text.slice(start, end);
       const word = cache.get(piece) ?? this.encode(face, font, piece, run.smallCaps, cache);
-      if (word === null) return false;
+      if (word === null) {
+        out.length = undo.length;
+        this.open = undo.open;
+        this.pendingFont = undo.font;
+        this.pendingSize = undo.size;
+        return false;
+      }
       const last = end === text.length;
-      if (operands) operands += ' ';
-      operands += word.operands;
+      if (out.length > operandsStart) out.write(' ');
+      out.write(word.operands);
       if (word.trailing !== 0) {
         const after = word.trailing + (last ? 0 : space);
-        if (Math.abs(after) > 1e-6) operands += ` ${num(-after)}`;
-      } else if (!last && Math.abs(space) > 1e-6) operands += ` ${spaceOperand}`;
+        if (Math.abs(after) > 1e-6) out.write(` ${num(-after)}`);
+      } else if (!last && Math.abs(space) > 1e-6) out.write(spaceOperand);
       start = end + 1;
     }
-    const height = this.doc.page.height;
+    out.write('] TJ');
     if (this.doc.page.fonts[font.id] == null) this.doc.page.fonts[font.id] = font.ref();
-    // pdfkit's pages are drawn upside down (top-left origin): the text object sets that right.
-    if (!this.pending) {
-      this.pending = `q 1 0 0 -1 0 ${num(height)} cm BT`;
-      this.pendingFont = '';
-    }
-    if (font.id !== this.pendingFont || run.size !== this.pendingSize) {
-      this.pending += `\n/${font.id} ${num(run.size)} Tf`;
-      this.pendingFont = font.id;
-      this.pendingSize = run.size;
-    }
-    this.pending += `\n1 0 0 1 ${num(x)} ${num(height - y)} Tm [${operands}] TJ`;
     return true;
   }
 
   /** Puts the text drawn so far on the page: before anything else is drawn there, and when the page is done. */
   flush(): void {
-    if (!this.pending) return;
-    this.doc.addContent(Buffer.from(`${this.pending}\nET Q\n`, 'latin1'));
-    this.pending = '';
+    if (!this.open) return;
+    this.pending.write('\nET Q\n');
+    this.doc.addContent(this.pending.take());
+    this.open = false;
   }
 
   private fontOf(face: Face): PdfkitFont {
