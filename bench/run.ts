@@ -38,7 +38,7 @@ function timed(command: string, args: string[], cwd: string): { seconds: number;
 
 function measure(book: string, words: number, task: string, tool: string, runs: number, command: string, args: string[], cwd: string, beforeEach = () => {}): Measure {
   beforeEach();
-  timed(command, args, cwd); // warm-up: file cache, the compiled CLI, remembered shapings
+  timed(command, args, cwd); // warm-up: file cache, the compiled CLI, the typesetting cache
   const samples = Array.from({ length: runs }, () => {
     beforeEach();
     return timed(command, args, cwd);

@@ -6,9 +6,10 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-// Loaded from their own folders: pdfkit and fontkit read data files beside their code, and
-// epub-gen-memory's templates load the same way; only the EPUB and PDF writers need them.
-const EXTERNAL = ['pdfkit', 'fontkit', 'epub-gen-memory', 'tsx', 'esbuild'];
+// Loaded from their own folders: pdfkit and fontkit read data files beside their code (and
+// pdfkit imports fontkit, which must stay one copy); epub-gen-memory is left as installed too.
+// Only the EPUB and PDF writers' chunks load them.
+const EXTERNAL = ['pdfkit', 'fontkit', 'epub-gen-memory'];
 
 /** Size and modification time of every source file and of the installed packages' lockfile. */
 function sourceStamp(root) {

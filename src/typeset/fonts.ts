@@ -51,7 +51,7 @@ export class Face {
   private readonly coverage = new Map<string, boolean>();
   /** Text fontkit shaped in full (ligatures and the like): what pairs cannot rebuild. */
   private readonly laidOut = new Map<string, FontkitGlyphRun>();
-  /** Something was shaped that the remembered shapings (see remember()) did not hold. */
+  /** Something was shaped that recall() did not bring back: worth remembering again. */
   private learned = false;
   private pairsOnly: boolean | undefined;
   readonly unitsPerEm: number;

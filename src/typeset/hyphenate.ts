@@ -50,7 +50,7 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
   const builtIn = patterns[2] ?? {};
   const trie = packTrie(patterns);
   const minLength = options.leftMin + options.rightMin;
-  const exceptions = new Map(options.exceptions.map((e) => [e.replace(/-/g, '').toLowerCase(), breaksOf(e, '-')]));
+  const exceptions = new Map(options.exceptions.map((e) => [e.replace(/-/g, '').toLowerCase(), hyphenOffsets(e)]));
   const cache = new Map<string, number[]>();
   const key = JSON.stringify(['hyphen', HYPHEN_VERSION, file, options.leftMin, options.rightMin, options.exceptions]);
   return Object.assign((word: string) => {
@@ -161,11 +161,12 @@ function liangBreaks(length: number, lowered: string, trie: PackedTrie): number[
   return breaks;
 }
 
-function breaksOf(marked: string, mark: string): number[] {
+/** "ta-ble" → [2]: where the hyphens of an exception stand, counted in letters. */
+function hyphenOffsets(marked: string): number[] {
   const breaks: number[] = [];
   let letters = 0;
   for (const char of marked) {
-    if (char === mark) breaks.push(letters);
+    if (char === '-') breaks.push(letters);
     else letters += char.length;
   }
   return breaks;

@@ -7,11 +7,13 @@ import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
 import { breakOpportunityTable } from './paragraph.ts';
 
-// Bumped whenever what is remembered changes shape.
+// Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
+// answers (Face.glyphOf, Face.pairKern, findBreakOpportunities) change: old files then go unread.
 const FORMAT = 1;
 
 const require = createRequire(import.meta.url);
 const fontkitDir = path.resolve(path.dirname(require.resolve('fontkit')), '..');
+const fontkitVersion = (JSON.parse(readFileSync(path.join(fontkitDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 /**
  * Where typesetting keeps what it learned between builds: beside the installed packages
@@ -28,7 +30,6 @@ const hash = (...parts: (string | Buffer)[]) => {
 
 /** Shapings are fontkit's answers for one font file: one file per font file and fontkit version. */
 function shapingFile(dir: string, face: Face): string {
-  const fontkitVersion = (JSON.parse(readFileSync(path.join(fontkitDir, 'package.json'), 'utf8')) as { version: string }).version;
   return path.join(dir, `shaping-${hash(String(FORMAT), fontkitVersion, face.data)}.json`);
 }
 
