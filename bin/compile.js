@@ -9,6 +9,9 @@ import path from 'node:path';
 // Loaded from their own folders: pdfkit and fontkit read data files beside their code (and
 // pdfkit imports fontkit, which must stay one copy); epub-gen-memory is left as installed too.
 // Only the EPUB and PDF writers' chunks load them.
+/** A compiled CLI's folder name: a source stamp. */
+const STAMP = /^[0-9a-f]{16}$/;
+
 const EXTERNAL = ['pdfkit', 'fontkit', 'epub-gen-memory'];
 
 /** Size and modification time of every source file and of the installed packages' lockfile. */
@@ -55,7 +58,8 @@ export function compiledCli(root) {
       rmSync(temp, { recursive: true, force: true });
     }
     for (const old of readdirSync(cache)) {
-      if (old !== stamp && !old.endsWith('.tmp')) rmSync(path.join(cache, old), { recursive: true, force: true });
+      // Earlier compilations only: the folder also holds the typesetting cache.
+      if (old !== stamp && STAMP.test(old)) rmSync(path.join(cache, old), { recursive: true, force: true });
     }
     return entry;
   } catch {
@@ -68,7 +72,8 @@ function compile(root, outdir) {
   // esbuild is loaded only when a compile is needed: it is no part of an ordinary run.
   const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
   esbuild.buildSync({
-    entryPoints: { cli: path.join(root, 'src/cli.ts') },
+    // The ebook thread's entry sits beside the CLI, where EbookThread looks for it.
+    entryPoints: { cli: path.join(root, 'src/cli.ts'), 'ebook-thread-entry': path.join(root, 'src/ebook-thread-entry.ts') },
     outdir,
     bundle: true,
     // The writers stay in chunks of their own, loaded only when their format is asked for.

@@ -1,15 +1,16 @@
-import { readFileSync, statSync } from 'node:fs';
-import { typographicCover } from './cover/typographic.ts';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type BookConfig } from './config/load.ts';
 import { displayPath } from './config/paths.ts';
 import { BookError, type Warning } from './errors.ts';
 import { readBook } from './manuscript/read.ts';
-import type { Book, EmbeddedFont, PrintPage } from './model/index.ts';
+import { prepareEbooks, type EbookRequest } from './ebook-edition.ts';
+import { EbookThread } from './ebook-thread.ts';
+import type { Book, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
 import { renderText } from './text/write.ts';
-import { bundledFontFiles, FontSet, STYLES, type Style } from './typeset/fonts.ts';
+import { bundledFontFiles, FontSet } from './typeset/fonts.ts';
 
 export type Format = 'epub' | 'kepub' | 'pdf' | 'text';
 export const FORMATS: readonly Format[] = ['epub', 'kepub', 'pdf', 'text'];
@@ -51,26 +52,6 @@ export function compile(config: BookConfig, now: Date, warnings: Warning[] = [])
   return normalizeBook(readBook(config, now, warnings), config.typography);
 }
 
-/** What only the ebook carries: the print edition's page starts, a cover (drawn when none is given), embedded faces. */
-function ebookEdition(book: Book, config: BookConfig, printPages: PrintPage[] | undefined): Book {
-  const faces = config.fonts ?? bundledFontFiles();
-  const metadata = book.metadata.cover ? book.metadata : { ...book.metadata, cover: typographicCover(book.metadata, faces.regular) };
-  const embeddedFonts = config.epub.embedFonts ? embeddedFaces(faces) : undefined;
-  return { ...book, metadata, printPages, embeddedFonts };
-}
-
-function embeddedFaces(faces: Record<Style, string>): EmbeddedFont[] {
-  const seen = new Set<string>();
-  return STYLES.flatMap((style) => {
-    const file = faces[style];
-    if (seen.has(file)) return [];
-    seen.add(file);
-    const data = readFileSync(file);
-    const format = data.subarray(0, 4).toString('latin1') === 'OTTO' ? ('otf' as const) : ('ttf' as const);
-    return [{ style: style === 'italic' || style === 'boldItalic' ? ('italic' as const) : ('normal' as const), weight: style.startsWith('bold') ? (700 as const) : (400 as const), data, format }];
-  });
-}
-
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? buildTime();
   const progress = options.onProgress ?? (() => {});
@@ -82,13 +63,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outputs = new PendingOutputs(config.output.dir);
   const files: { format: Format; name: string }[] = [];
   let pages: number | undefined;
-  // With a PDF, the EPUB gets a page list that maps to its pages: the PDF is set first.
+  const variants = (['epub', 'kepub'] as const).filter((format) => formats.includes(format));
+  const ebooks: EbookRequest = { book, faces: config.fonts ?? bundledFontFiles(), embedFonts: config.epub.embedFonts, variants };
+  // With a PDF, the EPUB gets a page list that maps to its pages: the PDF is set first, and the
+  // EPUB is made on another thread while the PDF is drawn.
+  const thread = variants.length > 0 && formats.includes('pdf') ? new EbookThread(ebooks) : undefined;
   let typesetPages: PrintPage[] | undefined;
   try {
     if (formats.includes('text')) {
       outputs.write(`${config.output.name}.txt`, renderText(book));
       files.push({ format: 'text', name: `${config.output.name}.txt` });
     }
+    let archives: Promise<Buffer[]> | undefined;
     if (formats.includes('pdf')) {
       progress('setting pages');
       const fonts = FontSet.load(config.fonts ?? bundledFontFiles(), displayPath);
@@ -98,19 +84,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const typeset = await typesetBook(book, { print: config.print, fonts });
       memory.rememberTypesetting(fonts, book.metadata.language, config.print);
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
+      typesetPages = typeset.pageStarts;
+      archives = thread?.render(typesetPages);
+      // Settled here if the PDF fails first; awaited below otherwise.
+      archives?.catch(() => {});
       await writePdf(typeset, fonts, book.metadata, outputs.reserve(`${config.output.name}.pdf`));
       files.push({ format: 'pdf', name: `${config.output.name}.pdf` });
       pages = typeset.pages.length;
-      typesetPages = typeset.pageStarts;
     }
-    if (formats.includes('epub') || formats.includes('kepub')) {
+    if (variants.length > 0) {
       progress('making the EPUB');
-      const { renderEpub } = await import('./epub/write.ts');
-      const ebook = ebookEdition(book, config, typesetPages);
-      for (const format of ['epub', 'kepub'] as const) {
-        if (!formats.includes(format)) continue;
+      const made = await (archives ?? prepareEbooks(ebooks)(typesetPages));
+      for (const [i, format] of variants.entries()) {
         const name = `${config.output.name}${format === 'kepub' ? '.kepub' : ''}.epub`;
-        outputs.write(name, await renderEpub(ebook, { kobo: format === 'kepub' }));
+        outputs.write(name, made[i]!);
         files.push({ format, name });
       }
     }
@@ -118,6 +105,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     outputs.discard();
     throw error;
+  } finally {
+    thread?.stop();
   }
   return {
     files: files.map(({ format, name }) => {

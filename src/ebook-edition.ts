@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { typographicCover } from './cover/typographic.ts';
+import type { Book, EmbeddedFont, PrintPage } from './model/index.ts';
+import { STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
+
+export type EbookVariant = 'epub' | 'kepub';
+
+/** Everything the ebooks are made from; plain data, so it can be handed to another thread. */
+export interface EbookRequest {
+  book: Book;
+  /** The print faces: drawn on a generated cover, embedded when asked for. */
+  faces: FontFiles;
+  embedFonts: boolean;
+  variants: readonly EbookVariant[];
+}
+
+/** What only the ebook carries: a cover (drawn when none is given) and the embedded faces. */
+function ebookEdition(request: EbookRequest): Book {
+  const { book, faces } = request;
+  const metadata = book.metadata.cover ? book.metadata : { ...book.metadata, cover: typographicCover(book.metadata, faces.regular) };
+  const embeddedFonts = request.embedFonts ? embeddedFaces(faces) : undefined;
+  return { ...book, metadata, embeddedFonts };
+}
+
+function embeddedFaces(faces: Record<Style, string>): EmbeddedFont[] {
+  const seen = new Set<string>();
+  return STYLES.flatMap((style) => {
+    const file = faces[style];
+    if (seen.has(file)) return [];
+    seen.add(file);
+    const data = readFileSync(file);
+    const format = data.subarray(0, 4).toString('latin1') === 'OTTO' ? ('otf' as const) : ('ttf' as const);
+    return [{ style: style === 'italic' || style === 'boldItalic' ? ('italic' as const) : ('normal' as const), weight: style.startsWith('bold') ? (700 as const) : (400 as const), data, format }];
+  });
+}
+
+/**
+ * Starts on the ebooks: the cover is drawn and the faces read now; the archives are made when the
+ * print edition's page starts are known (undefined when there is no print edition).
+ */
+export function prepareEbooks(request: EbookRequest): (printPages: PrintPage[] | undefined) => Promise<Buffer[]> {
+  const writer = import('./epub/write.ts');
+  writer.catch(() => {}); // reported when awaited
+  const edition = ebookEdition(request);
+  return async (printPages) => {
+    const { renderEpub } = await writer;
+    const ebook = { ...edition, printPages };
+    const archives: Buffer[] = [];
+    for (const variant of request.variants) archives.push(await renderEpub(ebook, { kobo: variant === 'kepub' }));
+    return archives;
+  };
+}
