@@ -81,7 +81,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Writers load only when asked for: a start-up without pdfkit is half a second quicker.
       const [{ typesetBook }, { writePdf }, memory] = await Promise.all([import('./typeset/index.ts'), import('./pdf/write.ts'), import('./typeset/typesetting-cache.ts')]);
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
-      const typeset = await typesetBook(book, { print: config.print, fonts });
+      const typeset = await typesetBook(book, { print: config.print, fonts, wordCache: (key) => memory.recallWordCache(key) });
       memory.rememberTypesetting(fonts, book.metadata.language, config.print);
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
@@ -66,6 +67,13 @@ export class Face {
 
   get name(): string {
     return this.font.postscriptName;
+  }
+
+  private digest: string | undefined;
+  /** Names the font file by its bytes: equal keys, equal shapings. */
+  get key(): string {
+    this.digest ??= createHash('sha256').update(this.data).digest('hex').slice(0, 24);
+    return this.digest;
   }
   /** Ascender and descender, in ems. */
   get ascent(): number {
@@ -316,5 +324,10 @@ export class FontSet {
 
   face(style: Style): Face {
     return this.faces[style];
+  }
+
+  /** Names the faces by their bytes, style by style. */
+  get key(): string {
+    return STYLES.map((style) => this.faces[style].key).join(',');
   }
 }

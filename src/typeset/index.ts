@@ -8,7 +8,8 @@ import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type LineImage, type Run, type SetLine } from './lines.ts';
 import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
-import { paragraphItems, styledPieces, WordCache, type ParagraphSetting } from './paragraph.ts';
+import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
+import { WordCache, wordCacheKey } from './word-cache.ts';
 
 /** A line ready to draw: absolute position of its baseline's left end, in points from the page's top-left. */
 export interface DrawnLine {
@@ -47,6 +48,8 @@ export interface TypesetOptions {
   fonts: FontSet;
   /** Looser or tighter than TeX's defaults, for tests and tuning. */
   breaking?: Partial<BreakParameters>;
+  /** The word cache for a setting's key (see wordCacheKey), e.g. one an earlier build remembered; a fresh one per book otherwise. */
+  wordCache?: (key: string) => WordCache;
 }
 
 const SCENE_BREAK = '*\u2003*\u2003*';
@@ -59,7 +62,8 @@ class Typesetter {
   private chapterName = '';
   private chapterIndex = -1;
   private readonly missing = new Set<string>();
-  private readonly wordCaches = [new WordCache(), new WordCache()];
+  /** By measure and inset: the parts of the setting that vary within a book. */
+  private readonly wordCaches = new Map<string, WordCache>();
 
   constructor(
     readonly book: Book,
@@ -76,7 +80,7 @@ class Typesetter {
   }
 
   private setting(width: number, indent: number, smallCapsWords = 0, inset = false): ParagraphSetting {
-    return {
+    const setting: ParagraphSetting = {
       fonts: this.fonts,
       size: this.design.fontSize,
       hyphenate: this.hyphenate,
@@ -90,7 +94,6 @@ class Typesetter {
       lineWidth: width,
       // Inset blocks (letters, verse) keep a hard right edge of their own.
       hangingPunctuation: !inset,
-      wordCache: this.wordCaches[inset ? 1 : 0],
       wordTooWide: (word) => {
         const shown = word.length > 24 ? `${word.slice(0, 20)}…` : word;
         this.warnings.push({ chapter: this.chapterName, message: `"${shown}" (${word.length} characters) is wider than the line; it was broken without a hyphen` });
@@ -103,6 +106,14 @@ class Typesetter {
         this.warnings.push({ chapter: this.chapterName, message: `the font has no glyph for "${char}" (${code}); it will print blank` });
       },
     };
+    const measure = `${width}\u0000${inset}`;
+    let wordCache = this.wordCaches.get(measure);
+    if (!wordCache) {
+      wordCache = this.options.wordCache?.(wordCacheKey(setting)) ?? new WordCache();
+      this.wordCaches.set(measure, wordCache);
+    }
+    setting.wordCache = wordCache;
+    return setting;
   }
 
   /** A paragraph as justified lines, able to be set a line longer or shorter for pagination. */

@@ -2,6 +2,7 @@ import type { Inline } from '../model/index.ts';
 import type { FontSet, Style } from './fonts.ts';
 import type { Hyphenator } from './hyphenate.ts';
 import { box, FIL, glue, INFINITE_PENALTY, penalty, type Item } from './items.ts';
+import type { WordCache } from './word-cache.ts';
 
 export interface ParagraphSetting {
   fonts: FontSet;
@@ -42,7 +43,7 @@ function hang(table: Record<string, number>, char: string | undefined, width: (c
   return share === undefined ? 0 : Math.min(share * width(char!), MAX_HANG);
 }
 
-interface Piece {
+export interface Piece {
   text: string;
   style: Style;
 }
@@ -119,36 +120,6 @@ function findBreakOpportunities(word: string, hyphenate: Hyphenator): [number, b
     else if ((c === '—' || c === '⸺' || c === '⸻') && /[\p{L}\p{N}”’»)]/u.test(word[i - 1]!) && word[i + 1] !== '—') out.push([i + 1, false]);
   }
   return out.sort((x, y) => x[0] - y[0]);
-}
-
-/**
- * Items of words already set, per face and whether the word ends its paragraph: novels repeat
- * their words, and items are never changed once made.
- */
-export class WordCache {
-  /** Words of one piece, by face and by whether they end the paragraph: no key to build per word. */
-  private readonly plain = new Map<Style, [Map<string, Item[]>, Map<string, Item[]>]>();
-  private readonly mixed = new Map<string, Item[]>();
-
-  get(pieces: readonly Piece[], lastWord: boolean): Item[] | undefined {
-    return pieces.length === 1 ? this.plain.get(pieces[0]!.style)?.[lastWord ? 1 : 0].get(pieces[0]!.text) : this.mixed.get(mixedKey(pieces, lastWord));
-  }
-
-  set(pieces: readonly Piece[], lastWord: boolean, items: Item[]): void {
-    if (pieces.length !== 1) {
-      this.mixed.set(mixedKey(pieces, lastWord), items);
-      return;
-    }
-    let words = this.plain.get(pieces[0]!.style);
-    if (!words) this.plain.set(pieces[0]!.style, (words = [new Map(), new Map()]));
-    words[lastWord ? 1 : 0].set(pieces[0]!.text, items);
-  }
-}
-
-function mixedKey(pieces: readonly Piece[], lastWord: boolean): string {
-  let key = lastWord ? 'L' : 'W';
-  for (const piece of pieces) key += `\u0001${piece.style}\u0002${piece.text}`;
-  return key;
 }
 
 const HAS_ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
@@ -235,10 +206,15 @@ function addCachedWord(items: Item[], pieces: Piece[], smallCaps: boolean, lastW
   let cached = s.wordCache.get(pieces, lastWord);
   if (!cached) {
     cached = [];
-    let missing = false;
-    addWord(cached, pieces, smallCaps, { ...setting, missingGlyph: (char) => ((missing = true), s.missingGlyph(char)) });
-    // Words with characters the face lacks are set afresh each time, so each chapter hears of them.
-    if (!missing) s.wordCache.set(pieces, lastWord, cached);
+    let tellAgain = false;
+    addWord(cached, pieces, smallCaps, {
+      ...setting,
+      missingGlyph: (char) => ((tellAgain = true), s.missingGlyph(char)),
+      wordTooWide: (word) => ((tellAgain = true), s.wordTooWide?.(word)),
+    });
+    // Words with characters the face lacks, or too wide to set whole, are set afresh each time:
+    // each chapter (and each later build) hears of them.
+    if (!tellAgain) s.wordCache.set(pieces, lastWord, cached);
   }
   for (let i = 0; i < cached.length; i++) items.push(cached[i]!);
 }

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { endianness } from 'node:os';
 import path from 'node:path';
 import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
 import { breakOpportunityTable } from './paragraph.ts';
+import { WordCache, type WordCacheMemory } from './word-cache.ts';
 
 // Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
-// answers (Face.glyphOf, Face.pairKern, findBreakOpportunities) change: old files then go unread.
-const FORMAT = 1;
+// answers (Face.glyphOf, Face.pairKern, findBreakOpportunities, paragraphItems' words) change: old
+// files then go unread.
+const FORMAT = 2;
 
 const require = createRequire(import.meta.url);
 const fontkitDir = path.resolve(path.dirname(require.resolve('fontkit')), '..');
@@ -36,6 +39,33 @@ function shapingFile(dir: string, face: Face): string {
 /** Break opportunities depend on the hyphenation settings alone, which the hyphenator's key names. */
 function breaksFile(dir: string, key: string): string {
   return path.join(dir, `breaks-${hash(String(FORMAT), key)}.json`);
+}
+
+/** A word cache holds items for one setting (see wordCacheKey), which names the faces and hyphenation it was made with. */
+function wordsFile(dir: string, key: string): string {
+  return path.join(dir, `words-${hash(String(FORMAT), fontkitVersion, endianness(), key)}.bin`);
+}
+
+/** Word caches handed out in this process, by folder and setting key, with their size when recalled. */
+const wordCaches = new Map<string, { cache: WordCache; recalled: number; file: string }>();
+
+/**
+ * The word cache for a setting (see TypesetOptions.wordCache): the one this process already has,
+ * else the one an earlier build remembered, else a new one. Kept across builds in one process (--watch).
+ */
+export function recallWordCache(key: string, dir = TYPESETTING_CACHE_DIR): WordCache {
+  const file = wordsFile(dir, key);
+  let entry = wordCaches.get(file);
+  if (!entry) {
+    let cache: WordCache;
+    try {
+      cache = WordCache.recall(readWordCacheFile(file));
+    } catch {
+      cache = new WordCache(); // nothing remembered yet, or an unreadable file: set afresh
+    }
+    wordCaches.set(file, (entry = { cache, recalled: cache.size, file }));
+  }
+  return entry.cache;
 }
 
 function distinctFaces(fonts: FontSet): Face[] {
@@ -75,10 +105,33 @@ export function rememberTypesetting(fonts: FontSet, language: string, print: Pri
   const table = breakOpportunityTable(key);
   if (table.size !== recalledBreaks.get(key)) writeWhole(breaksFile(dir, key), () => JSON.stringify([...table]));
   recalledBreaks.set(key, table.size);
+  for (const entry of wordCaches.values()) {
+    if (path.dirname(entry.file) !== dir || entry.cache.size === entry.recalled) continue;
+    writeWhole(entry.file, () => wordCacheFile(entry.cache));
+    entry.recalled = entry.cache.size;
+  }
+}
+
+/** A word cache's file: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */
+function wordCacheFile(cache: WordCache): Buffer {
+  const { numbers, text } = cache.remember();
+  const head = Buffer.alloc(8);
+  head.writeUInt32LE(numbers.length, 0);
+  return Buffer.concat([head, Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength), Buffer.from(text, 'utf16le')]);
+}
+
+function readWordCacheFile(file: string): WordCacheMemory {
+  const data = readFileSync(file);
+  const count = data.readUInt32LE(0);
+  const end = 8 + count * 8;
+  if (end > data.length || (data.length - end) % 2 !== 0) throw new Error(`${file}: not a word cache`);
+  // Copied out to an aligned buffer: a Float64Array cannot view the file's bytes where they lie.
+  const numbers = new Float64Array(data.buffer.slice(data.byteOffset + 8, data.byteOffset + end));
+  return { numbers, text: data.toString('utf16le', end) };
 }
 
 /** Written under a temporary name and renamed: a reader never sees half a file. */
-function writeWhole(file: string, data: () => string): void {
+function writeWhole(file: string, data: () => string | Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { Inline } from '../../src/model/index.ts';
+import { paragraphItems } from '../../src/typeset/paragraph.ts';
+import { recallWordCache, rememberTypesetting } from '../../src/typeset/typesetting-cache.ts';
+import { WordCache, wordCacheKey } from '../../src/typeset/word-cache.ts';
+import { SHARED } from '../helpers/tools.ts';
+import { fonts, setting } from './helpers.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'book-words-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+const chapter = readFileSync(path.join(SHARED, 'corpus/arthur-conan-doyle_the-hound-of-the-baskervilles/manuscript/01-mr-sherlock-holmes.md'), 'utf8');
+// Plain words, hyphenable words, words ending paragraphs, and words of two faces (italic inside a word).
+const paragraphs: Inline[][] = chapter.split(/\n\s*\n/).slice(0, 40).map((text, i) => (i % 5 === 0 ? [{ kind: 'text', value: `${text} un` }, { kind: 'emphasis', children: [{ kind: 'text', value: 'believable' }] }, { kind: 'text', value: 'ness follows.' }] : [{ kind: 'text', value: text }]));
+const itemsOf = (cache: WordCache, width = 300) => paragraphs.map((p) => paragraphItems(p, setting(width, { wordCache: cache })));
+
+describe('word caches remembered between builds', () => {
+  it('gives back the very items it was given, of the same object shape', () => {
+    const cache = new WordCache();
+    const fresh = itemsOf(new WordCache());
+    itemsOf(cache);
+    assert.ok(cache.size > 500);
+    const recalled = WordCache.recall(cache.remember());
+    assert.equal(recalled.size, cache.size);
+    const again = itemsOf(recalled);
+    assert.deepEqual(again, fresh);
+    for (const [p, items] of again.entries()) for (const [i, item] of items.entries()) assert.deepEqual(Object.keys(item), Object.keys(fresh[p]![i]!));
+    assert.equal(recalled.size, cache.size, 'nothing new had to be set');
+  });
+
+  it('recalls a remembered cache from its file in a later build', () => {
+    const key = wordCacheKey(setting(300));
+    const first = recallWordCache(key, dir);
+    const expected = itemsOf(first);
+    rememberTypesetting(fonts, 'en', { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } }, dir);
+    const files = readdirSync(dir).filter((f) => f.startsWith('words-'));
+    assert.equal(files.length, 1);
+    // Another folder stands for another process: nothing of this one's caches is shared.
+    const later = path.join(dir, 'later');
+    mkdirSync(later);
+    copyFileSync(path.join(dir, files[0]!), path.join(later, files[0]!));
+    const recalled = recallWordCache(key, later);
+    assert.notEqual(recalled, first);
+    assert.equal(recalled.size, first.size);
+    assert.deepEqual(itemsOf(recalled), expected);
+  });
+
+  it('sets afresh, every time, the words that must be reported', () => {
+    const cache = new WordCache();
+    const missing: string[] = [];
+    const tooWide: string[] = [];
+    const report = { missingGlyph: (c: string) => missing.push(c), wordTooWide: (w: string) => tooWide.push(w), wordCache: cache };
+    const text: Inline[] = [{ kind: 'text', value: `a ☃snow word and ${'x'.repeat(80)} here` }];
+    for (let build = 0; build < 2; build++) paragraphItems(text, setting(100, report));
+    const recalled = WordCache.recall(cache.remember());
+    paragraphItems(text, setting(100, { ...report, wordCache: recalled }));
+    assert.deepEqual(missing, ['☃', '☃', '☃']);
+    assert.equal(tooWide.length, 3);
+  });
+
+  it('keys a cache by everything its items depend on', () => {
+    const base = wordCacheKey(setting(300));
+    assert.equal(wordCacheKey(setting(300, { indent: 12, smallCapsWords: 3, spaceStretch: 1 })), base, 'indent, small caps and glue are not in word items');
+    for (const change of [{ lineWidth: 200 }, { size: 12 }, { hyphenPenalty: 100 }, { hangingPunctuation: false }, { lastWordHyphenPenalty: 10 }]) assert.notEqual(wordCacheKey(setting(300, change)), base, JSON.stringify(change));
+  });
+
+  it('ignores a cut or foreign cache file', () => {
+    const key = wordCacheKey(setting(301));
+    const other = path.join(dir, 'broken');
+    mkdirSync(other);
+    recallWordCache(key, dir); // named the same in any folder
+    itemsOf(recallWordCache(key, dir), 301);
+    rememberTypesetting(fonts, 'en', { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } }, dir);
+    const name = readdirSync(dir).filter((f) => f.startsWith('words-')).find((f) => !readdirSync(path.join(dir, 'later')).includes(f))!;
+    const whole = readFileSync(path.join(dir, name));
+    writeFileSync(path.join(other, name), whole.subarray(0, whole.length - 6));
+    assert.equal(recallWordCache(key, other).size, 0);
+    const third = path.join(dir, 'foreign');
+    mkdirSync(third);
+    writeFileSync(path.join(third, name), Buffer.from('not a cache at all, but even length'));
+    assert.equal(recallWordCache(key, third).size, 0);
+  });
+});
