@@ -39,7 +39,13 @@ class PageBytes {
       this.buffer.copy(bigger, 0, 0, this.length);
       this.buffer = bigger;
     }
-    this.length += this.buffer.write(text, this.length, 'latin1');
+    // Most pieces are a few bytes (a space, a kern, a word's glyphs): copied here, they skip the
+    // cost of a call into Buffer.write, which dominates at that size.
+    if (text.length <= 32) {
+      const buffer = this.buffer;
+      for (let i = 0, at = this.length; i < text.length; i++, at++) buffer[at] = text.charCodeAt(i);
+      this.length += text.length;
+    } else this.length += this.buffer.write(text, this.length, 'latin1');
   }
 
   /** The bytes written so far, as a buffer of their own; the writer starts again empty. */
