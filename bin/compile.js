@@ -72,8 +72,8 @@ function compile(root, outdir) {
   // esbuild is loaded only when a compile is needed: it is no part of an ordinary run.
   const esbuild = createRequire(path.join(root, 'package.json'))('esbuild');
   esbuild.buildSync({
-    // The ebook thread's entry sits beside the CLI, where EbookThread looks for it.
-    entryPoints: { cli: path.join(root, 'src/cli.ts'), 'ebook-thread-entry': path.join(root, 'src/ebook-thread-entry.ts') },
+    // The PDF thread's entry sits beside the CLI, where startThread() looks for it.
+    entryPoints: { cli: path.join(root, 'src/cli.ts'), 'pdf-thread-entry': path.join(root, 'src/pdf-thread-entry.ts') },
     outdir,
     bundle: true,
     // The writers stay in chunks of their own, loaded only when their format is asked for.

@@ -4,8 +4,8 @@ import { loadConfig, type BookConfig } from './config/load.ts';
 import { displayPath } from './config/paths.ts';
 import { BookError, type Warning } from './errors.ts';
 import { readBook } from './manuscript/read.ts';
-import { prepareEbooks, type EbookRequest } from './ebook-edition.ts';
-import { EbookThread } from './ebook-thread.ts';
+import { prepareEbooks } from './ebook-edition.ts';
+import { PdfThread } from './pdf-thread.ts';
 import type { Book, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
@@ -64,49 +64,52 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files: { format: Format; name: string }[] = [];
   let pages: number | undefined;
   const variants = (['epub', 'kepub'] as const).filter((format) => formats.includes(format));
-  const ebooks: EbookRequest = { book, faces: config.fonts ?? bundledFontFiles(), embedFonts: config.epub.embedFonts, variants };
-  // With a PDF, the EPUB gets a page list that maps to its pages: the PDF is set first, and the
-  // EPUB is made on another thread while the PDF is drawn.
-  const thread = variants.length > 0 && formats.includes('pdf') ? new EbookThread(ebooks) : undefined;
-  let typesetPages: PrintPage[] | undefined;
+  // The PDF is drawn on another thread while this one sets the pages and then makes the EPUB
+  // (whose page list maps to the PDF's pages).
+  const faces = config.fonts ?? bundledFontFiles();
+  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces, metadata: book.metadata }) : undefined;
   try {
     if (formats.includes('text')) {
       outputs.write(`${config.output.name}.txt`, renderText(book));
       files.push({ format: 'text', name: `${config.output.name}.txt` });
     }
-    let archives: Promise<Buffer[]> | undefined;
-    if (formats.includes('pdf')) {
+    let typesetPages: PrintPage[] | undefined;
+    let pdf: Promise<Buffer> | undefined;
+    if (pdfThread) {
       progress('setting pages');
-      const fonts = FontSet.load(config.fonts ?? bundledFontFiles(), displayPath);
-      // Writers load only when asked for: a start-up without pdfkit is half a second quicker.
-      const [{ typesetBook }, { writePdf }, memory] = await Promise.all([import('./typeset/index.ts'), import('./pdf/write.ts'), import('./typeset/typesetting-cache.ts')]);
+      const fonts = FontSet.load(faces, displayPath);
+      // Typesetting loads only when asked for: a start-up without it is quicker.
+      const [{ typesetBook }, memory] = await Promise.all([import('./typeset/index.ts'), import('./typeset/typesetting-cache.ts')]);
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
-      const typeset = await typesetBook(book, { print: config.print, fonts, wordCache: (key) => memory.recallWordCache(key) });
+      const typeset = await typesetBook(book, { print: config.print, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key) });
       memory.rememberTypesetting(fonts, book.metadata.language, config.print);
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;
-      archives = thread?.render(typesetPages);
-      // Settled here if the PDF fails first; awaited below otherwise.
-      archives?.catch(() => {});
-      await writePdf(typeset, fonts, book.metadata, outputs.reserve(`${config.output.name}.pdf`));
-      files.push({ format: 'pdf', name: `${config.output.name}.pdf` });
       pages = typeset.pages.length;
+      pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline);
+      // Settled here if the EPUB fails first; awaited below otherwise.
+      pdf.catch(() => {});
     }
     if (variants.length > 0) {
       progress('making the EPUB');
-      const made = await (archives ?? prepareEbooks(ebooks)(typesetPages));
+      const archives = await prepareEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants })(typesetPages);
       for (const [i, format] of variants.entries()) {
         const name = `${config.output.name}${format === 'kepub' ? '.kepub' : ''}.epub`;
-        outputs.write(name, made[i]!);
+        outputs.write(name, archives[i]!);
         files.push({ format, name });
       }
+    }
+    if (pdf) {
+      progress('drawing pages');
+      outputs.write(`${config.output.name}.pdf`, await pdf);
+      files.push({ format: 'pdf', name: `${config.output.name}.pdf` });
     }
     outputs.commit();
   } catch (error) {
     outputs.discard();
     throw error;
   } finally {
-    thread?.stop();
+    pdfThread?.stop();
   }
   return {
     files: files.map(({ format, name }) => {

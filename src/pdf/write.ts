@@ -1,68 +1,98 @@
-import { createWriteStream } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { Metadata } from '../model/index.ts';
+import type { PageDesign } from '../typeset/design.ts';
 import type { FontSet, Style } from '../typeset/fonts.ts';
 import { STYLES } from '../typeset/fonts.ts';
-import type { TypesetBook } from '../typeset/index.ts';
+import type { DrawnPage, OutlineEntry } from '../typeset/index.ts';
 import { GlyphText } from './glyph-text.ts';
 
-/** Draws typeset pages. Every position was decided by the typesetter; this only paints. */
-export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: Metadata, file: string): Promise<void> {
-  const { design } = typeset;
-  const modified = new Date(metadata.modified);
-  const doc = new PDFDocument({
-    size: [design.width, design.height],
-    margin: 0,
-    autoFirstPage: false,
-    pdfVersion: '1.7',
-    lang: metadata.language,
-    displayTitle: true,
-    compress: true,
-    info: {
-      Title: metadata.title,
-      Author: metadata.authors.join(', '),
-      Subject: metadata.description ?? '',
-      Creator: 'book',
-      Producer: 'book (pdfkit)',
-      CreationDate: modified,
-      ModDate: modified,
-    },
-  });
-  const registered = new Set<string>();
-  for (const style of STYLES) {
-    const face = fonts.face(style);
-    if (registered.has(face.file)) continue;
-    registered.add(face.file);
-    doc.registerFont(face.file, face.data);
+/**
+ * Draws typeset pages; every position was decided by the typesetter, this only paints. A PDF
+ * drawn as its pages come: the body's pages as each division is set, the front matter (whose
+ * contents need the body's page numbers) last, put before the body when the document is finished.
+ * The order of drawing is always the same, so the bytes are too.
+ */
+export class PdfPainter {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly chunks: Buffer[] = [];
+  private readonly glyphText: GlyphText;
+  private readonly paint: (text: string, x: number, y: number, options: object) => void;
+  private drawn = 0;
+
+  constructor(
+    private readonly design: PageDesign,
+    private readonly fonts: FontSet,
+    metadata: Metadata,
+  ) {
+    const modified = new Date(metadata.modified);
+    this.doc = new PDFDocument({
+      size: [design.width, design.height],
+      margin: 0,
+      autoFirstPage: false,
+      pdfVersion: '1.7',
+      lang: metadata.language,
+      displayTitle: true,
+      compress: true,
+      info: {
+        Title: metadata.title,
+        Author: metadata.authors.join(', '),
+        Subject: metadata.description ?? '',
+        Creator: 'book',
+        Producer: 'book (pdfkit)',
+        CreationDate: modified,
+        ModDate: modified,
+      },
+    });
+    // Held in memory (a novel's PDF is a few megabytes): written only when whole.
+    this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk));
+    const registered = new Set<string>();
+    for (const style of STYLES) {
+      const face = fonts.face(style);
+      if (registered.has(face.file)) continue;
+      registered.add(face.file);
+      this.doc.registerFont(face.file, face.data);
+    }
+    const paint = (this.doc as unknown as { _fragment: PdfPainter['paint'] })._fragment;
+    if (typeof paint !== 'function') throw new Error('pdfkit no longer has _fragment(): pin pdfkit to the version package.json names');
+    this.paint = paint;
+    // Text is written from our own glyph runs; pdfkit's painter is left glyphs with offsets (marks).
+    this.glyphText = new GlyphText(this.doc as unknown as ConstructorParameters<typeof GlyphText>[0]);
   }
-  const fontName = (style: Style) => fonts.face(style).file;
-  const paint = (doc as unknown as { _fragment: (text: string, x: number, y: number, options: object) => void })._fragment;
-  if (typeof paint !== 'function') throw new Error('pdfkit no longer has _fragment(): pin pdfkit to the version package.json names');
 
-  // Text is written from our own glyph runs; pdfkit's painter is left glyphs with offsets (marks).
-  const glyphText = new GlyphText(doc as unknown as ConstructorParameters<typeof GlyphText>[0]);
-  const outlineAt = new Map<number, string[]>();
-  for (const entry of typeset.outline) outlineAt.set(entry.pageIndex, [...(outlineAt.get(entry.pageIndex) ?? []), entry.title]);
+  /** Draws the next pages of the body. */
+  async body(pages: readonly DrawnPage[]): Promise<void> {
+    for (const page of pages) {
+      // Let signals and other work in now and then.
+      if (++this.drawn % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+      this.draw(page);
+    }
+  }
 
-  const done = new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(file);
-    out.on('finish', resolve);
-    out.on('error', reject);
-    doc.on('error', reject);
-    doc.pipe(out);
-  });
+  /** Draws the front matter, puts it before the body, adds the outline and returns the whole file. */
+  async finish(front: readonly DrawnPage[], outline: readonly OutlineEntry[]): Promise<Buffer> {
+    for (const page of front) this.draw(page);
+    const kids = (this.doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids;
+    kids.unshift(...kids.splice(kids.length - front.length));
+    // pdfkit's defaults, with the page given by its place in the finished order.
+    for (const entry of outline) this.doc.outline.addItem(entry.title, { pageNumber: entry.pageIndex, fit: true, expanded: false, top: 0, left: 0, zoom: 0 } as { expanded: boolean });
+    const ended = new Promise<void>((resolve, reject) => {
+      this.doc.on('end', resolve);
+      this.doc.on('error', reject);
+    });
+    this.doc.end();
+    await ended;
+    return Buffer.concat(this.chunks);
+  }
 
-  for (const [index, page] of typeset.pages.entries()) {
-    // Let signals and the output stream in now and then.
-    if (index % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+  private draw(page: DrawnPage): void {
+    const { doc, design, glyphText, fonts } = this;
     doc.addPage({ size: [design.width, design.height], margin: 0 });
     const trim = [0, 0, design.width, design.height];
     // Print services read the trim from TrimBox; with no bleed, BleedBox is the same.
     const pageDictionary = doc.page.dictionary.data as Record<string, unknown>;
     pageDictionary.TrimBox = trim;
     pageDictionary.BleedBox = trim;
-    for (const title of outlineAt.get(index) ?? []) doc.outline.addItem(title);
     for (const line of page.lines) {
       if (line.image) {
         glyphText.flush();
@@ -73,10 +103,10 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
         if (!run.text) continue;
         if (glyphText.draw(run, fonts.face(run.style), line.x + run.x, line.baseline)) continue;
         glyphText.flush();
-        doc.font(fontName(run.style)).fontSize(run.size);
+        doc.font(fontName(fonts, run.style)).fontSize(run.size);
         // Glyphs with offsets (marks): pdfkit's fragment painter, which shapes them as fontkit did
         // when they were measured.
-        paint.call(doc, run.text, line.x + run.x, line.baseline, {
+        this.paint.call(doc, run.text, line.x + run.x, line.baseline, {
           baseline: 'alphabetic',
           wordSpacing: run.wordSpacing,
           features: run.smallCaps ? ['smcp'] : undefined,
@@ -86,9 +116,9 @@ export async function writePdf(typeset: TypesetBook, fonts: FontSet, metadata: M
     glyphText.flush();
     deflatePageContent(doc);
   }
-  doc.end();
-  return done;
 }
+
+const fontName = (fonts: FontSet, style: Style) => fonts.face(style).file;
 
 interface PdfkitStream {
   buffer: Uint8Array[];

@@ -32,7 +32,10 @@ export interface OutlineEntry {
 
 export interface TypesetBook {
   design: PageDesign;
+  /** Every page in order: the front matter's, then the body's. */
   pages: DrawnPage[];
+  /** How many of the pages are front matter (title, copyright, contents …). */
+  frontPages: number;
   outline: OutlineEntry[];
   /** Every body line as set, for measuring spacing without a PDF. */
   bodyLines: SetLine[];
@@ -48,8 +51,20 @@ export interface TypesetOptions {
   fonts: FontSet;
   /** Looser or tighter than TeX's defaults, for tests and tuning. */
   breaking?: Partial<BreakParameters>;
+  /** Told of body pages as soon as they are set, so they can be drawn while the rest is set. */
+  pages?: PageSink;
   /** The word cache for a setting's key (see wordCacheKey), e.g. one an earlier build remembered; a fresh one per book otherwise. */
   wordCache?: (key: string) => WordCache;
+}
+
+/**
+ * Receives the body's pages as each division is set: they are final, since the front matter
+ * before them always takes an even number of pages. A layout that must start again (the page
+ * count called for another gutter) starts the sink again with its new design.
+ */
+export interface PageSink {
+  start(design: PageDesign): void;
+  body(pages: DrawnPage[]): void;
 }
 
 const SCENE_BREAK = '*\u2003*\u2003*';
@@ -314,6 +329,18 @@ function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[
   }));
 }
 
+/**
+ * The body's page `index` as drawn: the front matter takes an even number of pages, so the body
+ * index tells recto from verso as the book's page index does.
+ */
+function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m: Book['metadata']): DrawnPage {
+  const lines = drawPage(page, index, d);
+  const folio = index + 1;
+  const numbered = !page.blank && !page.bare;
+  if (numbered) lines.push(...runningHead(t, page, index, folio, d, m.title, m.authors.join(', ')));
+  return { lines, folio: numbered ? folio : undefined };
+}
+
 /** Lays the book out on pages: front matter, then each chapter from a right-hand page. */
 export async function typesetBook(book: Book, options: TypesetOptions): Promise<TypesetBook> {
   // The gutter depends on the page count: lay out with an estimate, and again only if the count
@@ -355,6 +382,8 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   const frontFlow: FlowElement[] = [];
   const bodyDivisions: number[] = [];
   const bodyPages: Page[] = [];
+  const bodyDrawn: DrawnPage[] = [];
+  options.pages?.start(d);
   for (const [index, chapter] of book.chapters.entries()) {
     if (chapter.matter === 'front') {
       frontFlow.push(...t.chapterFlow(chapter, index));
@@ -366,6 +395,9 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     const pages = paginate(t.chapterFlow(chapter, index), d.linesPerPage);
     if (bodyPages.length % 2 === 1 && pages.length > 0) bodyPages.push({ lines: [], opener: false, bare: false, blank: true, full: false });
     bodyPages.push(...pages);
+    const drawn = bodyPages.slice(bodyDrawn.length).map((page, i) => drawBodyPage(t, page, bodyDrawn.length + i, d, m));
+    bodyDrawn.push(...drawn);
+    options.pages?.body(drawn);
     await breathe();
   }
 
@@ -425,15 +457,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   if (front.length % 2 === 1) front.push([]);
 
   const offset = front.length;
-  const pages: DrawnPage[] = front.map((lines) => ({ lines }));
-  bodyPages.forEach((page, index) => {
-    const pageIndex = offset + index;
-    const lines = drawPage(page, pageIndex, d);
-    const folio = index + 1;
-    const numbered = !page.blank && !page.bare;
-    if (numbered) lines.push(...runningHead(t, page, pageIndex, folio, d, m.title, m.authors.join(', ')));
-    pages.push({ lines, folio: numbered ? folio : undefined });
-  });
+  const pages: DrawnPage[] = [...front.map((lines) => ({ lines })), ...bodyDrawn];
   // Each numbered page begins at the first block that starts on it (or, on a page that one long
   // paragraph fills, at the next block that starts).
   const pageStarts: PrintPage[] = [];
@@ -444,7 +468,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     if (start) pageStarts.push({ label: String(index + 1), ...start });
   });
   const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...bodyDivisions.map((division, i) => ({ title: plain(book.chapters[division]!.title), pageIndex: offset + chapterBodyPages[i]! }))];
-  return { design: d, pages, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts };
+  return { design: d, pages, frontPages: offset, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts };
 }
 
 function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign, width: number, smallCaps: boolean): Run[] {

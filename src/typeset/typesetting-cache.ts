@@ -79,13 +79,7 @@ const recalledBreaks = new Map<string, number>();
 
 /** Gives the faces and the hyphenation what earlier builds learned. A missing or unreadable file is no error: it is only slower. */
 export function recallTypesetting(fonts: FontSet, language: string, print: PrintOptions, dir = TYPESETTING_CACHE_DIR): void {
-  for (const face of distinctFaces(fonts)) {
-    try {
-      face.recall(JSON.parse(readFileSync(shapingFile(dir, face), 'utf8')) as FaceMemory);
-    } catch {
-      // nothing remembered yet, or a file that cannot be read: shape afresh
-    }
-  }
+  recallShapings(fonts, dir);
   const key = hyphenationKey(language, print);
   const table = breakOpportunityTable(key);
   try {
@@ -94,6 +88,17 @@ export function recallTypesetting(fonts: FontSet, language: string, print: Print
     // hyphenate afresh
   }
   recalledBreaks.set(key, table.size);
+}
+
+/** Gives the faces the shapings earlier builds learned. */
+export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): void {
+  for (const face of distinctFaces(fonts)) {
+    try {
+      face.recall(JSON.parse(readFileSync(shapingFile(dir, face), 'utf8')) as FaceMemory);
+    } catch {
+      // nothing remembered yet, or a file that cannot be read: shape afresh
+    }
+  }
 }
 
 /** Keeps what this build learned for the next one, where the cache folder can be written. */

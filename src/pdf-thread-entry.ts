@@ -1,0 +1,51 @@
+// The PDF thread (see PdfThread): draws pages as they arrive, in the order they arrive.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PdfThreadAnswer, PdfThreadMessage, PdfThreadSetup } from './pdf-thread.ts';
+import { PdfPainter } from './pdf/write.ts';
+import { describeError } from './threads.ts';
+import { FontSet } from './typeset/fonts.ts';
+import { recallShapings } from './typeset/typesetting-cache.ts';
+
+const port = parentPort!;
+const setup = workerData as PdfThreadSetup;
+const fonts = FontSet.load(setup.fonts);
+// The words were shaped by the typesetting thread or an earlier build: drawing needs their glyphs.
+recallShapings(fonts);
+
+let painter: PdfPainter | undefined;
+// Messages are handled one after another: drawing yields now and then, and pages must not interleave.
+let queue = Promise.resolve();
+let failed = false;
+
+function handle(message: PdfThreadMessage): Promise<void> | void {
+  switch (message.kind) {
+    case 'start':
+      // A second start means the layout began again: what was drawn is dropped.
+      painter = new PdfPainter(message.design, fonts, setup.metadata);
+      return;
+    case 'body':
+      return painter!.body(message.pages);
+    case 'finish':
+      return painter!.finish(message.front, message.outline).then((pdf) => {
+        // Handed over without a copy when the buffer is the PDF's alone (not a slice of a pool).
+        const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : new Uint8Array(pdf);
+        answer({ pdf: own }, [own.buffer as ArrayBuffer]);
+      });
+  }
+}
+
+function answer(message: PdfThreadAnswer, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+}
+
+port.on('message', (message: PdfThreadMessage) => {
+  queue = queue.then(async () => {
+    if (failed) return;
+    try {
+      await handle(message);
+    } catch (error) {
+      failed = true;
+      answer({ error: describeError(error) });
+    }
+  });
+});

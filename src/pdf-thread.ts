@@ -1,0 +1,70 @@
+import type { Worker } from 'node:worker_threads';
+import type { Metadata } from './model/index.ts';
+import type { PageDesign } from './typeset/design.ts';
+import type { FontFiles } from './typeset/fonts.ts';
+import type { DrawnPage, OutlineEntry, PageSink } from './typeset/index.ts';
+import { reviveError, startThread, type ThreadError } from './threads.ts';
+
+/** What the PDF thread is started with: plain data. */
+export interface PdfThreadSetup {
+  fonts: FontFiles;
+  metadata: Metadata;
+}
+
+export type PdfThreadMessage =
+  | { kind: 'start'; design: PageDesign }
+  | { kind: 'body'; pages: DrawnPage[] }
+  | { kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] };
+
+export type PdfThreadAnswer = { pdf: Uint8Array } | { error: ThreadError };
+
+/**
+ * The PDF drawn on a second thread while this one sets the rest of the book: each division's
+ * pages are sent as soon as they are set (see PageSink), and the front matter once the body's page
+ * numbers are known. Drawing, compressing and embedding the pages is about a third of the work.
+ */
+export class PdfThread implements PageSink {
+  private readonly worker: Worker;
+  private readonly answer: Promise<Buffer>;
+
+  /** Starts the thread now, so pdfkit and the fonts load while the first division is set. */
+  constructor(setup: PdfThreadSetup) {
+    this.worker = startThread('pdf-thread-entry', setup);
+    this.answer = new Promise<Buffer>((resolve, reject) => {
+      this.worker.once('message', (answer: PdfThreadAnswer) => {
+        if ('error' in answer) reject(reviveError(answer.error));
+        else resolve(Buffer.from(answer.pdf.buffer, answer.pdf.byteOffset, answer.pdf.byteLength));
+      });
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`the PDF thread stopped (exit code ${code}) before it was done`)));
+    });
+    // Awaited only at finish(); a failure before then must not count as unhandled.
+    this.answer.catch(() => {});
+  }
+
+  start(design: PageDesign): void {
+    this.send({ kind: 'start', design });
+  }
+
+  body(pages: DrawnPage[]): void {
+    this.send({ kind: 'body', pages });
+  }
+
+  /** The whole PDF, once the front matter is drawn. */
+  async finish(front: DrawnPage[], outline: OutlineEntry[]): Promise<Buffer> {
+    this.send({ kind: 'finish', front, outline });
+    try {
+      return await this.answer;
+    } finally {
+      this.stop();
+    }
+  }
+
+  stop(): void {
+    void this.worker.terminate();
+  }
+
+  private send(message: PdfThreadMessage): void {
+    this.worker.postMessage(message);
+  }
+}

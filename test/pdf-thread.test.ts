@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { PrintOptions } from '../src/config/schema.ts';
+import { BookError } from '../src/errors.ts';
+import type { Metadata } from '../src/model/index.ts';
+import { PdfThread } from '../src/pdf-thread.ts';
+import { describeError, reviveError } from '../src/threads.ts';
+import { pageDesign } from '../src/typeset/design.ts';
+import { bundledFontFiles } from '../src/typeset/fonts.ts';
+import type { DrawnPage } from '../src/typeset/index.ts';
+import { missingTool, run, tempDir } from './helpers/tools.ts';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const print: PrintOptions = { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } };
+const metadata = { title: 'Threads', authors: ['A. Writer'], language: 'en', modified: '2023-11-14T22:13:20Z' } as Metadata;
+const design = pageDesign(print, 10);
+const page = (text: string): DrawnPage => ({ lines: [{ x: design.inner, baseline: design.top + 20, runs: [{ x: 0, text, style: 'regular', size: 11, smallCaps: false, wordSpacing: 0, width: 100 }] }] });
+
+async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const file = path.join(tempDir(), 'thread.pdf');
+  writeFileSync(file, pdf);
+  const { stdout } = await run('pdftotext', ['-layout', file, '-']);
+  return stdout.split('\f').slice(0, -1).map((p) => p.trim());
+}
+
+describe('the PDF thread', () => {
+  it('puts the front matter, drawn last, before the body, and keeps only the last layout', { skip: missingTool('pdftotext') }, async () => {
+    const thread = new PdfThread({ fonts: bundledFontFiles(), metadata });
+    thread.start(design);
+    thread.body([page('discarded one'), page('discarded two')]);
+    // The layout began again: what was drawn before is dropped.
+    thread.start(design);
+    thread.body([page('body one')]);
+    thread.body([page('body two'), page('body three')]);
+    const pdf = await thread.finish([page('title page'), { lines: [] }], [{ title: 'Threads', pageIndex: 0 }, { title: 'Body', pageIndex: 2 }]);
+    assert.deepEqual(await pdfPages(pdf), ['title page', '', 'body one', 'body two', 'body three']);
+  });
+
+  it('hands back a failure while drawing as an error with the thread’s message', async () => {
+    const thread = new PdfThread({ fonts: bundledFontFiles(), metadata });
+    thread.start(design);
+    const image = { data: new Uint8Array([1, 2, 3, 4]), x: 0, width: 10, height: 10 };
+    thread.body([{ lines: [{ x: 0, baseline: 100, runs: [], image }] }]);
+    await assert.rejects(thread.finish([], []), (error: Error) => !(error instanceof BookError) && /image/i.test(error.message));
+  });
+
+  it('carries an author’s mistake across as a BookError with its fields', () => {
+    const original = new BookError('manuscript/01.md', 'line 3', 'the image "x.png" is missing', 'add it');
+    const crossed = reviveError(structuredClone(describeError(original)));
+    assert.ok(crossed instanceof BookError);
+    assert.deepEqual([crossed.file, crossed.location, crossed.problem, crossed.hint, crossed.message], [original.file, original.location, original.problem, original.hint, original.message]);
+  });
+});
