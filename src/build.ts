@@ -4,7 +4,7 @@ import { loadConfig, type BookConfig } from './config/load.ts';
 import { displayPath } from './config/paths.ts';
 import { BookError, type Warning } from './errors.ts';
 import { readBook } from './manuscript/read.ts';
-import { prepareEbooks } from './ebook-edition.ts';
+import { renderEbooks } from './ebook-edition.ts';
 import { PdfThread } from './pdf-thread.ts';
 import type { Book, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
@@ -92,7 +92,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (variants.length > 0) {
       progress('making the EPUB');
-      const archives = await prepareEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants })(typesetPages);
+      const archives = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants }, typesetPages);
       for (const [i, format] of variants.entries()) {
         const name = `${config.output.name}${format === 'kepub' ? '.kepub' : ''}.epub`;
         outputs.write(name, archives[i]!);

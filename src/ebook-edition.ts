@@ -5,7 +5,7 @@ import { STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
 
 export type EbookVariant = 'epub' | 'kepub';
 
-/** Everything the ebooks are made from; plain data, so it can be handed to another thread. */
+/** Everything the ebooks are made from. */
 export interface EbookRequest {
   book: Book;
   /** The print faces: drawn on a generated cover, embedded when asked for. */
@@ -34,19 +34,11 @@ function embeddedFaces(faces: Record<Style, string>): EmbeddedFont[] {
   });
 }
 
-/**
- * Starts on the ebooks: the cover is drawn and the faces read now; the archives are made when the
- * print edition's page starts are known (undefined when there is no print edition).
- */
-export function prepareEbooks(request: EbookRequest): (printPages: PrintPage[] | undefined) => Promise<Buffer[]> {
-  const writer = import('./epub/write.ts');
-  writer.catch(() => {}); // reported when awaited
-  const edition = ebookEdition(request);
-  return async (printPages) => {
-    const { renderEpub } = await writer;
-    const ebook = { ...edition, printPages };
-    const archives: Buffer[] = [];
-    for (const variant of request.variants) archives.push(await renderEpub(ebook, { kobo: variant === 'kepub' }));
-    return archives;
-  };
+/** The EPUB archives asked for, in the order of `request.variants`; `printPages` maps them to the print edition's pages. */
+export async function renderEbooks(request: EbookRequest, printPages: PrintPage[] | undefined): Promise<Buffer[]> {
+  const { renderEpub } = await import('./epub/write.ts');
+  const ebook = { ...ebookEdition(request), printPages };
+  const archives: Buffer[] = [];
+  for (const variant of request.variants) archives.push(await renderEpub(ebook, { kobo: variant === 'kepub' }));
+  return archives;
 }
