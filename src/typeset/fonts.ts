@@ -36,6 +36,7 @@ export interface FaceMemory {
   coverage: [string, boolean][];
   laidOut: [string, RememberedRun][];
   smallCaps: [string, RememberedRun][];
+  features: string[] | null;
 }
 
 // Features that make a glyph depend on more than its neighbour: with any of them, every word is shaped in full.
@@ -61,6 +62,8 @@ export class Face {
     readonly file: string,
     readonly data: Buffer,
     private readonly font: FontkitFont,
+    /** The file as errors name it (relative to where the user runs us). */
+    private readonly displayName: string = file,
   ) {
     this.unitsPerEm = font.unitsPerEm;
   }
@@ -83,7 +86,33 @@ export class Face {
     return this.font.descent / this.unitsPerEm;
   }
   get hasSmallCaps(): boolean {
-    return this.font.availableFeatures.includes('smcp');
+    return this.features.includes('smcp');
+  }
+
+  private knownFeatures: string[] | undefined;
+  /** The face's OpenType features; remembered between builds, since asking fontkit parses its layout tables. */
+  private get features(): string[] {
+    if (!this.knownFeatures) {
+      this.knownFeatures = this.fontkit(() => this.font.availableFeatures);
+      this.learned = true;
+    }
+    return this.knownFeatures;
+  }
+
+  private layout(text: string, features?: string[]): FontkitGlyphRun {
+    return this.fontkit(() => this.font.layout(text, features));
+  }
+
+  /**
+   * Calls on fontkit's shaping, which reads the font's layout tables only when first asked: a
+   * font whose tables are broken is reported then, as the author's font, not as a crash.
+   */
+  private fontkit<T>(call: () => T): T {
+    try {
+      return call();
+    } catch {
+      throw new BookError(this.displayName, '', 'cannot be shaped: its OpenType layout tables are unreadable', 'use another copy of the font, or another font');
+    }
   }
 
   /** Advance width of text at 1 pt, cached per string: words repeat, shaping is the cost. */
@@ -104,7 +133,7 @@ export class Face {
   private shape(text: string): FontkitGlyphRun {
     let run = this.laidOut.get(text) ?? this.pairShape(text);
     if (!run) {
-      run = this.font.layout(text);
+      run = this.layout(text);
       this.laidOut.set(text, run);
       this.learned = true;
     }
@@ -142,7 +171,7 @@ export class Face {
   }
 
   private get pairsSuffice(): boolean {
-    this.pairsOnly ??= !CONTEXTUAL_FEATURES.some((feature) => this.font.availableFeatures.includes(feature));
+    this.pairsOnly ??= !CONTEXTUAL_FEATURES.some((feature) => this.features.includes(feature));
     return this.pairsOnly;
   }
 
@@ -152,7 +181,7 @@ export class Face {
     if (glyph === undefined) {
       glyph = null;
       if (!/\p{M}/u.test(char) && this.font.hasGlyphForCodePoint(char.codePointAt(0)!)) {
-        const run = this.font.layout(char);
+        const run = this.layout(char);
         const direct = this.font.glyphForCodePoint(char.codePointAt(0)!);
         if (run.glyphs.length === 1 && run.glyphs[0]!.id === direct.id && run.positions[0]!.xAdvance === direct.advanceWidth && !run.positions[0]!.xOffset && !run.positions[0]!.yOffset) glyph = run.glyphs[0]!;
       }
@@ -167,7 +196,7 @@ export class Face {
     const key = a + b;
     let kern = this.kerns.get(key);
     if (kern === undefined) {
-      const run = this.font.layout(key);
+      const run = this.layout(key);
       const [first, second] = [this.glyphOf(a)!, this.glyphOf(b)!];
       const plain = run.glyphs.length === 2 && run.glyphs[0]!.id === first.id && run.glyphs[1]!.id === second.id && run.positions[1]!.xAdvance === second.advanceWidth && run.positions.every((p) => !p.xOffset && !p.yOffset && !p.yAdvance);
       kern = plain ? run.positions[0]!.xAdvance - first.advanceWidth : null;
@@ -218,7 +247,7 @@ export class Face {
   shapeSmallCaps(text: string): FontkitGlyphRun {
     let run = this.smallCaps.get(text);
     if (!run) {
-      run = this.font.layout(text, ['smcp']);
+      run = this.layout(text, ['smcp']);
       this.smallCaps.set(text, run);
       this.learned = true;
     }
@@ -234,6 +263,7 @@ export class Face {
       coverage: [...this.coverage],
       laidOut: [...this.laidOut].map(([text, r]) => [text, run(r)]),
       smallCaps: [...this.smallCaps].map(([text, r]) => [text, run(r)]),
+      features: this.knownFeatures ?? null,
     };
   }
 
@@ -249,6 +279,7 @@ export class Face {
     for (const [char, has] of memory.coverage) this.coverage.set(char, has);
     for (const [text, r] of memory.laidOut) this.laidOut.set(text, run(r));
     for (const [text, r] of memory.smallCaps) this.smallCaps.set(text, run(r));
+    if (memory.features) this.knownFeatures = memory.features;
     this.learned = false;
   }
 
@@ -297,11 +328,12 @@ function openFace(file: string, name: string): Face {
   try {
     font = fontkit.create(data) as unknown as FontkitFont;
     if (!font || typeof font.layout !== 'function' || !font.unitsPerEm) throw new Error('not a single font');
-    font.layout('a');
+    // Character map and metrics are read now; the layout tables when shaping first needs them.
+    font.glyphForCodePoint(0x61);
   } catch {
     throw new BookError(name, '', 'is not a readable OpenType or TrueType font (corrupt, or a font collection)', 'use an OTF or TTF file');
   }
-  return new Face(file, data, font);
+  return new Face(file, data, font, name);
 }
 
 export class FontSet {

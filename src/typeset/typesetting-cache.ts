@@ -12,7 +12,7 @@ import { WordCache, type WordCacheMemory } from './word-cache.ts';
 // Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
 // answers (Face.glyphOf, Face.pairKern, findBreakOpportunities, paragraphItems' words) change: old
 // files then go unread.
-const FORMAT = 2;
+const FORMAT = 3;
 
 const require = createRequire(import.meta.url);
 const fontkitDir = path.resolve(path.dirname(require.resolve('fontkit')), '..');

@@ -25,8 +25,11 @@ describe('typesetting remembered between builds', () => {
     const first = FontSet.load(bundledFontFiles());
     const expected = words.map((word) => first.face('regular').shapeWord(word));
     const smallCaps = first.face('regular').shapeSmallCaps('The Hound of the Baskervilles');
+    const hasSmallCaps = first.face('regular').hasSmallCaps;
     rememberTypesetting(first, 'en', print, dir);
-    assert.equal(readdirSync(dir).filter((f) => f.startsWith('shaping-')).length, 1, 'one file for the one face used');
+    const shapingFiles = readdirSync(dir).filter((f) => f.startsWith('shaping-'));
+    assert.equal(shapingFiles.length, 1, 'one file for the one face used');
+    assert.ok((JSON.parse(readFileSync(path.join(dir, shapingFiles[0]!), 'utf8')) as { features: string[] }).features.includes('smcp'), 'the feature list is remembered');
 
     const second = FontSet.load(bundledFontFiles());
     recallTypesetting(second, 'en', print, dir);
@@ -38,6 +41,8 @@ describe('typesetting remembered between builds', () => {
       assert.equal(recalled.advanceWidth, expected[i]!.advanceWidth, word);
     }
     assert.deepEqual(face.shapeSmallCaps('The Hound of the Baskervilles').positions.map(plain), smallCaps.positions.map(plain));
+    // The feature list too: asking fontkit for it parses the font's layout tables.
+    assert.equal(face.hasSmallCaps, hasSmallCaps);
     assert.equal(face.learnedSomething, false, 'everything came from the cache');
     face.shapeWord('Xylophone-quizzically');
     assert.equal(face.learnedSomething, true);
