@@ -46,9 +46,12 @@ const HYPHEN_VERSION = (require('hyphen/package.json') as { version: string }).v
 export function createWordHyphenator(language: string, options: HyphenationOptions): Hyphenator {
   const file = options.enabled ? patternFile(language) : undefined;
   if (!file) return Object.assign(() => [], { key: 'none' });
-  const patterns = require(`hyphen/patterns/${file}.js`) as PatternSet;
-  const builtIn = patterns[2] ?? {};
-  const trie = packTrie(patterns);
+  // Loaded at the first word to hyphenate: a rebuild finds most words' breaks remembered.
+  let loaded: { builtIn: Record<string, number[]>; trie: PackedTrie } | undefined;
+  const load = () => {
+    const patterns = require(`hyphen/patterns/${file}.js`) as PatternSet;
+    return { builtIn: patterns[2] ?? {}, trie: packTrie(patterns) };
+  };
   const minLength = options.leftMin + options.rightMin;
   const exceptions = new Map(options.exceptions.map((e) => [e.replace(/-/g, '').toLowerCase(), hyphenOffsets(e)]));
   const cache = new Map<string, number[]>();
@@ -61,6 +64,7 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
     else if (word.length < minLength) breaks = [];
     else {
       const lowered = word.toLocaleLowerCase();
+      const { builtIn, trie } = (loaded ??= load());
       const own = Object.hasOwn(builtIn, lowered) ? builtIn[lowered]! : liangBreaks(word.length, lowered, trie);
       breaks = own.map((at) => Math.min(at, word.length));
     }

@@ -82,13 +82,33 @@ const hasFixedSpace = (text: string) => /[\u00A0\u2002-\u200A\u202F]/.test(text)
 export type BreakOpportunities = Map<string, [number, boolean][]>;
 
 const opportunityTables = new Map<string, BreakOpportunities>();
+const opportunitySources = new Map<string, () => Iterable<[string, [number, boolean][]]>>();
 const NO_BREAKS: [number, boolean][] = [];
 
 /** The break opportunities found so far with hyphenators of this key (see Hyphenator.key): to remember between builds. */
 export function breakOpportunityTable(key: string): BreakOpportunities {
   let table = opportunityTables.get(key);
   if (!table) opportunityTables.set(key, (table = new Map()));
+  const source = opportunitySources.get(key);
+  if (source) {
+    opportunitySources.delete(key);
+    for (const [word, breaks] of source()) table.set(word, breaks);
+  }
   return table;
+}
+
+/** Keys of the tables that found words since they were last taken. */
+const grownTables = new Set<string>();
+
+/** The table of this key if it found words since the last call: to be remembered again. */
+export function takeGrownBreakOpportunityTable(key: string): BreakOpportunities | undefined {
+  if (!grownTables.delete(key)) return undefined;
+  return breakOpportunityTable(key);
+}
+
+/** Where earlier builds' break opportunities for this key are, read only if a word is looked up. */
+export function rememberedBreakOpportunities(key: string, load: () => Iterable<[string, [number, boolean][]]>): void {
+  opportunitySources.set(key, load);
 }
 
 /** Word-internal places a line may end, cached per hyphenation setting and word: words repeat. */
@@ -99,6 +119,7 @@ function breakOpportunities(word: string, hyphenate: Hyphenator): [number, boole
     // No real word is a hundred letters long: such a run is cut where it must be, not hyphenated.
     found = word.length < 4 || word.length > 100 ? NO_BREAKS : findBreakOpportunities(word, hyphenate);
     cache.set(word, found);
+    grownTables.add(hyphenate.key);
   }
   return found;
 }
@@ -199,11 +220,11 @@ export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting):
 
 function addCachedWord(items: Item[], pieces: Piece[], smallCaps: boolean, lastWord: boolean, s: ParagraphSetting): void {
   const setting = lastWord ? { ...s, hyphenPenalty: s.lastWordHyphenPenalty } : s;
-  if (!s.wordCache || smallCaps) {
+  if (!s.wordCache) {
     addWord(items, pieces, smallCaps, setting);
     return;
   }
-  let cached = s.wordCache.get(pieces, lastWord);
+  let cached = s.wordCache.get(pieces, lastWord, smallCaps);
   if (!cached) {
     cached = [];
     let tellAgain = false;
@@ -214,7 +235,7 @@ function addCachedWord(items: Item[], pieces: Piece[], smallCaps: boolean, lastW
     });
     // Words with characters the face lacks, or too wide to set whole, are set afresh each time:
     // each chapter (and each later build) hears of them.
-    if (!tellAgain) s.wordCache.set(pieces, lastWord, cached);
+    if (!tellAgain) s.wordCache.set(pieces, lastWord, cached, smallCaps);
   }
   for (let i = 0; i < cached.length; i++) items.push(cached[i]!);
 }

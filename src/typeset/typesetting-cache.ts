@@ -6,13 +6,13 @@ import path from 'node:path';
 import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
-import { breakOpportunityTable } from './paragraph.ts';
+import { rememberedBreakOpportunities, takeGrownBreakOpportunityTable } from './paragraph.ts';
 import { WordCache, type WordCacheMemory } from './word-cache.ts';
 
 // Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
 // answers (Face.glyphOf, Face.pairKern, findBreakOpportunities, paragraphItems' words) change: old
 // files then go unread.
-const FORMAT = 3;
+const FORMAT = 4;
 
 const require = createRequire(import.meta.url);
 const fontkitDir = path.resolve(path.dirname(require.resolve('fontkit')), '..');
@@ -74,20 +74,18 @@ function distinctFaces(fonts: FontSet): Face[] {
 
 const hyphenationKey = (language: string, print: PrintOptions) => createWordHyphenator(language, print.hyphenation).key;
 
-/** Entries in each break table when it was recalled, to know whether a build added any. */
-const recalledBreaks = new Map<string, number>();
-
 /** Gives the faces and the hyphenation what earlier builds learned. A missing or unreadable file is no error: it is only slower. */
 export function recallTypesetting(fonts: FontSet, language: string, print: PrintOptions, dir = TYPESETTING_CACHE_DIR): void {
   recallShapings(fonts, dir);
+  // Read at the first word the word caches do not hold: a rebuild of the same book needs none.
   const key = hyphenationKey(language, print);
-  const table = breakOpportunityTable(key);
-  try {
-    for (const [word, breaks] of JSON.parse(readFileSync(breaksFile(dir, key), 'utf8')) as [string, [number, boolean][]][]) table.set(word, breaks);
-  } catch {
-    // hyphenate afresh
-  }
-  recalledBreaks.set(key, table.size);
+  rememberedBreakOpportunities(key, () => {
+    try {
+      return JSON.parse(readFileSync(breaksFile(dir, key), 'utf8')) as [string, [number, boolean][]][];
+    } catch {
+      return []; // hyphenate afresh
+    }
+  });
 }
 
 /** Gives the faces the shapings earlier builds learned. */
@@ -107,9 +105,8 @@ export function rememberTypesetting(fonts: FontSet, language: string, print: Pri
     if (face.learnedSomething) writeWhole(shapingFile(dir, face), () => JSON.stringify(face.remember()));
   }
   const key = hyphenationKey(language, print);
-  const table = breakOpportunityTable(key);
-  if (table.size !== recalledBreaks.get(key)) writeWhole(breaksFile(dir, key), () => JSON.stringify([...table]));
-  recalledBreaks.set(key, table.size);
+  const table = takeGrownBreakOpportunityTable(key);
+  if (table) writeWhole(breaksFile(dir, key), () => JSON.stringify([...table]));
   for (const entry of wordCaches.values()) {
     if (path.dirname(entry.file) !== dir || entry.cache.size === entry.recalled) continue;
     writeWhole(entry.file, () => wordCacheFile(entry.cache));

@@ -28,8 +28,9 @@ const GLUE = 1;
 const PENALTY = 2;
 
 /**
- * Items of words already set with one setting (see wordCacheKey), per face and whether the word
- * ends its paragraph: novels repeat their words, and items are never changed once made.
+ * Items of words already set with one setting (see wordCacheKey), per face, whether the word ends
+ * its paragraph and whether it is in small capitals: novels repeat their words, and items are
+ * never changed once made.
  */
 export class WordCache {
   /** Words of one piece, by face and by whether they end the paragraph: no key to build per word. */
@@ -38,12 +39,12 @@ export class WordCache {
   /** Words held. */
   size = 0;
 
-  get(pieces: readonly Piece[], lastWord: boolean): Item[] | undefined {
-    return pieces.length === 1 ? this.plain.get(pieces[0]!.style)?.[lastWord ? 1 : 0].get(pieces[0]!.text) : this.mixed.get(mixedKey(pieces, lastWord));
+  get(pieces: readonly Piece[], lastWord: boolean, smallCaps = false): Item[] | undefined {
+    return pieces.length === 1 && !smallCaps ? this.plain.get(pieces[0]!.style)?.[lastWord ? 1 : 0].get(pieces[0]!.text) : this.mixed.get(mixedKey(pieces, lastWord, smallCaps));
   }
 
-  set(pieces: readonly Piece[], lastWord: boolean, items: Item[]): void {
-    if (pieces.length !== 1) this.mixed.set(mixedKey(pieces, lastWord), items);
+  set(pieces: readonly Piece[], lastWord: boolean, items: Item[], smallCaps = false): void {
+    if (pieces.length !== 1 || smallCaps) this.mixed.set(mixedKey(pieces, lastWord, smallCaps), items);
     else this.wordsOf(pieces[0]!.style, lastWord).set(pieces[0]!.text, items);
     this.size++;
   }
@@ -124,8 +125,9 @@ export class WordCache {
   }
 }
 
-function mixedKey(pieces: readonly Piece[], lastWord: boolean): string {
-  let key = lastWord ? 'L' : 'W';
+/** Words of several faces, and words in small capitals (a chapter's opening words). */
+function mixedKey(pieces: readonly Piece[], lastWord: boolean, smallCaps: boolean): string {
+  let key = (lastWord ? 'L' : 'W') + (smallCaps ? 'S' : '');
   for (const piece of pieces) key += `\u0001${piece.style}\u0002${piece.text}`;
   return key;
 }

@@ -62,6 +62,18 @@ describe('word caches remembered between builds', () => {
     assert.equal(tooWide.length, 3);
   });
 
+  it('keeps a word in small capitals apart from the same word in lower case', () => {
+    const cache = new WordCache();
+    const text: Inline[] = [{ kind: 'text', value: 'London. Michaelmas term lately over' }];
+    const opening = paragraphItems(text, setting(300, { smallCapsWords: 3, wordCache: cache }));
+    const plainAfter = paragraphItems(text, setting(300, { wordCache: cache }));
+    const openingAgain = paragraphItems(text, setting(300, { smallCapsWords: 3, wordCache: WordCache.recall(cache.remember()) }));
+    assert.deepEqual(plainAfter, paragraphItems(text, setting(300)));
+    assert.deepEqual(opening, paragraphItems(text, setting(300, { smallCapsWords: 3 })));
+    assert.deepEqual(openingAgain, opening);
+    assert.ok(opening.some((item) => item.type === 'box' && item.smallCaps) && !plainAfter.some((item) => item.type === 'box' && item.smallCaps));
+  });
+
   it('keys a cache by everything its items depend on', () => {
     const base = wordCacheKey(setting(300));
     assert.equal(wordCacheKey(setting(300, { indent: 12, smallCapsWords: 3, spaceStretch: 1 })), base, 'indent, small caps and glue are not in word items');
