@@ -67,7 +67,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The PDF is drawn on another thread while this one sets the pages and then makes the EPUB
   // (whose page list maps to the PDF's pages).
   const faces = config.fonts ?? bundledFontFiles();
-  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces, metadata: book.metadata }) : undefined;
+  const { title, authors, description, language, modified } = book.metadata;
+  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces, metadata: { title, authors, description, language, modified } }) : undefined;
   try {
     if (formats.includes('text')) {
       outputs.write(`${config.output.name}.txt`, renderText(book));

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { Metadata } from './model/index.ts';
+import type { PdfMetadata } from './pdf/write.ts';
 import type { PageDesign } from './typeset/design.ts';
 import type { FontFiles } from './typeset/fonts.ts';
 import type { DrawnPage, OutlineEntry, PageSink } from './typeset/index.ts';
@@ -8,7 +8,7 @@ import { reviveError, startThread, type ThreadError } from './threads.ts';
 /** What the PDF thread is started with: plain data. */
 export interface PdfThreadSetup {
   fonts: FontFiles;
-  metadata: Metadata;
+  metadata: PdfMetadata;
 }
 
 export type PdfThreadMessage =

@@ -7,6 +7,9 @@ import { STYLES } from '../typeset/fonts.ts';
 import type { DrawnPage, OutlineEntry } from '../typeset/index.ts';
 import { GlyphText } from './glyph-text.ts';
 
+/** What the PDF's document information and language come from. */
+export type PdfMetadata = Pick<Metadata, 'title' | 'authors' | 'description' | 'language' | 'modified'>;
+
 /**
  * Draws typeset pages; every position was decided by the typesetter, this only paints. A PDF
  * drawn as its pages come: the body's pages as each division is set, the front matter (whose
@@ -23,7 +26,7 @@ export class PdfPainter {
   constructor(
     private readonly design: PageDesign,
     private readonly fonts: FontSet,
-    metadata: Metadata,
+    metadata: PdfMetadata,
   ) {
     const modified = new Date(metadata.modified);
     this.doc = new PDFDocument({

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { PrintOptions } from '../../src/config/schema.ts';
 import type { Book } from '../../src/model/index.ts';
-import { minimumGutter, pageDesign } from '../../src/typeset/design.ts';
-import { typesetBook } from '../../src/typeset/index.ts';
+import { minimumGutter, pageDesign, type PageDesign } from '../../src/typeset/design.ts';
+import { typesetBook, type DrawnPage } from '../../src/typeset/index.ts';
 import { fonts } from './helpers.ts';
 
 const print: PrintOptions = { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } };
@@ -53,6 +53,26 @@ describe('book design', () => {
     const set = await typesetBook(book(['x'.repeat(2000)]), { print, fonts });
     assert.ok(set.warnings.some((w) => /2000 characters\) is wider than the line/.test(w.message)));
     for (const line of set.bodyLines) assert.ok(line.width <= set.design.textWidth + 0.01);
+  });
+
+  it('hands each division’s pages over as soon as it is set, exactly as it returns them', async () => {
+    const long = 'Words upon words fill the page until it turns, and then they go on. '.repeat(40);
+    const starts: PageDesign[] = [];
+    let handed: DrawnPage[][] = [];
+    const sink = {
+      start: (design: PageDesign) => {
+        starts.push(design);
+        handed = [];
+      },
+      body: (pages: DrawnPage[]) => handed.push(pages),
+    };
+    const set = await typesetBook(book([long, long], 3), { print, fonts, pages: sink });
+    assert.ok(starts.length >= 1);
+    assert.deepEqual(starts.at(-1), set.design, 'the last layout is the one returned');
+    assert.equal(handed.length, 3, 'one hand-over per division');
+    assert.deepEqual(handed.flat(), set.pages.slice(set.frontPages));
+    assert.equal(set.frontPages % 2, 0, 'the front matter ends on a left-hand page');
+    assert.equal(set.pages[set.frontPages]!.folio, 1);
   });
 
   it('lists every chapter in the outline and contents, with body page numbers from 1', async () => {
