@@ -21,7 +21,6 @@ export class PdfPainter {
   private readonly chunks: Buffer[] = [];
   private readonly glyphText: GlyphText;
   private readonly paint: (text: string, x: number, y: number, options: object) => void;
-  private drawn = 0;
 
   constructor(
     private readonly design: PageDesign,
@@ -64,12 +63,8 @@ export class PdfPainter {
   }
 
   /** Draws the next pages of the body. */
-  async body(pages: readonly DrawnPage[]): Promise<void> {
-    for (const page of pages) {
-      // Let signals and other work in now and then.
-      if (++this.drawn % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
-      this.draw(page);
-    }
+  body(pages: readonly DrawnPage[]): void {
+    for (const page of pages) this.draw(page);
   }
 
   /** Draws the front matter, puts it before the body, adds the outline and returns the whole file. */
