@@ -6,12 +6,12 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-// Loaded from their own folders: pdfkit and fontkit read data files beside their code (and
-// pdfkit imports fontkit, which must stay one copy); epub-gen-memory is left as installed too.
-// Only the EPUB and PDF writers' chunks load them.
 /** A compiled CLI's folder name: a source stamp. */
 const STAMP = /^[0-9a-f]{16}$/;
 
+// Loaded from their own folders: pdfkit and fontkit read data files beside their code (and
+// pdfkit imports fontkit, which must stay one copy); epub-gen-memory is left as installed too.
+// Only the EPUB and PDF writers' chunks load them.
 const EXTERNAL = ['pdfkit', 'fontkit', 'epub-gen-memory'];
 
 /** Size and modification time of every source file and of the installed packages' lockfile. */

@@ -105,7 +105,9 @@ export class GlyphText {
       let end = whole ? -1 : text.indexOf(' ', start);
       if (end < 0) end = text.length;
       const piece = text.slice(start, end);
-      const word = cache.get(piece) ?? this.encode(face, font, piece, run.smallCaps, cache);
+      const known = cache.get(piece);
+      // null is a word known to be undrawable here, not one still to encode.
+      const word = known !== undefined ? known : this.encode(face, font, piece, run.smallCaps, cache);
       if (word === null) {
         out.length = undo.length;
         this.open = undo.open;
@@ -146,10 +148,9 @@ export class GlyphText {
     return font;
   }
 
+  /** A word not met before in this face and case, encoded and kept in `cache`. */
   private encode(face: Face, font: PdfkitFont, word: string, smallCaps: boolean, cache: Map<string, EncodedWord | null>): EncodedWord | null {
-    let encoded = cache.get(word);
-    if (encoded !== undefined) return encoded;
-    encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font);
+    const encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font);
     cache.set(word, encoded);
     return encoded;
   }

@@ -226,7 +226,7 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
       // Nothing fits: break where the least damage is done and set that line overfull.
       const fallback = deactivated.reduce((x, y) => (x.node.demerits <= y.node.demerits ? x : y));
       const next = afterBreak(b);
-      active[activeCount++] = { position: b, line: fallback.node.line + 1, fitness: 3, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, hyphenRun: flagged ? 1 : 0, ...next };
+      active[activeCount++] = { position: b, line: fallback.node.line + 1, fitness: 3, width: next.width, stretch: next.stretch, shrink: next.shrink, demerits: fallback.node.demerits + 1e9, ratio: Math.max(-1, fallback.ratio), previous: fallback.node, hyphenRun: flagged ? 1 : 0, hang: next.hang };
       overfullCount++;
     }
     if (activeCount === 0) return null;

@@ -33,7 +33,7 @@ const hash = (...parts: (string | Buffer)[]) => {
 
 /** Shapings are fontkit's answers for one font file: one file per font file and fontkit version. */
 function shapingFile(dir: string, face: Face): string {
-  return path.join(dir, `shaping-${hash(String(FORMAT), fontkitVersion, face.data)}.json`);
+  return path.join(dir, `shaping-${hash(String(FORMAT), fontkitVersion, face.key)}.json`);
 }
 
 /** Break opportunities depend on the hyphenation settings alone, which the hyphenator's key names. */

@@ -82,18 +82,25 @@ describe('word caches remembered between builds', () => {
 
   it('ignores a cut or foreign cache file', () => {
     const key = wordCacheKey(setting(301));
-    const other = path.join(dir, 'broken');
-    mkdirSync(other);
-    recallWordCache(key, dir); // named the same in any folder
-    itemsOf(recallWordCache(key, dir), 301);
-    rememberTypesetting(fonts, 'en', { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } }, dir);
-    const name = readdirSync(dir).filter((f) => f.startsWith('words-')).find((f) => !readdirSync(path.join(dir, 'later')).includes(f))!;
-    const whole = readFileSync(path.join(dir, name));
-    writeFileSync(path.join(other, name), whole.subarray(0, whole.length - 6));
-    assert.equal(recallWordCache(key, other).size, 0);
-    const third = path.join(dir, 'foreign');
-    mkdirSync(third);
-    writeFileSync(path.join(third, name), Buffer.from('not a cache at all, but even length'));
-    assert.equal(recallWordCache(key, third).size, 0);
+    const own = path.join(dir, 'own');
+    mkdirSync(own);
+    itemsOf(recallWordCache(key, own), 301);
+    rememberTypesetting(fonts, 'en', { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } }, own);
+    const [name] = readdirSync(own).filter((f) => f.startsWith('words-'));
+    assert.ok(name, 'the cache was written');
+    const whole = readFileSync(path.join(own, name));
+    // Each folder stands for a later build: one finds the file whole, the others damaged.
+    const intact = path.join(dir, 'intact');
+    mkdirSync(intact);
+    writeFileSync(path.join(intact, name), whole);
+    assert.ok(recallWordCache(key, intact).size > 0);
+    const cut = path.join(dir, 'cut');
+    mkdirSync(cut);
+    writeFileSync(path.join(cut, name), whole.subarray(0, whole.length - 6));
+    assert.equal(recallWordCache(key, cut).size, 0);
+    const foreign = path.join(dir, 'foreign');
+    mkdirSync(foreign);
+    writeFileSync(path.join(foreign, name), Buffer.from('not a cache at all, but even length'));
+    assert.equal(recallWordCache(key, foreign).size, 0);
   });
 });
