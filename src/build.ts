@@ -83,11 +83,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const [{ typesetBook }, memory] = await Promise.all([import('./typeset/index.ts'), import('./typeset/typesetting-cache.ts')]);
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
       const typeset = await typesetBook(book, { print: config.print, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key) });
-      memory.rememberTypesetting(fonts, book.metadata.language, config.print);
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;
       pages = typeset.pages.length;
-      pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline);
+      // Remembered once the PDF thread is done: it shapes what typesetting did not (pieces of broken words).
+      pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline).then(({ pdf, learned }) => {
+        fonts.absorb(learned);
+        memory.rememberTypesetting(fonts, book.metadata.language, config.print);
+        return pdf;
+      });
       // Settled here if the EPUB fails first; awaited below otherwise.
       pdf.catch(() => {});
     }

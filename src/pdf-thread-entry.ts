@@ -29,7 +29,7 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
       return painter!.finish(message.front, message.outline).then((pdf) => {
         // Handed over without a copy when the buffer is the PDF's alone (not a slice of a pool).
         const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : new Uint8Array(pdf);
-        answer({ pdf: own }, [own.buffer as ArrayBuffer]);
+        answer({ pdf: own, learned: fonts.learned() }, [own.buffer as ArrayBuffer]);
       });
   }
 }

@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { PdfMetadata } from './pdf/write.ts';
 import type { PageDesign } from './typeset/design.ts';
-import type { FontFiles } from './typeset/fonts.ts';
+import type { FontFiles, LearnedShapings } from './typeset/fonts.ts';
 import type { DrawnPage, OutlineEntry, PageSink } from './typeset/index.ts';
 import { reviveError, startThread, type ThreadError } from './threads.ts';
 
@@ -16,7 +16,13 @@ export type PdfThreadMessage =
   | { kind: 'body'; pages: DrawnPage[] }
   | { kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] };
 
-export type PdfThreadAnswer = { pdf: Uint8Array } | { error: ThreadError };
+export type PdfThreadAnswer = { pdf: Uint8Array; learned: LearnedShapings } | { error: ThreadError };
+
+/** The drawn PDF, and what the thread shaped that the typesetting cache did not hold (see FontSet.absorb). */
+export interface DrawnPdf {
+  pdf: Buffer;
+  learned: LearnedShapings;
+}
 
 /**
  * The PDF drawn on a second thread while this one sets the rest of the book: each division's
@@ -25,15 +31,15 @@ export type PdfThreadAnswer = { pdf: Uint8Array } | { error: ThreadError };
  */
 export class PdfThread implements PageSink {
   private readonly worker: Worker;
-  private readonly answer: Promise<Buffer>;
+  private readonly answer: Promise<DrawnPdf>;
 
   /** Starts the thread now, so pdfkit and the fonts load while the first division is set. */
   constructor(setup: PdfThreadSetup) {
     this.worker = startThread('pdf-thread-entry', setup);
-    this.answer = new Promise<Buffer>((resolve, reject) => {
+    this.answer = new Promise<DrawnPdf>((resolve, reject) => {
       this.worker.once('message', (answer: PdfThreadAnswer) => {
         if ('error' in answer) reject(reviveError(answer.error));
-        else resolve(Buffer.from(answer.pdf.buffer, answer.pdf.byteOffset, answer.pdf.byteLength));
+        else resolve({ pdf: Buffer.from(answer.pdf.buffer, answer.pdf.byteOffset, answer.pdf.byteLength), learned: answer.learned });
       });
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`the PDF thread stopped (exit code ${code}) before it was done`)));
@@ -51,7 +57,7 @@ export class PdfThread implements PageSink {
   }
 
   /** The whole PDF, once the front matter is drawn. */
-  async finish(front: DrawnPage[], outline: OutlineEntry[]): Promise<Buffer> {
+  async finish(front: DrawnPage[], outline: OutlineEntry[]): Promise<DrawnPdf> {
     this.send({ kind: 'finish', front, outline });
     try {
       return await this.answer;

@@ -6,7 +6,7 @@ import type { Metadata } from '../src/model/index.ts';
 import { PdfThread } from '../src/pdf-thread.ts';
 import { describeError, reviveError } from '../src/threads.ts';
 import { pageDesign } from '../src/typeset/design.ts';
-import { bundledFontFiles } from '../src/typeset/fonts.ts';
+import { bundledFontFiles, FontSet } from '../src/typeset/fonts.ts';
 import type { DrawnPage } from '../src/typeset/index.ts';
 import { missingTool, run, tempDir } from './helpers/tools.ts';
 import { writeFileSync } from 'node:fs';
@@ -33,8 +33,29 @@ describe('the PDF thread', () => {
     thread.start(design);
     thread.body([page('body one')]);
     thread.body([page('body two'), page('body three')]);
-    const pdf = await thread.finish([page('title page'), { lines: [] }], [{ title: 'Threads', pageIndex: 0 }, { title: 'Body', pageIndex: 2 }]);
+    const { pdf } = await thread.finish([page('title page'), { lines: [] }], [{ title: 'Threads', pageIndex: 0 }, { title: 'Body', pageIndex: 2 }]);
     assert.deepEqual(await pdfPages(pdf), ['title page', '', 'body one', 'body two', 'body three']);
+  });
+
+  it('hands back what it shaped that no cache held, for the typesetting cache to keep', async () => {
+    // A ligature makes the piece shaped whole; the digits make it new to any cache on this machine.
+    const piece = `fi${Date.now()}`;
+    const thread = new PdfThread({ fonts: bundledFontFiles(), metadata });
+    thread.start(design);
+    thread.body([page(piece)]);
+    const { learned } = await thread.finish([], []);
+    const fonts = FontSet.load(bundledFontFiles());
+    const regular = fonts.face('regular');
+    const shapedHere = regular.shapeWord(piece);
+    const taught = FontSet.load(bundledFontFiles());
+    taught.absorb(learned);
+    assert.equal(taught.face('regular').learnedSomething, true, 'absorbed shapings are new to remember');
+    assert.ok(learned.some(({ face, memory }) => face === regular.key && memory.laidOut.some(([text]) => text === piece)));
+    const recalled = FontSet.load(bundledFontFiles());
+    recalled.face('regular').recall(learned.find(({ face }) => face === regular.key)!.memory);
+    const plain = (run: typeof shapedHere) => [run.advanceWidth, run.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]), run.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])];
+    assert.deepEqual(plain(recalled.face('regular').shapeWord(piece)), plain(shapedHere));
+    assert.equal(recalled.face('regular').learnedSomething, false, 'the piece was not shaped again');
   });
 
   it('hands back a failure while drawing as an error with the thread’s message', async () => {

@@ -269,18 +269,43 @@ export class Face {
 
   /** Takes back what an earlier build's face remembered (same font file, same fontkit). */
   recall(memory: FaceMemory): void {
+    this.take(memory);
+    this.learned = false;
+  }
+
+  /**
+   * Adds what the same face shaped on another thread (the PDF thread shapes the pieces of broken
+   * words): it is then remembered with the rest, and the next build shapes none of it again.
+   */
+  absorb(memory: FaceMemory): void {
+    if (this.take(memory)) this.learned = true;
+  }
+
+  /** Adds the shapings this face does not hold yet; true if there were any. */
+  private take(memory: FaceMemory): boolean {
     const run = ([glyphs, positions]: RememberedRun): FontkitGlyphRun => {
       const run: FontkitGlyphRun = { glyphs: glyphs.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints })), positions: positions.map(([xAdvance, yAdvance, xOffset, yOffset]) => ({ xAdvance, yAdvance, xOffset, yOffset })), advanceWidth: 0 };
       for (const p of run.positions) run.advanceWidth += p.xAdvance;
       return run;
     };
-    for (const [char, g] of memory.glyphs) this.glyphs.set(char, g ? { id: g[0], advanceWidth: g[1], codePoints: g[2] } : null);
-    for (const [pair, kern] of memory.kerns) this.kerns.set(pair, kern);
-    for (const [char, has] of memory.coverage) this.coverage.set(char, has);
-    for (const [text, r] of memory.laidOut) this.laidOut.set(text, run(r));
-    for (const [text, r] of memory.smallCaps) this.smallCaps.set(text, run(r));
-    if (memory.features) this.knownFeatures = memory.features;
-    this.learned = false;
+    let added = false;
+    const fill = <K, V, R>(map: Map<K, R>, entries: [K, V][], revive: (value: V) => R) => {
+      for (const [key, value] of entries) {
+        if (map.has(key)) continue;
+        map.set(key, revive(value));
+        added = true;
+      }
+    };
+    fill(this.glyphs, memory.glyphs, (g) => (g ? { id: g[0], advanceWidth: g[1], codePoints: g[2] } : null));
+    fill(this.kerns, memory.kerns, (kern) => kern);
+    fill(this.coverage, memory.coverage, (has) => has);
+    fill(this.laidOut, memory.laidOut, run);
+    fill(this.smallCaps, memory.smallCaps, run);
+    if (memory.features && !this.knownFeatures) {
+      this.knownFeatures = memory.features;
+      added = true;
+    }
+    return added;
   }
 
   /** Shaped something the recalled memory did not hold. */
@@ -300,6 +325,9 @@ export class Face {
 }
 
 export type FontFiles = Record<Style, string>;
+
+/** Shapings a thread's faces learned, as plain data that crosses between threads. */
+export type LearnedShapings = { face: string; memory: FaceMemory }[];
 
 const require = createRequire(import.meta.url);
 const bundled = (weight: string) => require.resolve(`@expo-google-fonts/eb-garamond/${weight}/EBGaramond_${weight}.ttf`);
@@ -356,6 +384,21 @@ export class FontSet {
 
   face(style: Style): Face {
     return this.faces[style];
+  }
+
+  /** Each face once, though several styles share it. */
+  get distinctFaces(): Face[] {
+    return [...new Set(Object.values(this.faces))];
+  }
+
+  /** What each face shaped that it was not given at the start (recall), by face key: for another thread's FontSet to absorb. */
+  learned(): LearnedShapings {
+    return this.distinctFaces.filter((face) => face.learnedSomething).map((face) => ({ face: face.key, memory: face.remember() }));
+  }
+
+  /** Takes in what the same faces learned on another thread (see learned()). */
+  absorb(learned: LearnedShapings): void {
+    for (const { face: key, memory } of learned) for (const face of this.distinctFaces) if (face.key === key) face.absorb(memory);
   }
 
   /** Names the faces by their bytes, style by style. */

@@ -68,10 +68,6 @@ export function recallWordCache(key: string, dir = TYPESETTING_CACHE_DIR): WordC
   return entry.cache;
 }
 
-function distinctFaces(fonts: FontSet): Face[] {
-  return [...new Set(Object.values(fonts.faces))];
-}
-
 const hyphenationKey = (language: string, print: PrintOptions) => createWordHyphenator(language, print.hyphenation).key;
 
 /** Gives the faces and the hyphenation what earlier builds learned. A missing or unreadable file is no error: it is only slower. */
@@ -90,7 +86,7 @@ export function recallTypesetting(fonts: FontSet, language: string, print: Print
 
 /** Gives the faces the shapings earlier builds learned. */
 export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): void {
-  for (const face of distinctFaces(fonts)) {
+  for (const face of fonts.distinctFaces) {
     try {
       face.recall(JSON.parse(readFileSync(shapingFile(dir, face), 'utf8')) as FaceMemory);
     } catch {
@@ -101,7 +97,7 @@ export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): voi
 
 /** Keeps what this build learned for the next one, where the cache folder can be written. */
 export function rememberTypesetting(fonts: FontSet, language: string, print: PrintOptions, dir = TYPESETTING_CACHE_DIR): void {
-  for (const face of distinctFaces(fonts)) {
+  for (const face of fonts.distinctFaces) {
     if (face.learnedSomething) writeWhole(shapingFile(dir, face), () => JSON.stringify(face.remember()));
   }
   const key = hyphenationKey(language, print);
