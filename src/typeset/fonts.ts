@@ -47,7 +47,6 @@ export class Face {
   private readonly widths = new Map<string, number>();
   private readonly smallCaps = new Map<string, FontkitGlyphRun>();
   private readonly prefixes = new Map<string, Float64Array>();
-  private readonly shaped = new Map<string, FontkitGlyphRun>();
   private readonly glyphs = new Map<string, Glyph | null>();
   private readonly kerns = new Map<string, number | null>();
   private readonly coverage = new Map<string, boolean>();
@@ -125,9 +124,9 @@ export class Face {
     return width;
   }
 
-  /** A word's glyphs and advances as measured, shaped now if it was not before. */
+  /** A word's glyphs and advances as measured (its drawer keeps what it needs: not kept here). */
   shapeWord(word: string): FontkitGlyphRun {
-    return this.shaped.get(word) ?? this.shape(word);
+    return this.shape(word);
   }
 
   private shape(text: string): FontkitGlyphRun {
@@ -137,8 +136,6 @@ export class Face {
       this.laidOut.set(text, run);
       this.learned = true;
     }
-    // Whole words only: the PDF writer draws words from these runs.
-    if (!/\s/.test(text) && text.length <= 64) this.shaped.set(text, run);
     return run;
   }
 

@@ -79,6 +79,12 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
     const runs: Run[] = [];
     let x = -hangLeft;
     let current: Run | null = null;
+    // The current run's text as pieces, joined once the line is set: text grown by += is a chain
+    // of pieces that every later reader (the page hand-over, the PDF writer) must flatten again.
+    let pieces: string[] = [];
+    const endRun = () => {
+      if (current && pieces.length > 1) current.text = pieces.join('');
+    };
     // A space between two boxes of the run's face joins them into one run; any other gap starts a new run.
     let space: { width: number; style: Style } | null = null;
     for (const item of content) {
@@ -90,6 +96,7 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
         continue;
       }
       if (!item.text) {
+        endRun();
         current = null;
         space = null;
         x += item.width;
@@ -98,19 +105,22 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
       const joins = current && current.style === item.style && current.smallCaps === item.smallCaps && (!space || space.style === item.style);
       if (current && joins) {
         if (space) {
-          current.text += ' ';
+          pieces.push(' ');
           current.wordSpacing = space.width - fonts.face(item.style).width(' ') * size;
           current.width += space.width;
         }
-        current.text += item.text;
+        pieces.push(item.text);
         current.width += item.width;
       } else {
+        endRun();
         current = { x, text: item.text, style: item.style, size, smallCaps: item.smallCaps, wordSpacing: 0, width: item.width };
+        pieces = [item.text];
         runs.push(current);
       }
       space = null;
       x += item.width;
     }
+    endRun();
     if (hyphen) {
       const last = runs.at(-1);
       if (last && last.style === hyphen.style && !last.smallCaps) {
