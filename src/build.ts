@@ -57,19 +57,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const config = loadConfig(options.config, { outDir: options.out });
   const formats = options.formats ?? config.formats;
-  progress(`reading ${config.chapters.length} chapters`);
-  const warnings: Warning[] = [];
-  const book = compile(config, now, warnings);
+  const faces = config.fonts ?? bundledFontFiles();
+  // The PDF is drawn on another thread while this one sets the pages and then makes the EPUB
+  // (whose page list maps to the PDF's pages); started first, it loads while the manuscript is read.
+  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces }) : undefined;
   const outputs = new PendingOutputs(config.output.dir);
   const files: { format: Format; name: string }[] = [];
+  const warnings: Warning[] = [];
   let pages: number | undefined;
-  const variants = (['epub', 'kepub'] as const).filter((format) => formats.includes(format));
-  // The PDF is drawn on another thread while this one sets the pages and then makes the EPUB
-  // (whose page list maps to the PDF's pages).
-  const faces = config.fonts ?? bundledFontFiles();
-  const { title, authors, description, language, modified } = book.metadata;
-  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces, metadata: { title, authors, description, language, modified } }) : undefined;
   try {
+    progress(`reading ${config.chapters.length} chapters`);
+    const book = compile(config, now, warnings);
+    const variants = (['epub', 'kepub'] as const).filter((format) => formats.includes(format));
+    const { title, authors, description, language, modified } = book.metadata;
+    pdfThread?.describe({ title, authors, description, language, modified });
     if (formats.includes('text')) {
       outputs.write(`${config.output.name}.txt`, renderText(book));
       files.push({ format: 'text', name: `${config.output.name}.txt` });

@@ -21,7 +21,7 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
   switch (message.kind) {
     case 'start':
       // A second start means the layout began again: what was drawn is dropped.
-      painter = new PdfPainter(message.design, fonts, setup.metadata);
+      painter = new PdfPainter(message.design, fonts, message.metadata);
       return;
     case 'body':
       return painter!.body(message.pages);

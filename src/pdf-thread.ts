@@ -8,11 +8,10 @@ import { reviveError, startThread, type ThreadError } from './threads.ts';
 /** What the PDF thread is started with: plain data. */
 export interface PdfThreadSetup {
   fonts: FontFiles;
-  metadata: PdfMetadata;
 }
 
 export type PdfThreadMessage =
-  | { kind: 'start'; design: PageDesign }
+  | { kind: 'start'; design: PageDesign; metadata: PdfMetadata }
   | { kind: 'body'; pages: DrawnPage[] }
   | { kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] };
 
@@ -32,8 +31,9 @@ export interface DrawnPdf {
 export class PdfThread implements PageSink {
   private readonly worker: Worker;
   private readonly answer: Promise<DrawnPdf>;
+  private metadata: PdfMetadata | undefined;
 
-  /** Starts the thread now, so pdfkit and the fonts load while the first division is set. */
+  /** Starts the thread now, so pdfkit and the fonts load while the manuscript is read and the first division set. */
   constructor(setup: PdfThreadSetup) {
     this.worker = startThread('pdf-thread-entry', setup);
     this.answer = new Promise<DrawnPdf>((resolve, reject) => {
@@ -48,8 +48,14 @@ export class PdfThread implements PageSink {
     this.answer.catch(() => {});
   }
 
+  /** What the PDF's document information says: known once the manuscript is read, before the first page. */
+  describe(metadata: PdfMetadata): void {
+    this.metadata = metadata;
+  }
+
   start(design: PageDesign): void {
-    this.send({ kind: 'start', design });
+    if (!this.metadata) throw new Error('PdfThread.describe() must come before the first page');
+    this.send({ kind: 'start', design, metadata: this.metadata });
   }
 
   body(pages: DrawnPage[]): void {

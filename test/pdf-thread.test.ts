@@ -26,7 +26,8 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
 
 describe('the PDF thread', () => {
   it('puts the front matter, drawn last, before the body, and keeps only the last layout', { skip: missingTool('pdftotext') }, async () => {
-    const thread = new PdfThread({ fonts: bundledFontFiles(), metadata });
+    const thread = new PdfThread({ fonts: bundledFontFiles() });
+    thread.describe(metadata);
     thread.start(design);
     thread.body([page('discarded one'), page('discarded two')]);
     // The layout began again: what was drawn before is dropped.
@@ -40,7 +41,8 @@ describe('the PDF thread', () => {
   it('hands back what it shaped that no cache held, for the typesetting cache to keep', async () => {
     // A ligature makes the piece shaped whole; the digits make it new to any cache on this machine.
     const piece = `fi${Date.now()}`;
-    const thread = new PdfThread({ fonts: bundledFontFiles(), metadata });
+    const thread = new PdfThread({ fonts: bundledFontFiles() });
+    thread.describe(metadata);
     thread.start(design);
     thread.body([page(piece)]);
     const { learned } = await thread.finish([], []);
@@ -59,7 +61,8 @@ describe('the PDF thread', () => {
   });
 
   it('hands back a failure while drawing as an error with the thread’s message', async () => {
-    const thread = new PdfThread({ fonts: bundledFontFiles(), metadata });
+    const thread = new PdfThread({ fonts: bundledFontFiles() });
+    thread.describe(metadata);
     thread.start(design);
     const image = { data: new Uint8Array([1, 2, 3, 4]), x: 0, width: 10, height: 10 };
     thread.body([{ lines: [{ x: 0, baseline: 100, runs: [], image }] }]);
