@@ -10,6 +10,8 @@ import { setLines, type LineImage, type Run, type SetLine } from './lines.ts';
 import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
 import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
 import { WordCache, wordCacheKey } from './word-cache.ts';
+import type { Item } from './items.ts';
+import { paragraphKey, type ParagraphMemo } from './paragraph-memo.ts';
 
 /** A line ready to draw: absolute position of its baseline's left end, in points from the page's top-left. */
 export interface DrawnLine {
@@ -55,6 +57,8 @@ export interface TypesetOptions {
   pages?: PageSink;
   /** The word cache for a setting's key (see wordCacheKey), e.g. one an earlier build remembered; a fresh one per book otherwise. */
   wordCache?: (key: string) => WordCache;
+  /** The paragraph memo for a key naming the book and the setting (its word cache key and the line-breaking parameters), e.g. one an earlier build remembered; none otherwise. */
+  paragraphMemo?: (key: string) => ParagraphMemo;
 }
 
 /**
@@ -79,6 +83,9 @@ class Typesetter {
   private readonly missing = new Set<string>();
   /** By measure and inset: the parts of the setting that vary within a book. */
   private readonly wordCaches = new Map<string, WordCache>();
+  private readonly memos = new Map<string, ParagraphMemo>();
+  /** Problems reported so far (counted before any is deduplicated): a paragraph with one is not memoized. */
+  private reports = 0;
 
   constructor(
     readonly book: Book,
@@ -110,10 +117,12 @@ class Typesetter {
       // Inset blocks (letters, verse) keep a hard right edge of their own.
       hangingPunctuation: !inset,
       wordTooWide: (word) => {
+        this.reports++;
         const shown = word.length > 24 ? `${word.slice(0, 20)}…` : word;
         this.warnings.push({ chapter: this.chapterName, message: `"${shown}" (${word.length} characters) is wider than the line; it was broken without a hyphen` });
       },
       missingGlyph: (char) => {
+        this.reports++;
         const key = `${this.chapterName}\u0000${char}`;
         if (this.missing.has(key)) return;
         this.missing.add(key);
@@ -133,19 +142,56 @@ class Typesetter {
 
   /** A paragraph as justified lines, able to be set a line longer or shorter for pagination. */
   private paragraph(content: readonly Inline[], width: number, x: number, indent: number, smallCapsWords = 0): FlowParagraph {
-    const items = paragraphItems(content, this.setting(width, indent, smallCapsWords, x > 0));
+    const inset = x > 0;
     const parameters = { emergencyStretch: this.design.fontSize, ...this.options.breaking };
-    const result = breakLines(items, width, parameters);
-    if (result.overfull > 0) this.warnings.push({ chapter: this.chapterName, message: `a paragraph has ${result.overfull} line(s) wider than the measure (a word too long to break?)` });
     const { fonts } = this;
     const size = this.design.fontSize;
-    const lines = setLines(items, result.breaks, width, fonts, size);
+    const memo = this.memoFor(width, inset, parameters);
+    const key = memo ? paragraphKey(content, indent, smallCapsWords) : '';
+    // Items are made only when the paragraph must be broken: not for one the memo holds.
+    let items: Item[] | undefined;
+    const itemsOf = () => (items ??= paragraphItems(content, this.setting(width, indent, smallCapsWords, inset)));
+    let set = memo?.get(key);
+    if (!set) {
+      const reportsBefore = this.reports;
+      const result = breakLines(itemsOf(), width, parameters);
+      if (result.overfull > 0) {
+        this.reports++;
+        this.warnings.push({ chapter: this.chapterName, message: `a paragraph has ${result.overfull} line(s) wider than the measure (a word too long to break?)` });
+      }
+      set = { lines: setLines(itemsOf(), result.breaks, width, fonts, size), demerits: result.demerits };
+      // A paragraph something was reported of is set afresh every time: every build hears of it.
+      if (memo && this.reports === reportsBefore) memo.set(key, set);
+    }
+    const paragraph = set;
+    const { lines } = paragraph;
     this.bodyLines.push(...lines);
     const vary = (delta: 1 | -1) => {
-      const varied = breakLinesLoosely(items, width, delta, result.breaks.length, parameters);
-      return varied ? { lines: setLines(items, varied.breaks, width, fonts, size), cost: varied.demerits - result.demerits } : null;
+      const side = delta > 0 ? 'longer' : 'shorter';
+      let variant = paragraph[side];
+      if (variant === undefined) {
+        const varied = breakLinesLoosely(itemsOf(), width, delta, lines.length, parameters);
+        variant = varied ? { lines: setLines(itemsOf(), varied.breaks, width, fonts, size), cost: varied.demerits - paragraph.demerits } : null;
+        paragraph[side] = variant;
+        if (memo?.get(key) === paragraph) memo.varied();
+      }
+      return variant;
     };
     return { kind: 'paragraph', lines, x, height: 1, keepWithNext: false, vary: lines.length >= 2 ? vary : undefined };
+  }
+
+  /** The paragraph memo for a measure (see TypesetOptions.paragraphMemo), if there is one. */
+  private memoFor(width: number, inset: boolean, parameters: Partial<BreakParameters>): ParagraphMemo | undefined {
+    if (!this.options.paragraphMemo) return undefined;
+    const measure = `${width}\u0000${inset}`;
+    let memo = this.memos.get(measure);
+    if (!memo) {
+      const s = this.setting(width, 0, 0, inset);
+      // One memo per book: a memo keeps only the paragraphs its last build asked for.
+      memo = this.options.paragraphMemo(JSON.stringify([this.book.metadata.identifier, wordCacheKey(s), s.spaceStretch, s.spaceShrink, parameters]));
+      this.memos.set(measure, memo);
+    }
+    return memo;
   }
 
   /** Centered lines of display text (titles), broken where they fit. */

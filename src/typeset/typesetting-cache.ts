@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
 import { rememberedBreakOpportunities, takeGrownBreakOpportunityTable } from './paragraph.ts';
+import { ParagraphMemo, type ParagraphMemoMemory } from './paragraph-memo.ts';
 import { WordCache, type WordCacheMemory } from './word-cache.ts';
 
 // Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
@@ -46,6 +48,43 @@ function wordsFile(dir: string, key: string): string {
   return path.join(dir, `words-${hash(String(FORMAT), fontkitVersion, endianness(), key)}.bin`);
 }
 
+/**
+ * The typesetting code itself, for what depends on all of it (set paragraphs): the compiled CLI's
+ * source stamp (the folder it was compiled to), or, run from the sources, their bytes.
+ */
+function codeVersion(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const folder = path.basename(here);
+  if (/^[0-9a-f]{16}$/.test(folder)) return folder;
+  return hash(...readdirSync(here).sort().map((name) => readFileSync(path.join(here, name))));
+}
+
+let code: string | undefined;
+
+/** A paragraph memo holds lines for one setting and one version of the code that sets them. */
+function memoFile(dir: string, key: string): string {
+  code ??= codeVersion();
+  return path.join(dir, `paragraphs-${hash(String(FORMAT), fontkitVersion, endianness(), code, key)}.bin`);
+}
+
+/** Paragraph memos handed out in this process, by file. */
+const memos = new Map<string, ParagraphMemo>();
+
+/** The paragraph memo for a setting (see TypesetOptions.paragraphMemo): this process's, else an earlier build's, else a new one. */
+export function recallParagraphMemo(key: string, dir = TYPESETTING_CACHE_DIR): ParagraphMemo {
+  const file = memoFile(dir, key);
+  let memo = memos.get(file);
+  if (!memo) {
+    try {
+      memo = ParagraphMemo.recall(readFlatFile(file));
+    } catch {
+      memo = new ParagraphMemo(); // nothing remembered yet, or an unreadable file: set afresh
+    }
+    memos.set(file, memo);
+  }
+  return memo;
+}
+
 /** Word caches handed out in this process, by folder and setting key, with their size when recalled. */
 const wordCaches = new Map<string, { cache: WordCache; recalled: number; file: string }>();
 
@@ -59,7 +98,7 @@ export function recallWordCache(key: string, dir = TYPESETTING_CACHE_DIR): WordC
   if (!entry) {
     let cache: WordCache;
     try {
-      cache = WordCache.recall(readWordCacheFile(file));
+      cache = WordCache.recall(readFlatFile(file));
     } catch {
       cache = new WordCache(); // nothing remembered yet, or an unreadable file: set afresh
     }
@@ -105,24 +144,29 @@ export function rememberTypesetting(fonts: FontSet, language: string, print: Pri
   if (table) writeWhole(breaksFile(dir, key), () => JSON.stringify([...table]));
   for (const entry of wordCaches.values()) {
     if (path.dirname(entry.file) !== dir || entry.cache.size === entry.recalled) continue;
-    writeWhole(entry.file, () => wordCacheFile(entry.cache));
+    writeWhole(entry.file, () => flatFile(entry.cache.remember()));
     entry.recalled = entry.cache.size;
+  }
+  for (const [file, memo] of memos) {
+    if (path.dirname(file) !== dir || !memo.grown) continue;
+    memo.forgetUnused();
+    writeWhole(file, () => flatFile(memo.remember()));
+    memo.grown = false;
   }
 }
 
-/** A word cache's file: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */
-function wordCacheFile(cache: WordCache): Buffer {
-  const { numbers, text } = cache.remember();
+/** A word cache's or paragraph memo's file: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */
+function flatFile({ numbers, text }: WordCacheMemory | ParagraphMemoMemory): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32LE(numbers.length, 0);
   return Buffer.concat([head, Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength), Buffer.from(text, 'utf16le')]);
 }
 
-function readWordCacheFile(file: string): WordCacheMemory {
+function readFlatFile(file: string): WordCacheMemory & ParagraphMemoMemory {
   const data = readFileSync(file);
   const count = data.readUInt32LE(0);
   const end = 8 + count * 8;
-  if (end > data.length || (data.length - end) % 2 !== 0) throw new Error(`${file}: not a word cache`);
+  if (end > data.length || (data.length - end) % 2 !== 0) throw new Error(`${file}: not a word cache or paragraph memo`);
   // Copied out to an aligned buffer: a Float64Array cannot view the file's bytes where they lie.
   const numbers = new Float64Array(data.buffer.slice(data.byteOffset + 8, data.byteOffset + end));
   return { numbers, text: data.toString('utf16le', end) };
