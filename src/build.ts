@@ -83,6 +83,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // Typesetting loads only when asked for: a start-up without it is quicker.
       const [{ typesetBook }, memory] = await Promise.all([import('./typeset/index.ts'), import('./typeset/typesetting-cache.ts')]);
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
+      fonts.check();
       const typeset = await typesetBook(book, { print: config.print, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key), paragraphMemo: (key) => memory.recallParagraphMemo(key) });
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;

@@ -1,13 +1,17 @@
 // The PDF thread (see PdfThread): draws pages as they arrive, in the order they arrive.
 import { parentPort, workerData } from 'node:worker_threads';
+import * as fontkit from 'fontkit';
 import type { PdfThreadAnswer, PdfThreadMessage, PdfThreadSetup } from './pdf-thread.ts';
 import { PdfPainter } from './pdf/write.ts';
 import { describeError } from './threads.ts';
 import { FontSet } from './typeset/fonts.ts';
+import { useFontkit } from './typeset/fontkit.ts';
 import { recallShapings } from './typeset/typesetting-cache.ts';
 
 const port = parentPort!;
 const setup = workerData as PdfThreadSetup;
+// pdfkit's own copy of fontkit, for the words this thread must shape itself.
+useFontkit(fontkit);
 const fonts = FontSet.load(setup.fonts);
 // The words were shaped by the typesetting thread or an earlier build: drawing needs their glyphs.
 recallShapings(fonts);

@@ -2,8 +2,8 @@
 // drawn as outlines so the SVG looks the same in every reading system, with or without fonts.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
 import type { CoverImage } from '../model/index.ts';
+import { loadFontkit } from '../typeset/fontkit.ts';
 
 interface OutlinePath {
   scale(x: number, y: number): OutlinePath;
@@ -93,7 +93,7 @@ export interface CoverText {
 
 /** A 1600 × 2560 SVG cover: the title large in the upper half, a rule, the author near the foot. */
 export function typographicCover(text: CoverText, fontFile: string): CoverImage {
-  const font = fontkit.create(readFileSync(fontFile)) as unknown as OutlineFont;
+  const font = loadFontkit().create(readFileSync(fontFile)) as unknown as OutlineFont;
   const outliner = new Outliner(font);
   const width = COVER_WIDTH - 2 * MARGIN;
   const hash = createHash('sha1').update(text.title).digest();

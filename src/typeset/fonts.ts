@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
 import { BookError } from '../errors.ts';
+import { loadFontkit } from './fontkit.ts';
 
 export type Style = 'regular' | 'italic' | 'bold' | 'boldItalic';
 export const STYLES: readonly Style[] = ['regular', 'italic', 'bold', 'boldItalic'];
@@ -37,6 +37,14 @@ export interface FaceMemory {
   laidOut: [string, RememberedRun][];
   smallCaps: [string, RememberedRun][];
   features: string[] | null;
+  metrics: FaceMetrics | null;
+}
+
+/** What the typesetter reads of a font besides its glyphs: remembered, so a rebuild need not read the font. */
+interface FaceMetrics {
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
 }
 
 // Features that make a glyph depend on more than its neighbour: with any of them, every word is shaped in full.
@@ -55,16 +63,41 @@ export class Face {
   /** Something was shaped that recall() did not bring back: worth remembering again. */
   private learned = false;
   private pairsOnly: boolean | undefined;
-  readonly unitsPerEm: number;
+  private opened: FontkitFont | undefined;
+  private metrics: FaceMetrics | undefined;
 
   constructor(
     readonly file: string,
     readonly data: Buffer,
-    private readonly font: FontkitFont,
     /** The file as errors name it (relative to where the user runs us). */
     private readonly displayName: string = file,
-  ) {
-    this.unitsPerEm = font.unitsPerEm;
+  ) {}
+
+  /**
+   * The font as fontkit reads it, opened when first needed: a rebuild that recalls everything it
+   * measured never opens it (nor loads fontkit).
+   */
+  private get font(): FontkitFont {
+    this.opened ??= openFont(this.data, this.displayName);
+    return this.opened;
+  }
+
+  /** Reads the font now, unless an earlier build read these very bytes: a font that cannot be read is reported before any page is set. */
+  check(): void {
+    void this.measures;
+  }
+
+  private get measures(): FaceMetrics {
+    if (!this.metrics) {
+      const { unitsPerEm, ascent, descent } = this.font;
+      this.metrics = { unitsPerEm, ascent, descent };
+      this.learned = true;
+    }
+    return this.metrics;
+  }
+
+  get unitsPerEm(): number {
+    return this.measures.unitsPerEm;
   }
 
   get name(): string {
@@ -79,10 +112,10 @@ export class Face {
   }
   /** Ascender and descender, in ems. */
   get ascent(): number {
-    return this.font.ascent / this.unitsPerEm;
+    return this.measures.ascent / this.unitsPerEm;
   }
   get descent(): number {
-    return this.font.descent / this.unitsPerEm;
+    return this.measures.descent / this.unitsPerEm;
   }
   get hasSmallCaps(): boolean {
     return this.features.includes('smcp');
@@ -261,6 +294,7 @@ export class Face {
       laidOut: [...this.laidOut].map(([text, r]) => [text, run(r)]),
       smallCaps: [...this.smallCaps].map(([text, r]) => [text, run(r)]),
       features: this.knownFeatures ?? null,
+      metrics: this.metrics ?? null,
     };
   }
 
@@ -302,6 +336,10 @@ export class Face {
       this.knownFeatures = memory.features;
       added = true;
     }
+    if (memory.metrics && !this.metrics) {
+      this.metrics = memory.metrics;
+      added = true;
+    }
     return added;
   }
 
@@ -339,7 +377,7 @@ export function bundledFontFiles(): FontFiles {
   };
 }
 
-function openFace(file: string, name: string): Face {
+function readFace(file: string, name: string): Face {
   let data: Buffer;
   try {
     data = readFileSync(file);
@@ -349,16 +387,19 @@ function openFace(file: string, name: string): Face {
   if (data.subarray(0, 4).toString('latin1') === 'wOF2') {
     throw new BookError(name, '', 'is a WOFF2 web font, which PDF embedding cannot use', 'use the OTF or TTF file of the font');
   }
-  let font: FontkitFont;
+  return new Face(file, data, name);
+}
+
+function openFont(data: Buffer, name: string): FontkitFont {
   try {
-    font = fontkit.create(data) as unknown as FontkitFont;
+    const font = loadFontkit().create(data) as unknown as FontkitFont;
     if (!font || typeof font.layout !== 'function' || !font.unitsPerEm) throw new Error('not a single font');
     // Character map and metrics are read now; the layout tables when shaping first needs them.
     font.glyphForCodePoint(0x61);
+    return font;
   } catch {
     throw new BookError(name, '', 'is not a readable OpenType or TrueType font (corrupt, or a font collection)', 'use an OTF or TTF file');
   }
-  return new Face(file, data, font, name);
 }
 
 export class FontSet {
@@ -371,7 +412,7 @@ export class FontSet {
       const file = files[style];
       let face = cache.get(file);
       if (!face) {
-        face = openFace(file, displayName(file));
+        face = readFace(file, displayName(file));
         cache.set(file, face);
       }
       faces[style] = face;
@@ -381,6 +422,11 @@ export class FontSet {
 
   face(style: Style): Face {
     return this.faces[style];
+  }
+
+  /** Reads each face's font now, unless an earlier build read the same bytes (see Face.check). */
+  check(): void {
+    for (const face of this.distinctFaces) face.check();
   }
 
   /** Each face once, though several styles share it. */

@@ -14,7 +14,7 @@ import { WordCache, type WordCacheMemory } from './word-cache.ts';
 // Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
 // answers (Face.glyphOf, Face.pairKern, findBreakOpportunities, paragraphItems' words) change: old
 // files then go unread.
-const FORMAT = 4;
+const FORMAT = 5;
 
 const require = createRequire(import.meta.url);
 const fontkitDir = path.resolve(path.dirname(require.resolve('fontkit')), '..');
