@@ -17,6 +17,8 @@ const fonts = FontSet.load(setup.fonts);
 recallShapings(fonts);
 
 let painter: PdfPainter | undefined;
+// The words of the body by number, as the typesetting thread numbered them (see WordNumbers): kept across a restart, as its numbering is.
+const texts: string[] = [];
 // Messages are handled one after another: drawing yields now and then, and pages must not interleave.
 let queue = Promise.resolve();
 let failed = false;
@@ -28,7 +30,8 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
       painter = new PdfPainter(message.design, fonts, message.metadata);
       return;
     case 'body':
-      return painter!.body(message.pages);
+      for (const word of message.newWords) texts.push(word);
+      return painter!.body(message.pages, message.numbers, texts);
     case 'finish':
       return painter!.finish(message.front, message.outline).then((pdf) => {
         // Handed over without a copy when the buffer is the PDF's alone (not a slice of a pool).

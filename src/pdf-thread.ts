@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { runPieces } from './pdf/glyph-text.ts';
 import type { PdfMetadata } from './pdf/write.ts';
 import type { PageDesign } from './typeset/design.ts';
 import type { FontFiles, LearnedShapings } from './typeset/fonts.ts';
@@ -12,7 +13,7 @@ export interface PdfThreadSetup {
 
 export type PdfThreadMessage =
   | { kind: 'start'; design: PageDesign; metadata: PdfMetadata }
-  | { kind: 'body'; pages: DrawnPage[] }
+  | { kind: 'body'; pages: DrawnPage[]; numbers: Int32Array; newWords: string[] }
   | { kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] };
 
 export type PdfThreadAnswer = { pdf: Uint8Array; learned: LearnedShapings } | { error: ThreadError };
@@ -32,6 +33,7 @@ export class PdfThread implements PageSink {
   private readonly worker: Worker;
   private readonly answer: Promise<DrawnPdf>;
   private metadata: PdfMetadata | undefined;
+  private readonly words = new WordNumbers();
 
   /** Starts the thread now, so pdfkit and the fonts load while the manuscript is read and the first division set. */
   constructor(setup: PdfThreadSetup) {
@@ -59,7 +61,7 @@ export class PdfThread implements PageSink {
   }
 
   body(pages: DrawnPage[]): void {
-    this.send({ kind: 'body', pages });
+    this.send({ kind: 'body', pages, ...this.words.number(pages) });
   }
 
   /** The whole PDF, once the front matter is drawn. */
@@ -78,5 +80,39 @@ export class PdfThread implements PageSink {
 
   private send(message: PdfThreadMessage): void {
     this.worker.postMessage(message);
+  }
+}
+
+/**
+ * Numbers each distinct piece of text the body's runs are drawn in (see runPieces), the first time
+ * it is sent: the drawing thread, the busier of the two, then finds a word's encoding by index
+ * instead of hashing its text, and this thread, which is done setting pages first, does the hashing.
+ */
+export class WordNumbers {
+  private readonly numbers = new Map<string, number>();
+
+  /** Run by run (runs with text, in drawing order): the count of its pieces, then their numbers; and the words numbered for the first time, in number order. */
+  number(pages: readonly DrawnPage[]): { numbers: Int32Array; newWords: string[] } {
+    const out: number[] = [];
+    const newWords: string[] = [];
+    for (const page of pages) {
+      for (const line of page.lines) {
+        for (const run of line.runs) {
+          if (!run.text) continue;
+          const pieces = runPieces(run);
+          out.push(pieces.length);
+          for (const piece of pieces) {
+            let number = this.numbers.get(piece);
+            if (number === undefined) {
+              number = this.numbers.size;
+              this.numbers.set(piece, number);
+              newWords.push(piece);
+            }
+            out.push(number);
+          }
+        }
+      }
+    }
+    return { numbers: Int32Array.from(out), newWords };
   }
 }

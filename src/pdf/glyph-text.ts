@@ -18,6 +18,25 @@ interface PdfkitDocument {
   addContent(data: string | Uint8Array): PdfkitDocument;
 }
 
+/**
+ * The pieces a run is drawn in, each encoded once and reused: its words, or the whole run for
+ * small capitals set as pdfkit sets them (kerning across spaces, spaces not widened).
+ */
+export function runPieces(run: Run): string[] {
+  return run.smallCaps && run.wordSpacing === 0 ? [run.text] : run.text.split(' ');
+}
+
+/** Words by number (see WordNumbers): the drawing thread's copy of the table, grown as pages arrive. */
+export type WordTexts = string[];
+
+/** The numbers of a run's pieces: `count` numbers from `at` in `numbers`. */
+export interface NumberedPieces {
+  numbers: Int32Array;
+  at: number;
+  count: number;
+  texts: WordTexts;
+}
+
 /** A word as TJ operands: glyph ids in hex with kerning between them, and the kerning after its last glyph. */
 interface EncodedWord {
   operands: string;
@@ -71,13 +90,20 @@ export class GlyphText {
   private readonly fonts = new Map<Face, PdfkitFont>();
   private readonly words = new Map<Face, Map<string, EncodedWord | null>>();
   private readonly smallCapWords = new Map<Face, Map<string, EncodedWord | null>>();
+  /** Encodings by word number (see NumberedPieces), per face and case: an index instead of a lookup by text. */
+  private readonly numberedWords = new Map<Face, (EncodedWord | null)[]>();
+  private readonly numberedSmallCapWords = new Map<Face, (EncodedWord | null)[]>();
 
   constructor(private readonly doc: PdfkitDocument) {}
 
-  /** Draws the run with its left baseline end at (x, y) in top-down page coordinates; false if it cannot (marks, offsets). */
-  draw(run: Run, face: Face, x: number, y: number): boolean {
+  /**
+   * Draws the run with its left baseline end at (x, y) in top-down page coordinates; false if it
+   * cannot (marks, offsets). `numbered` gives its pieces by number, when the pages came numbered.
+   */
+  draw(run: Run, face: Face, x: number, y: number, numbered?: NumberedPieces): boolean {
     const font = this.fontOf(face);
     const cache = (run.smallCaps ? this.smallCapWords : this.words).get(face)!;
+    const byNumber = (run.smallCaps ? this.numberedSmallCapWords : this.numberedWords).get(face)!;
     const out = this.pending;
     // Should a word prove undrawable, everything this call wrote is taken back.
     const undo = { length: out.length, open: this.open, font: this.pendingFont, size: this.pendingSize };
@@ -98,16 +124,20 @@ export class GlyphText {
     // pdfkit's word spacing: the space glyph's advance plus the run's extra space, both in thousandths of an em.
     const space = face.width(' ') * 1000 + (run.wordSpacing * 1000) / run.size;
     const spaceOperand = ` ${num(-space)}`;
-    const text = run.text;
-    // As pdfkit sets small capitals: the whole text at once (kerning across spaces) unless spaces are widened.
-    const whole = run.smallCaps && run.wordSpacing === 0;
-    for (let start = 0; start <= text.length; ) {
-      let end = whole ? -1 : text.indexOf(' ', start);
-      if (end < 0) end = text.length;
-      const piece = text.slice(start, end);
-      const known = cache.get(piece);
-      // null is a word known to be undrawable here, not one still to encode.
-      const word = known !== undefined ? known : this.encode(face, font, piece, run.smallCaps, cache);
+    const pieces = numbered ? undefined : runPieces(run);
+    const count = numbered ? numbered.count : pieces!.length;
+    for (let p = 0; p < count; p++) {
+      let word: EncodedWord | null | undefined;
+      if (numbered) {
+        const number = numbered.numbers[numbered.at + p]!;
+        word = byNumber[number];
+        // null is a word known to be undrawable here, not one still to encode.
+        if (word === undefined) word = byNumber[number] = this.encode(face, font, numbered.texts[number]!, run.smallCaps, cache);
+      } else {
+        const piece = pieces![p]!;
+        word = cache.get(piece);
+        if (word === undefined) word = this.encode(face, font, piece, run.smallCaps, cache);
+      }
       if (word === null) {
         out.length = undo.length;
         this.open = undo.open;
@@ -115,14 +145,13 @@ export class GlyphText {
         this.pendingSize = undo.size;
         return false;
       }
-      const last = end === text.length;
+      const last = p === count - 1;
       if (out.length > operandsStart) out.write(' ');
       out.write(word.operands);
       if (word.trailing !== 0) {
         const after = word.trailing + (last ? 0 : space);
         if (Math.abs(after) > 1e-6) out.write(` ${num(-after)}`);
       } else if (!last && Math.abs(space) > 1e-6) out.write(spaceOperand);
-      start = end + 1;
     }
     out.write('] TJ');
     if (this.doc.page.fonts[font.id] == null) this.doc.page.fonts[font.id] = font.ref();
@@ -144,13 +173,17 @@ export class GlyphText {
       this.fonts.set(face, font);
       this.words.set(face, new Map());
       this.smallCapWords.set(face, new Map());
+      this.numberedWords.set(face, []);
+      this.numberedSmallCapWords.set(face, []);
     }
     return font;
   }
 
   /** A word not met before in this face and case, encoded and kept in `cache`. */
   private encode(face: Face, font: PdfkitFont, word: string, smallCaps: boolean, cache: Map<string, EncodedWord | null>): EncodedWord | null {
-    const encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font);
+    let encoded = cache.get(word);
+    if (encoded !== undefined) return encoded;
+    encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font);
     cache.set(word, encoded);
     return encoded;
   }

@@ -5,7 +5,7 @@ import type { PageDesign } from '../typeset/design.ts';
 import type { FontSet, Style } from '../typeset/fonts.ts';
 import { STYLES } from '../typeset/fonts.ts';
 import type { DrawnPage, OutlineEntry } from '../typeset/index.ts';
-import { GlyphText } from './glyph-text.ts';
+import { GlyphText, type NumberedPieces, type WordTexts } from './glyph-text.ts';
 
 /** What the PDF's document information and language come from. */
 export type PdfMetadata = Pick<Metadata, 'title' | 'authors' | 'description' | 'language' | 'modified'>;
@@ -62,9 +62,13 @@ export class PdfPainter {
     this.glyphText = new GlyphText(this.doc as unknown as ConstructorParameters<typeof GlyphText>[0]);
   }
 
-  /** Draws the next pages of the body. */
-  body(pages: readonly DrawnPage[]): void {
-    for (const page of pages) this.draw(page);
+  /**
+   * Draws the next pages of the body; `numbers` gives, run by run, the count of its pieces and
+   * their numbers in `texts` (see WordNumbers), when the pages came numbered.
+   */
+  body(pages: readonly DrawnPage[], numbers?: Int32Array, texts?: WordTexts): void {
+    const numbered = numbers && texts ? { numbers, at: 0, count: 0, texts } : undefined;
+    for (const page of pages) this.draw(page, numbered);
   }
 
   /** Draws the front matter, puts it before the body, adds the outline and returns the whole file. */
@@ -83,7 +87,7 @@ export class PdfPainter {
     return Buffer.concat(this.chunks);
   }
 
-  private draw(page: DrawnPage): void {
+  private draw(page: DrawnPage, numbered?: NumberedPieces): void {
     const { doc, design, glyphText, fonts } = this;
     doc.addPage({ size: [design.width, design.height], margin: 0 });
     const trim = [0, 0, design.width, design.height];
@@ -99,7 +103,13 @@ export class PdfPainter {
       }
       for (const run of line.runs) {
         if (!run.text) continue;
-        if (glyphText.draw(run, fonts.face(run.style), line.x + run.x, line.baseline)) continue;
+        if (numbered) {
+          numbered.count = numbered.numbers[numbered.at]!;
+          numbered.at++;
+        }
+        const drawn = glyphText.draw(run, fonts.face(run.style), line.x + run.x, line.baseline, numbered);
+        if (numbered) numbered.at += numbered.count;
+        if (drawn) continue;
         glyphText.flush();
         doc.font(fontName(fonts, run.style)).fontSize(run.size);
         // Glyphs with offsets (marks): pdfkit's fragment painter, which shapes them as fontkit did

@@ -181,23 +181,51 @@ export class Face {
   pairShape(text: string): FontkitGlyphRun | null {
     if (!this.pairsSuffice || text.length > 64) return null;
     const glyphs: Glyph[] = [];
-    const chars: string[] = [];
-    for (const char of text) {
-      const glyph = this.glyphOf(char);
+    const codes: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      const code = text.codePointAt(i)!;
+      i += code > 0xffff ? 2 : 1;
+      const glyph = this.glyphOfCode(code);
       if (!glyph) return null;
       glyphs.push(glyph);
-      chars.push(char);
+      codes.push(code);
     }
     const positions: FontkitGlyphRun['positions'] = [];
     let advanceWidth = 0;
     for (let i = 0; i < glyphs.length; i++) {
-      const kern = i + 1 < glyphs.length ? this.pairKern(chars[i]!, chars[i + 1]!) : 0;
+      const kern = i + 1 < glyphs.length ? this.kernOfCodes(codes[i]!, codes[i + 1]!) : 0;
       if (kern === null) return null;
       const xAdvance = glyphs[i]!.advanceWidth + kern;
       positions.push({ xAdvance, yAdvance: 0, xOffset: 0, yOffset: 0 });
       advanceWidth += xAdvance;
     }
     return { glyphs, positions, advanceWidth };
+  }
+
+  // glyphOf and pairKern by code point: a novel's words ask hundreds of thousands of times, and a
+  // number finds its entry without building a string to hash first.
+  private readonly glyphsByCode = new Map<number, Glyph | null>();
+  private readonly kernsByCodes = new Map<number, number | null>();
+
+  private glyphOfCode(code: number): Glyph | null {
+    let glyph = this.glyphsByCode.get(code);
+    if (glyph === undefined) {
+      glyph = this.glyphOf(String.fromCodePoint(code));
+      this.glyphsByCode.set(code, glyph);
+    }
+    return glyph;
+  }
+
+  private kernOfCodes(a: number, b: number): number | null {
+    // Both below U+8000 (nearly every text's letters and punctuation): one small integer names the pair.
+    if (a >= 0x8000 || b >= 0x8000) return this.pairKern(String.fromCodePoint(a), String.fromCodePoint(b));
+    const key = a * 0x8000 + b;
+    let kern = this.kernsByCodes.get(key);
+    if (kern === undefined) {
+      kern = this.pairKern(String.fromCodePoint(a), String.fromCodePoint(b));
+      this.kernsByCodes.set(key, kern);
+    }
+    return kern;
   }
 
   private get pairsSuffice(): boolean {
