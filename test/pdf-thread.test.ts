@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { PrintOptions } from '../src/config/schema.ts';
 import { BookError } from '../src/errors.ts';
 import type { Metadata } from '../src/model/index.ts';
-import { PdfThread } from '../src/pdf-thread.ts';
+import { PdfThread, WordNumbers } from '../src/pdf-thread.ts';
 import { describeError, reviveError } from '../src/threads.ts';
 import { pageDesign } from '../src/typeset/design.ts';
 import { bundledFontFiles, FontSet } from '../src/typeset/fonts.ts';
@@ -67,6 +67,17 @@ describe('the PDF thread', () => {
     const image = { data: new Uint8Array([1, 2, 3, 4]), x: 0, width: 10, height: 10 };
     thread.body([{ lines: [{ x: 0, baseline: 100, runs: [], image }] }]);
     await assert.rejects(thread.finish([], []), (error: Error) => !(error instanceof BookError) && /image/i.test(error.message));
+  });
+
+  it('numbers each distinct piece once, run by run, as the drawing thread will read them', () => {
+    const numbering = new WordNumbers();
+    const run = (text: string, smallCaps = false, wordSpacing = 0.5) => ({ x: 0, text, style: 'regular' as const, size: 11, smallCaps, wordSpacing, width: 100 });
+    const first = numbering.number([{ lines: [{ x: 0, baseline: 0, runs: [run('the cat and the hat'), run(''), run('A Title', true, 0)] }] }]);
+    assert.deepEqual([...first.numbers], [5, 0, 1, 2, 0, 3, 1, 4]);
+    assert.deepEqual(first.newWords, ['the', 'cat', 'and', 'hat', 'A Title']);
+    const second = numbering.number([{ lines: [{ x: 0, baseline: 0, runs: [run('the  dog')] }] }]);
+    assert.deepEqual([...second.numbers], [3, 0, 5, 6]);
+    assert.deepEqual(second.newWords, ['', 'dog'], 'numbers carry over between batches; only new pieces are sent');
   });
 
   it('carries an author’s mistake across as a BookError with its fields', () => {

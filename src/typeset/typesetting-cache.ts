@@ -85,26 +85,19 @@ export function recallParagraphMemo(key: string, dir = TYPESETTING_CACHE_DIR): P
   return memo;
 }
 
-/** Word caches handed out in this process, by folder and setting key, with their size when recalled. */
-const wordCaches = new Map<string, { cache: WordCache; recalled: number; file: string }>();
+/** Word caches handed out in this process, by file. */
+const wordCaches = new Map<string, WordCache>();
 
 /**
  * The word cache for a setting (see TypesetOptions.wordCache): the one this process already has,
- * else the one an earlier build remembered, else a new one. Kept across builds in one process (--watch).
+ * else the one an earlier build remembered (read when first used), else a new one. Kept across
+ * builds in one process (--watch).
  */
 export function recallWordCache(key: string, dir = TYPESETTING_CACHE_DIR): WordCache {
   const file = wordsFile(dir, key);
-  let entry = wordCaches.get(file);
-  if (!entry) {
-    let cache: WordCache;
-    try {
-      cache = WordCache.recall(readFlatFile(file));
-    } catch {
-      cache = new WordCache(); // nothing remembered yet, or an unreadable file: set afresh
-    }
-    wordCaches.set(file, (entry = { cache, recalled: cache.size, file }));
-  }
-  return entry.cache;
+  let cache = wordCaches.get(file);
+  if (!cache) wordCaches.set(file, (cache = WordCache.lazy(() => readFlatFile(file))));
+  return cache;
 }
 
 const hyphenationKey = (language: string, print: PrintOptions) => createWordHyphenator(language, print.hyphenation).key;
@@ -142,10 +135,10 @@ export function rememberTypesetting(fonts: FontSet, language: string, print: Pri
   const key = hyphenationKey(language, print);
   const table = takeGrownBreakOpportunityTable(key);
   if (table) writeWhole(breaksFile(dir, key), () => JSON.stringify([...table]));
-  for (const entry of wordCaches.values()) {
-    if (path.dirname(entry.file) !== dir || entry.cache.size === entry.recalled) continue;
-    writeWhole(entry.file, () => flatFile(entry.cache.remember()));
-    entry.recalled = entry.cache.size;
+  for (const [file, cache] of wordCaches) {
+    if (path.dirname(file) !== dir || !cache.grown) continue;
+    writeWhole(file, () => flatFile(cache.remember()));
+    cache.grown = false;
   }
   for (const [file, memo] of memos) {
     if (path.dirname(file) !== dir || !memo.grown) continue;

@@ -34,19 +34,56 @@ const PENALTY = 2;
  */
 export class WordCache {
   /** Words of one piece, by face and by whether they end the paragraph: no key to build per word. */
-  private readonly plain = new Map<Style, [Map<string, Item[]>, Map<string, Item[]>]>();
-  private readonly mixed = new Map<string, Item[]>();
+  private plain = new Map<Style, [Map<string, Item[]>, Map<string, Item[]>]>();
+  private mixed = new Map<string, Item[]>();
+  private count = 0;
+  /** Where the remembered words are, until the first use reads them (see lazy()). */
+  private source: (() => WordCacheMemory) | undefined;
+  /** Words were set since the cache was made or recalled: worth remembering. */
+  grown = false;
+
+  /**
+   * A cache whose remembered words are read at its first use: a rebuild whose paragraphs are all
+   * remembered whole (see ParagraphMemo) never reads them. A memory that cannot be read leaves the
+   * cache empty: the words are set afresh.
+   */
+  static lazy(read: () => WordCacheMemory): WordCache {
+    const cache = new WordCache();
+    cache.source = read;
+    return cache;
+  }
+
+  private load(): void {
+    const read = this.source;
+    if (!read) return;
+    this.source = undefined;
+    try {
+      const recalled = WordCache.recall(read());
+      this.plain = recalled.plain;
+      this.mixed = recalled.mixed;
+      this.count = recalled.count;
+    } catch {
+      // nothing remembered yet, or an unreadable memory: set afresh
+    }
+  }
+
   /** Words held. */
-  size = 0;
+  get size(): number {
+    this.load();
+    return this.count;
+  }
 
   get(pieces: readonly Piece[], lastWord: boolean, smallCaps = false): Item[] | undefined {
+    if (this.source) this.load();
     return pieces.length === 1 && !smallCaps ? this.plain.get(pieces[0]!.style)?.[lastWord ? 1 : 0].get(pieces[0]!.text) : this.mixed.get(mixedKey(pieces, lastWord, smallCaps));
   }
 
   set(pieces: readonly Piece[], lastWord: boolean, items: Item[], smallCaps = false): void {
+    this.load();
+    this.grown = true;
     if (pieces.length !== 1 || smallCaps) this.mixed.set(mixedKey(pieces, lastWord, smallCaps), items);
     else this.wordsOf(pieces[0]!.style, lastWord).set(pieces[0]!.text, items);
-    this.size++;
+    this.count++;
   }
 
   private wordsOf(style: Style, lastWord: boolean): Map<string, Item[]> {
@@ -57,6 +94,7 @@ export class WordCache {
 
   /** What this cache holds, as flat data: to be recalled by a later build with the same setting. */
   remember(): WordCacheMemory {
+    this.load();
     const numbers: number[] = [];
     const texts: string[] = [];
     const text = (value: string) => {
@@ -117,7 +155,7 @@ export class WordCache {
       }
       if (n > numbers.length || t > text.length || items.some((item) => item.style === undefined)) break;
       words.set(key, items);
-      cache.size++;
+      cache.count++;
     }
     // A file cut short or not ours: better set afresh than trust any of it.
     if (n !== numbers.length || t !== text.length) throw new Error('word cache data does not add up');
