@@ -83,6 +83,27 @@ function syntheticBook(source: string, into: string): string {
   return dir;
 }
 
+/**
+ * The book copied where one paragraph can be rewritten before each build (a sentence added to the
+ * first paragraph of its middle chapter, different each time): a writer's rebuild after an edit.
+ */
+function editableBook(source: string, into: string): { dir: string; edit: () => void } {
+  const dir = path.join(into, 'edited');
+  mkdirSync(path.join(dir, 'manuscript'), { recursive: true });
+  const chapters = readdirSync(path.join(source, 'manuscript')).sort();
+  for (const chapter of chapters) writeFileSync(path.join(dir, 'manuscript', chapter), readFileSync(path.join(source, 'manuscript', chapter)));
+  writeFileSync(path.join(dir, 'book.config.json'), readFileSync(path.join(source, 'book.config.json')));
+  const middle = path.join(dir, 'manuscript', chapters[Math.floor(chapters.length / 2)]!);
+  const original = readFileSync(middle, 'utf8').split('\n\n');
+  const first = original.findIndex((paragraph, i) => i > 0 && /^\p{L}/u.test(paragraph.trim()));
+  let revision = 0;
+  const edit = () => {
+    revision++;
+    writeFileSync(middle, original.map((paragraph, i) => (i === first ? `${paragraph.trimEnd()} This sentence was added in revision ${revision}.` : paragraph)).join('\n\n'));
+  };
+  return { dir, edit };
+}
+
 function pandocInputs(dir: string): string[] {
   return readdirSync(path.join(dir, 'manuscript')).sort().map((f) => path.join(dir, 'manuscript', f));
 }
@@ -93,8 +114,8 @@ const pdfChecks: Record<string, string> = {};
 try {
   const longest = longestCorpusBook();
   const books = [
-    { name: path.basename(longest), dir: longest, runs: RUNS },
-    { name: 'synthetic-1M', dir: syntheticBook(longest, work), runs: BIG_RUNS },
+    { name: path.basename(longest), dir: longest, runs: RUNS, edited: true },
+    { name: 'synthetic-1M', dir: syntheticBook(longest, work), runs: BIG_RUNS, edited: false },
   ];
   for (const book of books) {
     const words = wordCount(book.dir);
@@ -108,6 +129,13 @@ try {
         // A first build in a new checkout: no shapings or hyphenations remembered.
         results.push(measure(book.name, words, 'epub+pdf, no typesetting cache', 'book', book.runs, process.execPath, buildArgs, ROOT, () => rmSync(TYPESETTING_CACHE, { recursive: true, force: true })));
         console.error(`measured book epub+pdf without the typesetting cache on ${book.name}`);
+        if (book.edited) {
+          // Typesetting remembers paragraphs: an unchanged book is the best case, an edited one the everyday case.
+          const edited = editableBook(book.dir, work);
+          const editArgs = buildArgs.map((arg) => (arg === config ? path.join(edited.dir, 'book.config.json') : arg));
+          results.push(measure(book.name, words, 'epub+pdf, one paragraph edited', 'book', book.runs, process.execPath, editArgs, ROOT, edited.edit));
+          console.error(`measured book epub+pdf with one paragraph edited on ${book.name}`);
+        }
       }
       if (task === 'pdf' && has('qpdf')) {
         const pdf = readdirSync(out).find((f) => f.endsWith('.pdf'))!;
