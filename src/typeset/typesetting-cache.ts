@@ -49,14 +49,14 @@ function wordsFile(dir: string, key: string): string {
 }
 
 /**
- * The typesetting code itself, for what depends on all of it (set paragraphs): the compiled CLI's
- * source stamp (the folder it was compiled to), or, run from the sources, their bytes.
+ * The typesetting code itself, for what depends on all of it (set paragraphs): the bytes of the
+ * files beside this module, that is the compiled CLI's bundle, or, run from the sources, the
+ * typesetter's own. By content, not by date: a fresh checkout in CI finds what the last one left.
  */
 function codeVersion(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const folder = path.basename(here);
-  if (/^[0-9a-f]{16}$/.test(folder)) return folder;
-  return hash(...readdirSync(here).sort().map((name) => readFileSync(path.join(here, name))));
+  const files = readdirSync(here, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
+  return hash(...files.flatMap((name) => [name, readFileSync(path.join(here, name))]));
 }
 
 let code: string | undefined;
