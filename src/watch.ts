@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 export interface WatchOptions {
@@ -12,7 +12,7 @@ export interface WatchOptions {
 }
 
 /** Rebuilds after changes settle; one build at a time, with one more queued if changes come meanwhile. */
-export function watchBook(options: WatchOptions): FSWatcher {
+export function watchBook(options: WatchOptions): { close(): void } {
   const ignored = options.ignore.map((dir) => path.resolve(dir));
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -33,13 +33,37 @@ export function watchBook(options: WatchOptions): FSWatcher {
       }
     }
   };
-  return watch(options.projectDir, { recursive: true }, (_event, file) => {
-    if (!file) return;
-    const full = path.resolve(options.projectDir, file.toString());
+  const skipped = (full: string) => {
     const parts = path.relative(options.projectDir, full).split(path.sep);
-    if (parts.some((part) => part.startsWith('.') || part === 'node_modules')) return;
-    if (ignored.some((dir) => full === dir || full.startsWith(dir + path.sep))) return;
+    return parts.some((part) => part.startsWith('.') || part === 'node_modules') || ignored.some((dir) => full === dir || full.startsWith(dir + path.sep));
+  };
+  // One watcher per folder, set up before this returns: Node's recursive watching on Linux walks
+  // the tree asynchronously, and a chapter saved just after "watching" was printed went unseen.
+  const watchers = new Map<string, FSWatcher>();
+  const watchTree = (dir: string) => {
+    if (watchers.has(dir) || skipped(dir)) return;
+    let entries;
+    try {
+      watchers.set(dir, watch(dir, (_event, file) => changed(dir, file)));
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // gone meanwhile, or unreadable: nothing of the book's there to watch
+    }
+    for (const entry of entries) if (entry.isDirectory()) watchTree(path.join(dir, entry.name));
+  };
+  const changed = (dir: string, file: string | Buffer | null) => {
+    if (!file) return;
+    const full = path.resolve(dir, file.toString());
+    if (skipped(full)) return;
+    // A folder made after the start (a new part of the manuscript) is watched from now on.
+    try {
+      if (statSync(full).isDirectory()) watchTree(full);
+    } catch {
+      // removed: nothing to watch
+    }
     clearTimeout(timer);
     timer = setTimeout(run, options.debounce ?? 250);
-  });
+  };
+  watchTree(path.resolve(options.projectDir));
+  return { close: () => watchers.forEach((watcher) => watcher.close()) };
 }
