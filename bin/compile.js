@@ -86,5 +86,9 @@ function compile(root, outdir) {
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __bookCreateRequire } from 'node:module'; const require = __bookCreateRequire(import.meta.url);" },
     logLevel: 'silent',
+    // Paths in the bundle relative to the project, not to where the command was run: the same
+    // sources compile to the same bytes in any checkout (the typesetting cache names set
+    // paragraphs by the code's content).
+    absWorkingDir: root,
   });
 }
