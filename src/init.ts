@@ -30,8 +30,8 @@ jobs:
           node-version: 20
           cache: npm
       - run: npm ci
-      # After npm ci, which empties node_modules: the words' shapes and hyphenation learned by
-      # earlier releases. Only time is saved; the book is the same without it.
+      # After npm ci, which empties node_modules: the words' shapes, hyphenation and set
+      # paragraphs learned by earlier releases. Only time is saved; the book is the same without it.
       - uses: actions/cache@v4
         with:
           path: node_modules/.cache/book/typesetting

@@ -19,7 +19,7 @@ recallShapings(fonts);
 let painter: PdfPainter | undefined;
 // The words of the body by number, as the typesetting thread numbered them (see WordNumbers): kept across a restart, as its numbering is.
 const texts: string[] = [];
-// Messages are handled one after another: drawing yields now and then, and pages must not interleave.
+// Messages are handled one after another: finishing the document is asynchronous, and nothing may come between.
 let queue = Promise.resolve();
 let failed = false;
 

@@ -27,7 +27,7 @@ export interface DrawnPdf {
 /**
  * The PDF drawn on a second thread while this one sets the rest of the book: each division's
  * pages are sent as soon as they are set (see PageSink), and the front matter once the body's page
- * numbers are known. Drawing, compressing and embedding the pages is about a third of the work.
+ * numbers are known.
  */
 export class PdfThread implements PageSink {
   private readonly worker: Worker;

@@ -1,4 +1,5 @@
 import type { Inline } from '../model/index.ts';
+import { FlatReader, FlatWriter, type FlatMemory } from './flat-memory.ts';
 import { STYLES } from './fonts.ts';
 import type { Run, SetLine } from './lines.ts';
 import type { Variant } from './paginate.ts';
@@ -22,12 +23,6 @@ export function paragraphKey(content: readonly Inline[], indent: number, smallCa
   let key = `${indent}\u0000${smallCapsWords}`;
   for (const piece of styledPieces(content)) key += piece === 'break' ? '\u0003' : `\u0001${STYLES.indexOf(piece.style)}\u0002${piece.text}`;
   return key;
-}
-
-/** A memo as flat data for a cache file: numbers in one array and every string run together, read back in the same order. */
-export interface ParagraphMemoMemory {
-  numbers: Float64Array;
-  text: string;
 }
 
 const ABSENT = 0;
@@ -81,92 +76,77 @@ export class ParagraphMemo {
     this.grown = true;
   }
 
-  remember(): ParagraphMemoMemory {
-    const numbers: number[] = [];
-    const texts: string[] = [];
-    const text = (value: string) => {
-      numbers.push(value.length);
-      texts.push(value);
-    };
+  /** What this memo holds, as flat data: to be recalled by a later build. */
+  remember(): FlatMemory {
+    const out = new FlatWriter();
     const lines = (set: readonly SetLine[]) => {
-      numbers.push(set.length);
+      out.number(set.length);
       for (const line of set) {
-        numbers.push(line.ratio, line.hyphenated ? 1 : 0, line.width, line.runs.length);
+        out.number(line.ratio, line.hyphenated ? 1 : 0, line.width, line.runs.length);
         for (const run of line.runs) {
-          numbers.push(run.x, STYLES.indexOf(run.style), run.size, run.smallCaps ? 1 : 0, run.wordSpacing, run.width);
-          text(run.text);
+          out.number(run.x, STYLES.indexOf(run.style), run.size, run.smallCaps ? 1 : 0, run.wordSpacing, run.width);
+          out.text(run.text);
         }
       }
     };
     const variant = (v: Variant | null | undefined) => {
-      if (v === undefined) numbers.push(ABSENT);
-      else if (v === null) numbers.push(CANNOT);
+      if (v === undefined) out.number(ABSENT);
+      else if (v === null) out.number(CANNOT);
       else {
-        numbers.push(PRESENT, v.cost);
+        out.number(PRESENT, v.cost);
         lines(v.lines);
       }
     };
     for (const [key, paragraph] of this.paragraphs) {
-      text(key);
-      numbers.push(paragraph.demerits);
+      out.text(key);
+      out.number(paragraph.demerits);
       lines(paragraph.lines);
       variant(paragraph.longer);
       variant(paragraph.shorter);
     }
-    return { numbers: Float64Array.from(numbers), text: texts.join('') };
+    return out.memory();
   }
 
-  static recall({ numbers, text }: ParagraphMemoMemory): ParagraphMemo {
+  /** A memo of what remember() gave; throws if the memory does not add up (better set afresh than trust any of it). */
+  static recall(memory: FlatMemory): ParagraphMemo {
     const memo = new ParagraphMemo();
-    let n = 0;
-    let t = 0;
-    const next = () => {
-      if (n >= numbers.length) throw new Error('paragraph memo data ends early');
-      return numbers[n++]!;
-    };
-    const nextText = () => {
-      const length = next();
-      if (t + length > text.length) throw new Error('paragraph memo text ends early');
-      return text.slice(t, (t += length));
-    };
+    const read = new FlatReader(memory);
     const lines = (): SetLine[] => {
-      const count = next();
+      const count = read.number();
       const set: SetLine[] = [];
       for (let l = 0; l < count; l++) {
-        const ratio = next();
-        const hyphenated = next() === 1;
-        const width = next();
-        const runCount = next();
+        const ratio = read.number();
+        const hyphenated = read.number() === 1;
+        const width = read.number();
+        const runCount = read.number();
         const runs: Run[] = [];
         for (let r = 0; r < runCount; r++) {
-          const x = next();
-          const style = STYLES[next()];
-          if (style === undefined) throw new Error('paragraph memo names no face');
-          const size = next();
-          const smallCaps = next() === 1;
-          const wordSpacing = next();
-          const runWidth = next();
-          runs.push({ x, text: nextText(), style, size, smallCaps, wordSpacing, width: runWidth });
+          const x = read.number();
+          const style = read.oneOf(STYLES);
+          const size = read.number();
+          const smallCaps = read.number() === 1;
+          const wordSpacing = read.number();
+          const runWidth = read.number();
+          runs.push({ x, text: read.text(), style, size, smallCaps, wordSpacing, width: runWidth });
         }
         set.push({ runs, ratio, hyphenated, width });
       }
       return set;
     };
     const variant = (): Variant | null | undefined => {
-      const kind = next();
+      const kind = read.number();
       if (kind === ABSENT) return undefined;
       if (kind === CANNOT) return null;
-      const cost = next();
+      const cost = read.number();
       return { lines: lines(), cost };
     };
-    while (n < numbers.length) {
-      const key = nextText();
-      const demerits = next();
+    while (!read.done) {
+      const key = read.text();
+      const demerits = read.number();
       const set = lines();
       memo.paragraphs.set(key, { lines: set, demerits, longer: variant(), shorter: variant() });
     }
-    // A file cut short or not ours: better set afresh than trust any of it.
-    if (t !== text.length) throw new Error('paragraph memo data does not add up');
+    read.end();
     return memo;
   }
 }

@@ -8,8 +8,9 @@ import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
 import { rememberedBreakOpportunities, takeGrownBreakOpportunityTable } from './paragraph.ts';
-import { ParagraphMemo, type ParagraphMemoMemory } from './paragraph-memo.ts';
-import { WordCache, type WordCacheMemory } from './word-cache.ts';
+import type { FlatMemory } from './flat-memory.ts';
+import { ParagraphMemo } from './paragraph-memo.ts';
+import { WordCache } from './word-cache.ts';
 
 // Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
 // answers (Face.glyphOf, Face.pairKern, findBreakOpportunities, paragraphItems' words) change: old
@@ -149,13 +150,13 @@ export function rememberTypesetting(fonts: FontSet, language: string, print: Pri
 }
 
 /** A word cache's or paragraph memo's file: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */
-function flatFile({ numbers, text }: WordCacheMemory | ParagraphMemoMemory): Buffer {
+function flatFile({ numbers, text }: FlatMemory): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32LE(numbers.length, 0);
   return Buffer.concat([head, Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength), Buffer.from(text, 'utf16le')]);
 }
 
-function readFlatFile(file: string): WordCacheMemory & ParagraphMemoMemory {
+function readFlatFile(file: string): FlatMemory {
   const data = readFileSync(file);
   const count = data.readUInt32LE(0);
   const end = 8 + count * 8;

@@ -1,5 +1,6 @@
 import { STYLES, type Style } from './fonts.ts';
 import { box, glue, penalty, type Item } from './items.ts';
+import { FlatReader, FlatWriter, type FlatMemory } from './flat-memory.ts';
 import type { ParagraphSetting, Piece } from './paragraph.ts';
 
 /**
@@ -9,16 +10,6 @@ import type { ParagraphSetting, Piece } from './paragraph.ts';
  */
 export function wordCacheKey(s: ParagraphSetting): string {
   return JSON.stringify([s.fonts.key, s.size, s.hyphenate.key, s.hyphenPenalty, s.explicitHyphenPenalty, s.lastWordHyphenPenalty, s.lineWidth, s.hangingPunctuation]);
-}
-
-/**
- * A word cache as flat data for a cache file: numbers (kinds, styles, widths, string lengths) in
- * one array and every string run together, read back in the same order. A novel's cache holds some
- * 100,000 items: as JSON they took longer to parse than to set afresh.
- */
-export interface WordCacheMemory {
-  numbers: Float64Array;
-  text: string;
 }
 
 const PLAIN = 0;
@@ -38,7 +29,7 @@ export class WordCache {
   private mixed = new Map<string, Item[]>();
   private count = 0;
   /** Where the remembered words are, until the first use reads them (see lazy()). */
-  private source: (() => WordCacheMemory) | undefined;
+  private source: (() => FlatMemory) | undefined;
   /** Words were set since the cache was made or recalled: worth remembering. */
   grown = false;
 
@@ -47,7 +38,7 @@ export class WordCache {
    * remembered whole (see ParagraphMemo) never reads them. A memory that cannot be read leaves the
    * cache empty: the words are set afresh.
    */
-  static lazy(read: () => WordCacheMemory): WordCache {
+  static lazy(read: () => FlatMemory): WordCache {
     const cache = new WordCache();
     cache.source = read;
     return cache;
@@ -93,26 +84,21 @@ export class WordCache {
   }
 
   /** What this cache holds, as flat data: to be recalled by a later build with the same setting. */
-  remember(): WordCacheMemory {
+  remember(): FlatMemory {
     this.load();
-    const numbers: number[] = [];
-    const texts: string[] = [];
-    const text = (value: string) => {
-      numbers.push(value.length);
-      texts.push(value);
-    };
+    const out = new FlatWriter();
     const word = (head: number[], key: string, items: Item[]) => {
-      numbers.push(...head, items.length);
-      text(key);
+      out.number(...head, items.length);
+      out.text(key);
       for (const i of items) {
         const style = STYLES.indexOf(i.style);
         if (i.type === 'box') {
-          numbers.push(BOX, i.width, style, i.smallCaps ? 1 : 0, i.hangLeft, i.hangRight);
-          text(i.text);
-        } else if (i.type === 'glue') numbers.push(GLUE, i.width, style, i.stretch, i.shrink);
+          out.number(BOX, i.width, style, i.smallCaps ? 1 : 0, i.hangLeft, i.hangRight);
+          out.text(i.text);
+        } else if (i.type === 'glue') out.number(GLUE, i.width, style, i.stretch, i.shrink);
         else {
-          numbers.push(PENALTY, i.width, style, i.penalty, i.flagged ? 1 : 0, i.hang, i.restCorrection);
-          text(i.text);
+          out.number(PENALTY, i.width, style, i.penalty, i.flagged ? 1 : 0, i.hang, i.restCorrection);
+          out.text(i.text);
         }
       }
     };
@@ -120,45 +106,42 @@ export class WordCache {
       for (const [end, words] of byEnd.entries()) for (const [key, items] of words) word([PLAIN, STYLES.indexOf(style), end], key, items);
     }
     for (const [key, items] of this.mixed) word([MIXED], key, items);
-    return { numbers: Float64Array.from(numbers), text: texts.join('') };
+    return out.memory();
   }
 
-  static recall({ numbers, text }: WordCacheMemory): WordCache {
+  /** A cache of what remember() gave; throws if the memory does not add up (better set afresh than trust any of it). */
+  static recall(memory: FlatMemory): WordCache {
     const cache = new WordCache();
-    let n = 0;
-    let t = 0;
-    const nextText = () => text.slice(t, (t += numbers[n++]!));
-    while (n < numbers.length) {
-      const words = numbers[n++] === PLAIN ? cache.wordsOf(STYLES[numbers[n++]!]!, numbers[n++] === 1) : cache.mixed;
-      const count = numbers[n++]!;
-      const key = nextText();
+    const read = new FlatReader(memory);
+    while (!read.done) {
+      const words = read.number() === PLAIN ? cache.wordsOf(read.oneOf(STYLES), read.number() === 1) : cache.mixed;
+      const count = read.number();
+      const key = read.text();
       const items: Item[] = [];
       for (let k = 0; k < count; k++) {
-        const type = numbers[n++];
-        const width = numbers[n++]!;
-        const style = STYLES[numbers[n++]!]!;
+        const type = read.number();
+        const width = read.number();
+        const style = read.oneOf(STYLES);
         if (type === BOX) {
-          const smallCaps = numbers[n++] === 1;
-          const hangLeft = numbers[n++]!;
-          const hangRight = numbers[n++]!;
-          items.push(box(width, nextText(), style, smallCaps, hangLeft, hangRight));
+          const smallCaps = read.number() === 1;
+          const hangLeft = read.number();
+          const hangRight = read.number();
+          items.push(box(width, read.text(), style, smallCaps, hangLeft, hangRight));
         } else if (type === GLUE) {
-          const stretch = numbers[n++]!;
-          items.push(glue(width, stretch, numbers[n++]!, style));
+          const stretch = read.number();
+          items.push(glue(width, stretch, read.number(), style));
         } else {
-          const cost = numbers[n++]!;
-          const flagged = numbers[n++] === 1;
-          const hang = numbers[n++]!;
-          const restCorrection = numbers[n++]!;
-          items.push(penalty(width, cost, flagged, nextText(), style, hang, restCorrection));
+          const cost = read.number();
+          const flagged = read.number() === 1;
+          const hang = read.number();
+          const restCorrection = read.number();
+          items.push(penalty(width, cost, flagged, read.text(), style, hang, restCorrection));
         }
       }
-      if (n > numbers.length || t > text.length || items.some((item) => item.style === undefined)) break;
       words.set(key, items);
       cache.count++;
     }
-    // A file cut short or not ours: better set afresh than trust any of it.
-    if (n !== numbers.length || t !== text.length) throw new Error('word cache data does not add up');
+    read.end();
     return cache;
   }
 }
