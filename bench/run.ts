@@ -12,7 +12,8 @@ const CORPUS = path.resolve(ROOT, '../shared/corpus');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 1);
 const TIME = '/usr/bin/time';
-const TYPESETTING_CACHE = path.join(ROOT, 'node_modules/.cache/book/typesetting');
+// What builds remember between runs (not the compiled CLI, which a fresh checkout makes once).
+const BUILD_CACHES = ['manuscript', 'typesetting'].map((folder) => path.join(ROOT, 'node_modules/.cache/book', folder));
 
 interface Measure {
   book: string;
@@ -38,7 +39,7 @@ function timed(command: string, args: string[], cwd: string): { seconds: number;
 
 function measure(book: string, words: number, task: string, tool: string, runs: number, command: string, args: string[], cwd: string, beforeEach = () => {}): Measure {
   beforeEach();
-  timed(command, args, cwd); // warm-up: file cache, the compiled CLI, the typesetting cache
+  timed(command, args, cwd); // warm-up: file cache, the compiled CLI, the build caches
   const samples = Array.from({ length: runs }, () => {
     beforeEach();
     return timed(command, args, cwd);
@@ -126,9 +127,10 @@ try {
       results.push(measure(book.name, words, task, 'book', book.runs, process.execPath, buildArgs, ROOT));
       console.error(`measured book ${task} on ${book.name}`);
       if (task === 'epub+pdf') {
-        // A first build in a new checkout: no shapings or hyphenations remembered.
-        results.push(measure(book.name, words, 'epub+pdf, no typesetting cache', 'book', book.runs, process.execPath, buildArgs, ROOT, () => rmSync(TYPESETTING_CACHE, { recursive: true, force: true })));
-        console.error(`measured book epub+pdf without the typesetting cache on ${book.name}`);
+        // A first build in a new checkout: no chapters, shapings or hyphenations remembered.
+        const forget = () => BUILD_CACHES.forEach((folder) => rmSync(folder, { recursive: true, force: true }));
+        results.push(measure(book.name, words, 'epub+pdf, no build cache', 'book', book.runs, process.execPath, buildArgs, ROOT, forget));
+        console.error(`measured book epub+pdf without the build caches on ${book.name}`);
         if (book.edited) {
           // Typesetting remembers paragraphs: an unchanged book is the best case, an edited one the everyday case.
           const edited = editableBook(book.dir, work);

@@ -4,6 +4,7 @@ import { loadConfig, type BookConfig } from './config/load.ts';
 import { displayPath } from './config/paths.ts';
 import { BookError, type Warning } from './errors.ts';
 import { readBook } from './manuscript/read.ts';
+import { recallManuscriptMemo, type ManuscriptMemo } from './manuscript-memo.ts';
 import { renderEbooks } from './ebook-edition.ts';
 import { PdfThread } from './pdf-thread.ts';
 import type { Book, PrintPage } from './model/index.ts';
@@ -47,9 +48,9 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
   return new Date(Number(epoch) * 1000);
 }
 
-/** Reads the config and manuscript and returns the normalized book model. */
-export function compile(config: BookConfig, now: Date, warnings: Warning[] = []): Book {
-  return normalizeBook(readBook(config, now, warnings), config.typography);
+/** Reads the config and manuscript and returns the normalized book model; with a memo, only chapters that changed are parsed and normalized. */
+export function compile(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ManuscriptMemo): Book {
+  return normalizeBook(readBook(config, now, warnings, memo?.parse), config.typography, memo?.normalize);
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -67,7 +68,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let pages: number | undefined;
   try {
     progress(`reading ${config.chapters.length} chapters`);
-    const book = compile(config, now, warnings);
+    const manuscriptMemo = recallManuscriptMemo(config.configFile);
+    const book = compile(config, now, warnings, manuscriptMemo);
     const variants = (['epub', 'kepub'] as const).filter((format) => formats.includes(format));
     const { title, authors, description, language, modified } = book.metadata;
     pdfThread?.describe({ title, authors, description, language, modified });
@@ -112,6 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.push({ format: 'pdf', name: `${config.output.name}.pdf` });
     }
     outputs.commit();
+    manuscriptMemo.save();
   } catch (error) {
     outputs.discard();
     throw error;

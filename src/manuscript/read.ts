@@ -6,6 +6,7 @@ import { displayPath } from '../config/paths.ts';
 import { BookError, type Warning } from '../errors.ts';
 import { readCover } from './cover.ts';
 import type { Book, Chapter, DivisionRole, Inline } from '../model/index.ts';
+import { hasFigure } from '../model/figures.ts';
 import { decodeManuscript } from './decode.ts';
 import { ImageLibrary } from './images.ts';
 import { parseMarkdownChapter, type ParsedChapter } from './markdown.ts';
@@ -34,8 +35,31 @@ function titleFromFileName(file: string): string {
   return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : '';
 }
 
+/**
+ * Chapters parsed by earlier builds, by the bytes they were parsed from. A chapter with
+ * illustrations is never remembered: its images are read, numbered and checked as the book is.
+ */
+export interface ParseMemo {
+  recall(source: Uint8Array, file: string): ParsedChapter | undefined;
+  remember(source: Uint8Array, file: string, parsed: ParsedChapter): void;
+}
+
+function readChapterSource(file: string, name: string, images: ImageLibrary, memo: ParseMemo | undefined): ParsedChapter {
+  const bytes = readBytes(file, name);
+  const remembered = memo?.recall(bytes, file);
+  if (remembered) return remembered;
+  const parsed = parseChapterSource(decodeManuscript(bytes, name), file, images);
+  if (memo && !hasFigure(parsed.blocks)) memo.remember(bytes, file, parsed);
+  return parsed;
+}
+
+/** How a chapter file is written, by its name: Markdown, or plain text. */
+export function chapterSyntax(file: string): 'markdown' | 'text' {
+  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
+}
+
 export function parseChapterSource(source: string, file: string, images?: ImageLibrary): ParsedChapter {
-  return /\.(md|markdown)$/i.test(file) ? parseMarkdownChapter(source, images?.resolverFor(file)) : parsePlainTextChapter(source);
+  return chapterSyntax(file) === 'markdown' ? parseMarkdownChapter(source, images?.resolverFor(file)) : parsePlainTextChapter(source);
 }
 
 const MATTER_ROLES: Record<MatterKind, { role: DivisionRole; id: string; matter: 'front' | 'back' }> = {
@@ -47,24 +71,24 @@ const MATTER_ROLES: Record<MatterKind, { role: DivisionRole; id: string; matter:
 };
 
 /** A piece of front or back matter from the config: its own Markdown, or a file. */
-function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, images: ImageLibrary): Chapter {
+function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, images: ImageLibrary, memo: ParseMemo | undefined): Chapter {
   const { role, id, matter } = MATTER_ROLES[kind];
   const name = source.file ? displayPath(source.file) : `${displayPath(config.configFile)} (${kind})`;
-  const parsed = source.file ? parseChapterSource(decodeManuscript(readBytes(source.file, name), name), source.file, images) : parseMarkdownChapter(source.text!, images.resolverFor(config.configFile));
+  const parsed = source.file ? readChapterSource(source.file, name, images, memo) : parseMarkdownChapter(source.text!, images.resolverFor(config.configFile));
   if (parsed.blocks.length === 0) throw new BookError(name, '', `the ${kind} is empty`, `write it, or remove "${kind}" from the config`);
   const title: Inline[] = source.title ? [{ kind: 'text', value: source.title }] : parsed.title ?? [{ kind: 'text', value: matterTitle(role, config.language, config.authors) }];
   return { id, role, matter, title, blocks: parsed.blocks, source: name };
 }
 
 /** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
-export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []): Book {
+export function readBook(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ParseMemo): Book {
   const digits = Math.max(2, String(config.chapters.length).length);
   const images = new ImageLibrary(config.projectDir, warnings);
   const body: Chapter[] = [];
   let part: string | undefined;
   config.chapters.forEach((entry, index) => {
     const name = displayPath(entry.file);
-    const parsed = parseChapterSource(decodeManuscript(readBytes(entry.file, name), name), entry.file, images);
+    const parsed = readChapterSource(entry.file, name, images, memo);
     const fallback = titleFromFileName(entry.file) || `Chapter ${index + 1}`;
     const title: Inline[] = entry.title ? [{ kind: 'text', value: entry.title }] : parsed.title ?? [{ kind: 'text', value: fallback }];
     if (parsed.blocks.length === 0 && !parsed.title) {
@@ -77,7 +101,7 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
     part = partId;
     body.push({ id: `ch${String(index + 1).padStart(digits, '0')}`, role: 'chapter', matter: 'body', part: partId, title, blocks: parsed.blocks, source: name });
   });
-  const matter = (kinds: MatterKind[]) => kinds.flatMap((kind) => (config.matter[kind] ? [readMatter(kind, config.matter[kind]!, config, images)] : []));
+  const matter = (kinds: MatterKind[]) => kinds.flatMap((kind) => (config.matter[kind] ? [readMatter(kind, config.matter[kind]!, config, images, memo)] : []));
   const back = matter(['afterword', 'acknowledgements', 'aboutAuthor']);
   if (config.alsoBy.length > 0) {
     back.push({

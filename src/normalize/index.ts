@@ -35,8 +35,22 @@ export function normalizeChapter(chapter: Chapter, passes: readonly Pass[]): Cha
   return passes.reduce((current, pass) => mapChapterText(current, pass), chapter);
 }
 
+/** Chapters normalized by earlier builds, by the chapter as read and the options. */
+export interface NormalizeMemo {
+  recall(chapter: Chapter, options: NormalizeOptions): Chapter | undefined;
+  remember(chapter: Chapter, options: NormalizeOptions, normalized: Chapter): void;
+}
+
 /** The book with its typography made right; the input is not changed. */
-export function normalizeBook(book: Book, options: Omit<NormalizeOptions, 'language'>): Book {
-  const passes = passesFor({ ...options, language: book.metadata.language });
-  return { ...book, chapters: book.chapters.map((chapter) => normalizeChapter(chapter, passes)) };
+export function normalizeBook(book: Book, options: Omit<NormalizeOptions, 'language'>, memo?: NormalizeMemo): Book {
+  const all = { ...options, language: book.metadata.language };
+  const passes = passesFor(all);
+  const normalize = (chapter: Chapter): Chapter => {
+    const remembered = memo?.recall(chapter, all);
+    if (remembered) return remembered;
+    const normalized = normalizeChapter(chapter, passes);
+    memo?.remember(chapter, all, normalized);
+    return normalized;
+  };
+  return { ...book, chapters: book.chapters.map(normalize) };
 }

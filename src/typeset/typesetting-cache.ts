@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { codeDigest, digest as hash, writeWhole } from '../cache/files.ts';
 import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
@@ -28,12 +28,6 @@ const fontkitVersion = (JSON.parse(readFileSync(path.join(fontkitDir, 'package.j
  */
 export const TYPESETTING_CACHE_DIR = path.join(fontkitDir, '../.cache/book/typesetting');
 
-const hash = (...parts: (string | Buffer)[]) => {
-  const h = createHash('sha256');
-  for (const part of parts) h.update(part).update('\0');
-  return h.digest('hex').slice(0, 24);
-};
-
 /** Shapings are fontkit's answers for one font file: one file per font file and fontkit version. */
 function shapingFile(dir: string, face: Face): string {
   return path.join(dir, `shaping-${hash(String(FORMAT), fontkitVersion, face.key)}.json`);
@@ -55,9 +49,7 @@ function wordsFile(dir: string, key: string): string {
  * typesetter's own. By content, not by date: a fresh checkout in CI finds what the last one left.
  */
 function codeVersion(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const files = readdirSync(here, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
-  return hash(...files.flatMap((name) => [name, readFileSync(path.join(here, name))]));
+  return codeDigest([path.dirname(fileURLToPath(import.meta.url))]);
 }
 
 let code: string | undefined;
@@ -164,16 +156,4 @@ function readFlatFile(file: string): FlatMemory {
   // Copied out to an aligned buffer: a Float64Array cannot view the file's bytes where they lie.
   const numbers = new Float64Array(data.buffer.slice(data.byteOffset + 8, data.byteOffset + end));
   return { numbers, text: data.toString('utf16le', end) };
-}
-
-/** Written under a temporary name and renamed: a reader never sees half a file. */
-function writeWhole(file: string, data: () => string | Buffer): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, data());
-    renameSync(temp, file);
-  } catch {
-    rmSync(temp, { force: true });
-  }
 }

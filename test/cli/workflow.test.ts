@@ -22,10 +22,10 @@ describe('the author’s workflow', () => {
     const uses = workflow.jobs.release.steps.map((s: { uses?: string }) => s.uses).filter(Boolean);
     assert.ok(uses.every((u: string) => u.startsWith('actions/')), `official actions only: ${uses}`);
     assert.ok(workflow.jobs.release.steps.some((s: { run?: string }) => s.run?.includes('dist/*.epub dist/*.pdf')));
-    // The typesetting cache is restored after npm ci (which would delete it) and before the build.
+    // The build caches are restored after npm ci (which would delete them) and before the build.
     const steps: { run?: string; uses?: string; with?: { path?: string } }[] = workflow.jobs.release.steps;
     const at = (test: (s: (typeof steps)[number]) => boolean) => steps.findIndex(test);
-    const cache = at((s) => s.uses?.startsWith('actions/cache') === true && s.with?.path === 'node_modules/.cache/book/typesetting');
+    const cache = at((s) => s.uses?.startsWith('actions/cache') === true && s.with?.path?.split('\n').includes('node_modules/.cache/book/typesetting') === true && s.with.path.split('\n').includes('node_modules/.cache/book/manuscript'));
     assert.ok(cache > at((s) => s.run === 'npm ci') && cache < at((s) => s.run === 'npm run book'), 'cache restored between npm ci and the build');
     // As if `npm install` had put book in node_modules/.bin.
     mkdirSync(path.join(dir, 'node_modules/.bin'), { recursive: true });

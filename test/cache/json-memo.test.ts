@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { JsonMemo } from '../../src/cache/json-memo.ts';
+import { tempDir } from '../helpers/tools.ts';
+
+describe('JsonMemo', () => {
+  it('gives back what an earlier build remembered, as a fresh copy each time', () => {
+    const file = path.join(tempDir(), 'memo.txt');
+    const first = JsonMemo.empty();
+    first.remember('a', { text: 'line one\nline two\ttab', list: [1, 2] });
+    first.save(file);
+    const second = JsonMemo.read(file);
+    const one = second.recall<{ text: string; list: number[] }>('a')!;
+    assert.deepEqual(one, { text: 'line one\nline two\ttab', list: [1, 2] });
+    one.list.push(3);
+    assert.deepEqual(second.recall('a'), { text: 'line one\nline two\ttab', list: [1, 2] });
+    assert.equal(second.recall('b'), undefined);
+  });
+
+  it('forgets on saving what the build did not use, and writes nothing when nothing changed', () => {
+    const file = path.join(tempDir(), 'memo.txt');
+    const memo = JsonMemo.empty();
+    memo.remember('kept', 1);
+    memo.remember('dropped', 2);
+    memo.save(file);
+    const again = JsonMemo.read(file);
+    again.recall('kept');
+    again.save(file);
+    const last = JsonMemo.read(file);
+    assert.equal(last.recall('kept'), 1);
+    assert.equal(last.recall('dropped'), undefined);
+    writeFileSync(file, 'untouched');
+    last.save(file);
+    assert.equal(readFileSync(file, 'utf8'), 'untouched', 'the same entries, used again: no write');
+  });
+
+  it('reads a missing, foreign or damaged file as an empty or partial memo', () => {
+    const dir = tempDir();
+    assert.equal(JsonMemo.read(path.join(dir, 'none.txt')).recall('a'), undefined);
+    writeFileSync(path.join(dir, 'foreign.txt'), 'a\t1\n');
+    assert.equal(JsonMemo.read(path.join(dir, 'foreign.txt')).recall('a'), undefined);
+    const file = path.join(dir, 'memo.txt');
+    const memo = JsonMemo.empty();
+    memo.remember('good', [1]);
+    memo.remember('bad', [2]);
+    memo.save(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('[2]', '[2'));
+    const damaged = JsonMemo.read(file);
+    assert.deepEqual(damaged.recall('good'), [1]);
+    assert.equal(damaged.recall('bad'), undefined);
+    damaged.save(file);
+    assert.ok(existsSync(file));
+    assert.doesNotMatch(readFileSync(file, 'utf8'), /bad/);
+  });
+});
