@@ -13,7 +13,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BIG_RUNS = Number(process.env.BENCH_BIG_RUNS ?? 1);
 const TIME = '/usr/bin/time';
 // What builds remember between runs (not the compiled CLI, which a fresh checkout makes once).
-const BUILD_CACHES = ['manuscript', 'typesetting'].map((folder) => path.join(ROOT, 'node_modules/.cache/book', folder));
+const BUILD_CACHES = ['manuscript', 'pages', 'typesetting'].map((folder) => path.join(ROOT, 'node_modules/.cache/book', folder));
 
 interface Measure {
   book: string;

@@ -6,7 +6,8 @@ import { BookError, type Warning } from './errors.ts';
 import { readBook } from './manuscript/read.ts';
 import { recallManuscriptMemo, type ManuscriptMemo } from './manuscript-memo.ts';
 import { renderEbooks } from './ebook-edition.ts';
-import { PdfThread } from './pdf-thread.ts';
+import { pageCacheFile, PdfThread } from './pdf-thread.ts';
+import { hasTrueTypeOutlines } from './pdf/cid-font.ts';
 import type { Book, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
@@ -86,6 +87,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const [{ typesetBook }, memory] = await Promise.all([import('./typeset/index.ts'), import('./typeset/typesetting-cache.ts')]);
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
       fonts.check();
+      if (fonts.distinctFaces.every((face) => hasTrueTypeOutlines(face.data))) pdfThread.cachePages(pageCacheFile(config.configFile), fonts.key);
       const typeset = await typesetBook(book, { print: config.print, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key), paragraphMemo: (key) => memory.recallParagraphMemo(key) });
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;

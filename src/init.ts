@@ -30,13 +30,14 @@ jobs:
           node-version: 20
           cache: npm
       - run: npm ci
-      # After npm ci, which empties node_modules: the chapters as read and normalized, and the
-      # words' shapes, hyphenation and set paragraphs learned by earlier releases. Only time is
-      # saved; the book is the same without them.
+      # After npm ci, which empties node_modules: the chapters as read and normalized, the pages
+      # as drawn, and the words' shapes, hyphenation and set paragraphs learned by earlier
+      # releases. Only time is saved; the book is the same without them.
       - uses: actions/cache@v4
         with:
           path: |
             node_modules/.cache/book/manuscript
+            node_modules/.cache/book/pages
             node_modules/.cache/book/typesetting
           key: book-cache-\${{ github.sha }}
           restore-keys: book-cache-

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CACHE_ROOT, codeDigest, digest, isBundled } from './cache/files.ts';
+import { CACHE_ROOT, codeDigest, digest, isBundled, pruneStale } from './cache/files.ts';
 import { JsonMemo } from './cache/json-memo.ts';
 import { chapterSyntax, type ParseMemo } from './manuscript/read.ts';
 import type { ParsedChapter } from './manuscript/markdown.ts';
@@ -66,7 +66,7 @@ export class ManuscriptMemo {
 
   /** Keeps what this build used for the next one. */
   save(): void {
-    this.memo.save(this.file);
+    if (this.memo.save(this.file)) pruneStale(path.dirname(this.file));
   }
 
   private parseKey(source: Uint8Array, file: string): string {
@@ -88,11 +88,11 @@ export class ManuscriptMemo {
 /** Memos handed out in this process (--watch keeps one across builds), by file. */
 const memos = new Map<string, JsonMemo>();
 
-/** The manuscript memo of the book whose config is `configFile`: this process's, else an earlier build's, else a new one. */
+/** The manuscript memo of the book whose config is `configFile` (one file per book): this process's, else an earlier build's, else a new one. */
 export function recallManuscriptMemo(configFile: string, dir = MANUSCRIPT_MEMO_DIR): ManuscriptMemo {
   code ??= codeVersion();
-  const file = path.join(dir, `chapters-${digest(String(FORMAT), code, path.resolve(configFile))}.txt`);
+  const file = path.join(dir, `chapters-${digest(path.resolve(configFile))}.txt`);
   let memo = memos.get(file);
-  if (!memo) memos.set(file, (memo = JsonMemo.read(file)));
+  if (!memo) memos.set(file, (memo = JsonMemo.read(file, digest(String(FORMAT), code))));
   return new ManuscriptMemo(memo, file);
 }

@@ -1,8 +1,9 @@
 // The PDF thread (see PdfThread): draws pages as they arrive, in the order they arrive.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fontkit from 'fontkit';
-import type { PdfThreadAnswer, PdfThreadMessage, PdfThreadSetup } from './pdf-thread.ts';
-import { PdfPainter } from './pdf/write.ts';
+import type { PdfThreadAnswer, PdfThreadMessage, PdfThreadSetup, PlannedPages } from './pdf-thread.ts';
+import { PageCache } from './pdf/page-cache.ts';
+import { PdfPainter, type PagePlan } from './pdf/write.ts';
 import { describeError } from './threads.ts';
 import { FontSet } from './typeset/fonts.ts';
 import { useFontkit } from './typeset/fontkit.ts';
@@ -17,6 +18,10 @@ const fonts = FontSet.load(setup.fonts);
 recallShapings(fonts);
 
 let painter: PdfPainter | undefined;
+// Pages earlier builds drew (see PdfThread.cachePages), and the bytes they came in.
+let pageCache: PageCache | undefined;
+let pageCacheBytes: Uint8Array = new Uint8Array(0);
+let pageCacheVersion = '';
 // The words of the body by number, as the typesetting thread numbered them (see WordNumbers): kept across a restart, as its numbering is.
 const texts: string[] = [];
 // Messages are handled one after another: finishing the document is asynchronous, and nothing may come between.
@@ -26,19 +31,41 @@ let failed = false;
 function handle(message: PdfThreadMessage): Promise<void> | void {
   switch (message.kind) {
     case 'start':
+      if (message.pageCache) {
+        ({ bytes: pageCacheBytes, version: pageCacheVersion } = message.pageCache);
+        pageCache = PageCache.read(pageCacheBytes, pageCacheVersion);
+      }
       // A second start means the layout began again: what was drawn is dropped.
       painter = new PdfPainter(message.design, fonts, message.metadata);
       return;
     case 'body':
       for (const word of message.newWords) texts.push(word);
-      return painter!.body(message.pages, message.numbers, texts);
+      return painter!.body(message.pages, message.numbers, texts, planOf(message));
     case 'finish':
-      return painter!.finish(message.front, message.outline).then((pdf) => {
+      return painter!.finish(message.front, message.outline, planOf(message)).then((pdf) => {
         // Handed over without a copy when the buffer is the PDF's alone (not a slice of a pool).
         const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : new Uint8Array(pdf);
-        answer({ pdf: own, learned: fonts.learned() }, [own.buffer as ArrayBuffer]);
+        const transfer = [own.buffer as ArrayBuffer];
+        const kept = keptPages();
+        if (kept) transfer.push(kept.buffer as ArrayBuffer);
+        answer({ pdf: own, learned: fonts.learned(), pageCache: kept }, transfer);
       });
   }
+}
+
+function planOf(message: PlannedPages): PagePlan | undefined {
+  if (!message.steps || !message.keys) return undefined;
+  const cache = pageCache ?? PageCache.empty;
+  return { steps: message.steps, keys: message.keys, recalled: (entry) => cache.page(entry) };
+}
+
+/** The page cache for the next build: this build's pages, when they differ from what was kept. */
+function keptPages(): Uint8Array | undefined {
+  if (!painter || !pageCache || painter.records.length === 0) return undefined;
+  const bytes = PageCache.write(painter.records, pageCacheVersion);
+  if (bytes.equals(pageCacheBytes)) return undefined;
+  // Its own buffer, to be handed over without a copy.
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
 function answer(message: PdfThreadAnswer, transfer: ArrayBuffer[] = []): void {

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { CACHE_ROOT, codeDigest, digest, isBundled, pruneStale, writeWhole } from './cache/files.ts';
 import { runPieces } from './pdf/glyph-text.ts';
+import { PageCache, pageKey } from './pdf/page-cache.ts';
 import type { PdfMetadata } from './pdf/write.ts';
 import type { PageDesign } from './typeset/design.ts';
 import type { FontFiles, LearnedShapings } from './typeset/fonts.ts';
@@ -11,17 +17,52 @@ export interface PdfThreadSetup {
   fonts: FontFiles;
 }
 
-export type PdfThreadMessage =
-  | { kind: 'start'; design: PageDesign; metadata: PdfMetadata }
-  | { kind: 'body'; pages: DrawnPage[]; numbers: Int32Array; newWords: string[] }
-  | { kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] };
+/** Pages sent in a batch, when pages are cached: see PagePlan. */
+export interface PlannedPages {
+  steps?: Int32Array;
+  keys?: (string | null)[];
+}
 
-export type PdfThreadAnswer = { pdf: Uint8Array; learned: LearnedShapings } | { error: ThreadError };
+export type PdfThreadMessage =
+  | { kind: 'start'; design: PageDesign; metadata: PdfMetadata; pageCache?: { bytes: Uint8Array; version: string } }
+  | ({ kind: 'body'; pages: DrawnPage[]; numbers: Int32Array; newWords: string[] } & PlannedPages)
+  | ({ kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] } & PlannedPages);
+
+export type PdfThreadAnswer = { pdf: Uint8Array; learned: LearnedShapings; pageCache?: Uint8Array } | { error: ThreadError };
 
 /** The drawn PDF, and what the thread shaped that the typesetting cache did not hold (see FontSet.absorb). */
 export interface DrawnPdf {
   pdf: Buffer;
   learned: LearnedShapings;
+}
+
+// Bumped when the page cache's file changes shape.
+const PAGE_CACHE_FORMAT = 1;
+let drawingCode: string | undefined;
+
+/** The code that draws pages: the compiled bundle, or the sources' PDF writer and typesetter; and pdfkit and fontkit, loaded from their own folders. */
+function drawingCodeVersion(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const require = createRequire(import.meta.url);
+  const versions = ['pdfkit', 'fontkit'].map((name) => {
+    try {
+      return readFileSync(path.join(path.dirname(require.resolve(name)), '../package.json'), 'utf8');
+    } catch {
+      return name;
+    }
+  });
+  return digest(codeDigest(isBundled() ? [here] : [here, path.join(here, 'pdf'), path.join(here, 'typeset')]), ...versions);
+}
+
+/** Where a book's pages are kept between builds (see PdfThread.cachePages): one file per book. */
+export function pageCacheFile(configFile: string, dir = path.join(CACHE_ROOT, 'pages')): string {
+  return path.join(dir, `pages-${digest(path.resolve(configFile))}.bin`);
+}
+
+/** What the kept pages were drawn with: this code, and these faces (see FontSet.key); pages drawn otherwise are not recalled. */
+function pageCacheVersion(facesKey: string): string {
+  drawingCode ??= drawingCodeVersion();
+  return digest(String(PAGE_CACHE_FORMAT), drawingCode, facesKey);
 }
 
 /**
@@ -31,17 +72,25 @@ export interface DrawnPdf {
  */
 export class PdfThread implements PageSink {
   private readonly worker: Worker;
-  private readonly answer: Promise<DrawnPdf>;
+  private readonly answer: Promise<DrawnPdf & { pageCache?: Uint8Array }>;
   private metadata: PdfMetadata | undefined;
   private readonly words = new WordNumbers();
+  /** The page cache's file, its bytes until handed to the thread, and its entries by key. */
+  private cacheFile: string | undefined;
+  private cacheVersion = '';
+  private cacheBytes: Uint8Array | undefined;
+  private cachedKeys: Map<string, number> | undefined;
+  private designKey = '';
+  /** How many pages were recalled from the page cache rather than drawn, since the last start. */
+  pagesRecalled = 0;
 
   /** Starts the thread now, so pdfkit and the fonts load while the manuscript is read and the first division set. */
   constructor(setup: PdfThreadSetup) {
     this.worker = startThread('pdf-thread-entry', setup);
-    this.answer = new Promise<DrawnPdf>((resolve, reject) => {
+    this.answer = new Promise<DrawnPdf & { pageCache?: Uint8Array }>((resolve, reject) => {
       this.worker.once('message', (answer: PdfThreadAnswer) => {
         if ('error' in answer) reject(reviveError(answer.error));
-        else resolve({ pdf: Buffer.from(answer.pdf.buffer, answer.pdf.byteOffset, answer.pdf.byteLength), learned: answer.learned });
+        else resolve({ pdf: Buffer.from(answer.pdf.buffer, answer.pdf.byteOffset, answer.pdf.byteLength), learned: answer.learned, pageCache: answer.pageCache });
       });
       this.worker.once('error', reject);
       this.worker.once('exit', (code) => reject(new Error(`the PDF thread stopped (exit code ${code}) before it was done`)));
@@ -55,20 +104,52 @@ export class PdfThread implements PageSink {
     this.metadata = metadata;
   }
 
+  /**
+   * Keeps the pages drawn in `file` (see pageCacheFile) and draws again only pages not found
+   * there: a page found is the same text in the same places, whose content stream an earlier build
+   * wrote. Only for faces with TrueType outlines (see useStableCids), before the first page;
+   * `facesKey` names the faces (FontSet.key).
+   */
+  cachePages(file: string, facesKey: string): void {
+    this.cacheFile = file;
+    this.cacheVersion = pageCacheVersion(facesKey);
+    let bytes: Uint8Array;
+    try {
+      const read = readFileSync(file);
+      // Its own buffer, to be handed to the thread (a buffer from Node's shared pool must not be).
+      bytes = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read : new Uint8Array(read);
+    } catch {
+      bytes = new Uint8Array(0); // nothing kept yet
+    }
+    const cache = PageCache.read(bytes, this.cacheVersion);
+    this.cachedKeys = cache.keys();
+    this.cacheBytes = cache.size > 0 ? bytes : undefined;
+  }
+
   start(design: PageDesign): void {
     if (!this.metadata) throw new Error('PdfThread.describe() must come before the first page');
-    this.send({ kind: 'start', design, metadata: this.metadata });
+    this.designKey = JSON.stringify(design);
+    this.pagesRecalled = 0;
+    const bytes = this.cacheBytes;
+    this.cacheBytes = undefined;
+    // The thread keeps the cache across a start again; handed over without a copy.
+    const pageCache = this.cacheFile ? { bytes: bytes ?? new Uint8Array(0), version: this.cacheVersion } : undefined;
+    this.send({ kind: 'start', design, metadata: this.metadata, pageCache }, bytes ? [bytes.buffer as ArrayBuffer] : []);
   }
 
   body(pages: DrawnPage[]): void {
-    this.send({ kind: 'body', pages, ...this.words.number(pages) });
+    const { drawn, ...plan } = this.plan(pages);
+    this.send({ kind: 'body', pages: drawn, ...this.words.number(drawn), ...plan });
   }
 
   /** The whole PDF, once the front matter is drawn. */
   async finish(front: DrawnPage[], outline: OutlineEntry[]): Promise<DrawnPdf> {
-    this.send({ kind: 'finish', front, outline });
+    const { drawn, ...plan } = this.plan(front);
+    this.send({ kind: 'finish', front: drawn, outline, ...plan });
     try {
-      return await this.answer;
+      const { pageCache, ...drawnPdf } = await this.answer;
+      if (pageCache && this.cacheFile && writeWhole(this.cacheFile, () => pageCache)) pruneStale(path.dirname(this.cacheFile));
+      return drawnPdf;
     } finally {
       this.stop();
     }
@@ -78,8 +159,30 @@ export class PdfThread implements PageSink {
     void this.worker.terminate();
   }
 
-  private send(message: PdfThreadMessage): void {
-    this.worker.postMessage(message);
+  /** Which pages the thread recalls and which it must draw (all of them, without a page cache). */
+  private plan(pages: DrawnPage[]): { drawn: DrawnPage[] } & PlannedPages {
+    const cached = this.cachedKeys;
+    if (!cached) return { drawn: pages };
+    const steps = new Int32Array(pages.length);
+    const drawn: DrawnPage[] = [];
+    const keys: (string | null)[] = [];
+    pages.forEach((page, i) => {
+      const key = pageKey(page, this.designKey);
+      const entry = key === undefined ? undefined : cached.get(key);
+      if (entry !== undefined) {
+        steps[i] = entry;
+        this.pagesRecalled++;
+      } else {
+        steps[i] = -1;
+        drawn.push(page);
+        keys.push(key ?? null);
+      }
+    });
+    return { drawn, steps, keys };
+  }
+
+  private send(message: PdfThreadMessage, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
   }
 }
 

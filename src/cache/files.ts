@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,14 +32,34 @@ export function codeDigest(folders: readonly string[]): string {
   return digest(...parts);
 }
 
-/** Written under a temporary name and renamed, so a reader never sees half a file; a cache that cannot be written is no error, only slower. */
-export function writeWhole(file: string, data: () => string | Uint8Array): void {
+/** Written under a temporary name and renamed, so a reader never sees half a file; a cache that cannot be written is no error, only slower (false then). */
+export function writeWhole(file: string, data: () => string | Uint8Array): boolean {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(temp, data());
     renameSync(temp, file);
+    return true;
   } catch {
     rmSync(temp, { force: true });
+    return false;
+  }
+}
+
+const MONTH = 30 * 24 * 3600 * 1000;
+
+/**
+ * Deletes files in the folder not written for a month: caches of books built no more, or built
+ * from another folder. A build that writes its own cache file calls it, so the folder never grows
+ * without end.
+ */
+export function pruneStale(folder: string, now = Date.now()): void {
+  try {
+    for (const name of readdirSync(folder)) {
+      const file = path.join(folder, name);
+      if (now - statSync(file).mtimeMs > MONTH) rmSync(file, { force: true });
+    }
+  } catch {
+    // a folder that cannot be read or pruned only takes room
   }
 }

@@ -6,7 +6,8 @@ const HEADER = 'book json memo 1';
 /**
  * Values remembered by key between builds, kept as their JSON text: each recall is a fresh copy,
  * so what a build later does to the objects never reaches the memo. One line per entry in the file
- * (JSON text has no raw line breaks). Entries a build did not use are forgotten when it saves:
+ * (JSON text has no raw line breaks), after a header naming the version of what made them (a file
+ * from another version holds nothing). Entries a build did not use are forgotten when it saves:
  * the memo holds the book as it is, not every draft of it.
  */
 export class JsonMemo {
@@ -15,31 +16,34 @@ export class JsonMemo {
   /** Whether saving would change the file: entries added, or some left unused. */
   private changed = false;
 
-  private constructor(entries: Map<string, string>) {
+  private constructor(
+    private readonly version: string,
+    entries: Map<string, string>,
+  ) {
     this.entries = entries;
   }
 
-  static empty(): JsonMemo {
-    return new JsonMemo(new Map());
+  static empty(version: string): JsonMemo {
+    return new JsonMemo(version, new Map());
   }
 
-  /** The memo a file holds; an empty one if the file is missing or is not a memo. */
-  static read(file: string): JsonMemo {
+  /** The memo a file holds; an empty one if the file is missing, is not a memo or is of another version. */
+  static read(file: string, version: string): JsonMemo {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      return JsonMemo.empty();
+      return JsonMemo.empty(version);
     }
     const lines = text.split('\n');
-    if (lines[0] !== HEADER) return JsonMemo.empty();
+    if (lines[0] !== `${HEADER} ${version}`) return JsonMemo.empty(version);
     const entries = new Map<string, string>();
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
       const tab = line.indexOf('\t');
       if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
     }
-    return new JsonMemo(entries);
+    return new JsonMemo(version, entries);
   }
 
   /** A copy of the value remembered for the key; undefined if none, or if what is stored does not parse. */
@@ -64,16 +68,16 @@ export class JsonMemo {
     this.changed = true;
   }
 
-  /** Writes the entries this build used, if that differs from the file; the next build starts counting afresh. */
-  save(file: string): void {
+  /** Writes the entries this build used, if that differs from the file (true then); the next build starts counting afresh. */
+  save(file: string): boolean {
     for (const key of this.entries.keys()) {
       if (this.used.has(key)) continue;
       this.entries.delete(key);
       this.changed = true;
     }
     this.used.clear();
-    if (!this.changed) return;
+    if (!this.changed) return false;
     this.changed = false;
-    writeWhole(file, () => [HEADER, ...[...this.entries].map(([key, json]) => `${key}\t${json}`)].join('\n'));
+    return writeWhole(file, () => [`${HEADER} ${this.version}`, ...[...this.entries].map(([key, json]) => `${key}\t${json}`)].join('\n'));
   }
 }

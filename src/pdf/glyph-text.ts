@@ -1,15 +1,9 @@
 import type { Face, FontkitGlyphRun } from '../typeset/fonts.ts';
 import type { Run } from '../typeset/lines.ts';
+import { glyphsClaimed, hasTrueTypeOutlines, useStableCids, type GlyphClaims, type PdfkitEmbeddedFont } from './cid-font.ts';
 
 /** The parts of pdfkit's embedded font that text drawn from our own glyph runs must keep up to date. */
-interface PdfkitFont {
-  id: string;
-  scale: number;
-  subset: { includeGlyph(id: number): number };
-  widths: number[];
-  unicode: number[][];
-  ref(): unknown;
-}
+type PdfkitFont = PdfkitEmbeddedFont;
 
 interface PdfkitDocument {
   _font: PdfkitFont;
@@ -42,6 +36,16 @@ interface EncodedWord {
   operands: string;
   /** Advance beyond the last glyph's own width, in thousandths of an em (kerning into what follows). */
   trailing: number;
+  /** Its glyphs as claims (see GlyphClaims). */
+  claims: number[];
+  /** The last page it was drawn on (see GlyphText.endPage). */
+  page: number;
+}
+
+/** What a page drawn needs to be drawn again (see PageRecord): the faces it used, in the order it first used them, and its glyph claims. */
+export interface PageGlyphs {
+  faces: number[];
+  claims: GlyphClaims;
 }
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
@@ -93,8 +97,19 @@ export class GlyphText {
   /** Encodings by word number (see NumberedPieces), per face and case: an index instead of a lookup by text. */
   private readonly numberedWords = new Map<Face, (EncodedWord | null)[]>();
   private readonly numberedSmallCapWords = new Map<Face, (EncodedWord | null)[]>();
+  /** The words drawn on the current page, each once; the faces it uses, in the order it first used them. */
+  private pageWords: EncodedWord[] = [];
+  private pageFaces: number[] = [];
+  private page = 0;
+  /** Every page's glyph claims, in drawing order: what the fonts embed and map to text. */
+  private readonly claimsByPage: GlyphClaims[] = [];
+  private glyphs: Map<number, number[]>[] | undefined;
 
-  constructor(private readonly doc: PdfkitDocument) {}
+  /** `faces`: the document's faces, each once; a face's place there numbers it in claims and page records. */
+  constructor(
+    private readonly doc: PdfkitDocument,
+    private readonly faces: readonly Face[],
+  ) {}
 
   /**
    * Draws the run with its left baseline end at (x, y) in top-down page coordinates; false if it
@@ -138,6 +153,10 @@ export class GlyphText {
         word = cache.get(piece);
         if (word === undefined) word = this.encode(face, font, piece, run.smallCaps, cache);
       }
+      if (word !== null && word.page !== this.page) {
+        word.page = this.page;
+        this.pageWords.push(word);
+      }
       if (word === null) {
         out.length = undo.length;
         this.open = undo.open;
@@ -154,8 +173,71 @@ export class GlyphText {
       } else if (!last && Math.abs(space) > 1e-6) out.write(spaceOperand);
     }
     out.write('] TJ');
-    if (this.doc.page.fonts[font.id] == null) this.doc.page.fonts[font.id] = font.ref();
+    this.useOnPage(face, font);
     return true;
+  }
+
+  /** Names the face's font in the page's resources, the first time the page uses it. */
+  private useOnPage(face: Face, font: PdfkitFont): void {
+    if (this.doc.page.fonts[font.id] != null) return;
+    this.doc.page.fonts[font.id] = font.ref();
+    this.pageFaces.push(this.faces.indexOf(face));
+  }
+
+  /**
+   * Before pdfkit draws glyphs itself (see PdfPainter's marks): the face put in the page's
+   * resources now, in the order a fresh drawing meets it. Returns the face's pdfkit font.
+   */
+  useElsewhere(face: Face): PdfkitFont {
+    this.flush();
+    const font = this.fontOf(face);
+    this.useOnPage(face, font);
+    return font;
+  }
+
+  /** Claims glyphs pdfkit drew itself for the page. */
+  claim(face: Face, glyphs: readonly { id: number; codePoints: number[] }[]): void {
+    const index = this.faces.indexOf(face);
+    this.pageWords.push({ operands: '', trailing: 0, claims: glyphs.flatMap((glyph) => [index, glyph.id, glyph.codePoints.length, ...glyph.codePoints]), page: this.page });
+  }
+
+  /** Ends the page: its text is put on it, and what drawing it again needs is returned. */
+  endPage(): PageGlyphs {
+    this.flush();
+    const seen = new Set<number>();
+    const claims: number[] = [];
+    for (const word of this.pageWords) {
+      const c = word.claims;
+      for (let i = 0; i < c.length; ) {
+        const next = i + 3 + c[i + 2]!;
+        const glyph = c[i]! * 0x10000 + c[i + 1]!;
+        if (!seen.has(glyph)) {
+          seen.add(glyph);
+          for (let k = i; k < next; k++) claims.push(c[k]!);
+        }
+        i = next;
+      }
+    }
+    const page = { faces: this.pageFaces, claims: Uint32Array.from(claims) };
+    this.claimsByPage.push(page.claims);
+    this.pageWords = [];
+    this.pageFaces = [];
+    this.page++;
+    return page;
+  }
+
+  /** A page drawn before (its content stream is the caller's): its fonts named in the resources, in the order it first used them, and its glyphs claimed. */
+  recallPage(page: PageGlyphs): void {
+    for (const index of page.faces) this.useOnPage(this.faces[index]!, this.fontOf(this.faces[index]!));
+    this.claimsByPage.push(page.claims);
+    this.pageWords = [];
+    this.pageFaces = [];
+    this.page++;
+  }
+
+  /** Once every page is drawn: the glyphs each face embeds, from the pages' claims. */
+  settle(): void {
+    this.glyphs = glyphsClaimed(this.claimsByPage, this.faces.length);
   }
 
   /** Puts the text drawn so far on the page: before anything else is drawn there, and when the page is done. */
@@ -170,6 +252,9 @@ export class GlyphText {
     let font = this.fonts.get(face);
     if (!font) {
       font = this.doc.font(face.file)._font;
+      const index = this.faces.indexOf(face);
+      // CFF outlines keep pdfkit's numbering (glyphs in order of first use): their pages are never recalled.
+      if (hasTrueTypeOutlines(face.data)) useStableCids(font, `B${index + 1}`, () => this.glyphs?.[index] ?? new Map());
       this.fonts.set(face, font);
       this.words.set(face, new Map());
       this.smallCapWords.set(face, new Map());
@@ -183,15 +268,16 @@ export class GlyphText {
   private encode(face: Face, font: PdfkitFont, word: string, smallCaps: boolean, cache: Map<string, EncodedWord | null>): EncodedWord | null {
     let encoded = cache.get(word);
     if (encoded !== undefined) return encoded;
-    encoded = word === '' ? { operands: '', trailing: 0 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font);
+    encoded = word === '' ? { operands: '', trailing: 0, claims: [], page: -1 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font, this.faces.indexOf(face));
     cache.set(word, encoded);
     return encoded;
   }
 
-  private encodeRun(run: FontkitGlyphRun, font: PdfkitFont): EncodedWord | null {
+  private encodeRun(run: FontkitGlyphRun, font: PdfkitFont, faceIndex: number): EncodedWord | null {
     let operands = '';
     let hex = '';
     let trailing = 0;
+    const claims: number[] = [];
     for (let i = 0; i < run.glyphs.length; i++) {
       const glyph = run.glyphs[i]!;
       const position = run.positions[i]!;
@@ -199,6 +285,7 @@ export class GlyphText {
       const id = font.subset.includeGlyph(glyph.id);
       font.widths[id] ??= glyph.advanceWidth * font.scale;
       font.unicode[id] ??= glyph.codePoints;
+      claims.push(faceIndex, glyph.id, glyph.codePoints.length, ...glyph.codePoints);
       hex += id.toString(16).padStart(4, '0');
       const kern = (position.xAdvance - glyph.advanceWidth) * font.scale;
       if (i === run.glyphs.length - 1) trailing = kern;
@@ -208,6 +295,6 @@ export class GlyphText {
       }
     }
     operands += `<${hex}>`;
-    return { operands, trailing };
+    return { operands, trailing, claims, page: -1 };
   }
 }

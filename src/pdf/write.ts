@@ -5,7 +5,9 @@ import type { PageDesign } from '../typeset/design.ts';
 import type { FontSet, Style } from '../typeset/fonts.ts';
 import { STYLES } from '../typeset/fonts.ts';
 import type { DrawnPage, OutlineEntry } from '../typeset/index.ts';
+import type { PdfkitEmbeddedFont } from './cid-font.ts';
 import { GlyphText, type NumberedPieces, type WordTexts } from './glyph-text.ts';
+import type { PageRecord } from './page-cache.ts';
 
 /** What the PDF's document information and language come from. */
 export type PdfMetadata = Pick<Metadata, 'title' | 'authors' | 'description' | 'language' | 'modified'>;
@@ -59,23 +61,44 @@ export class PdfPainter {
     if (typeof paint !== 'function') throw new Error('pdfkit no longer has _fragment(): pin pdfkit to the version package.json names');
     this.paint = paint;
     // Text is written from our own glyph runs; pdfkit's painter is left glyphs with offsets (marks).
-    this.glyphText = new GlyphText(this.doc as unknown as ConstructorParameters<typeof GlyphText>[0]);
+    this.glyphText = new GlyphText(this.doc as unknown as ConstructorParameters<typeof GlyphText>[0], fonts.distinctFaces);
   }
+
+  /** Every page drawn or recalled that has a key, in drawing order: what a page cache keeps for the next build. */
+  readonly records: PageRecord[] = [];
 
   /**
    * Draws the next pages of the body; `numbers` gives, run by run, the count of its pieces and
-   * their numbers in `texts` (see WordNumbers), when the pages came numbered.
+   * their numbers in `texts` (see WordNumbers), when the pages came numbered. With a plan, pages
+   * come from `pages` (-1, keyed by `keys` in turn) or are recalled (an entry of `recalled`).
    */
-  body(pages: readonly DrawnPage[], numbers?: Int32Array, texts?: WordTexts): void {
+  body(pages: readonly DrawnPage[], numbers?: Int32Array, texts?: WordTexts, plan?: PagePlan): void {
     const numbered = numbers && texts ? { numbers, at: 0, count: 0, texts } : undefined;
-    for (const page of pages) this.draw(page, numbered);
+    this.drawAll(pages, numbered, plan);
+  }
+
+  private drawAll(pages: readonly DrawnPage[], numbered: NumberedPieces | undefined, plan: PagePlan | undefined): void {
+    if (!plan) {
+      for (const page of pages) this.draw(page, numbered);
+      return;
+    }
+    let next = 0;
+    for (const step of plan.steps) {
+      if (step >= 0) this.recall(plan.recalled(step));
+      else {
+        this.draw(pages[next]!, numbered, plan.keys[next] ?? undefined);
+        next++;
+      }
+    }
   }
 
   /** Draws the front matter, puts it before the body, adds the outline and returns the whole file. */
-  async finish(front: readonly DrawnPage[], outline: readonly OutlineEntry[]): Promise<Buffer> {
-    for (const page of front) this.draw(page);
+  async finish(front: readonly DrawnPage[], outline: readonly OutlineEntry[], plan?: PagePlan): Promise<Buffer> {
+    this.drawAll(front, undefined, plan);
+    this.glyphText.settle();
     const kids = (this.doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids;
-    kids.unshift(...kids.splice(kids.length - front.length));
+    const frontPages = plan ? plan.steps.length : front.length;
+    kids.unshift(...kids.splice(kids.length - frontPages));
     // pdfkit's defaults, with the page given by its place in the finished order.
     for (const entry of outline) this.doc.outline.addItem(entry.title, { pageNumber: entry.pageIndex, fit: true, expanded: false, top: 0, left: 0, zoom: 0 } as { expanded: boolean });
     const ended = new Promise<void>((resolve, reject) => {
@@ -87,14 +110,30 @@ export class PdfPainter {
     return Buffer.concat(this.chunks);
   }
 
-  private draw(page: DrawnPage, numbered?: NumberedPieces): void {
-    const { doc, design, glyphText, fonts } = this;
+  private addPage(): void {
+    const { doc, design } = this;
     doc.addPage({ size: [design.width, design.height], margin: 0 });
     const trim = [0, 0, design.width, design.height];
     // Print services read the trim from TrimBox; with no bleed, BleedBox is the same.
     const pageDictionary = doc.page.dictionary.data as Record<string, unknown>;
     pageDictionary.TrimBox = trim;
     pageDictionary.BleedBox = trim;
+  }
+
+  /** A page an earlier build drew, its content stream as written then. */
+  private recall(record: PageRecord): void {
+    this.addPage();
+    this.glyphText.recallPage(record);
+    const content = pageContent(this.doc);
+    if (!content) throw new Error('pdfkit no longer keeps page content as a stream of chunks: pin pdfkit to the version package.json names');
+    content.buffer = [Buffer.from(record.stream.buffer, record.stream.byteOffset, record.stream.byteLength)];
+    content.compress = false;
+    this.records.push(record);
+  }
+
+  private draw(page: DrawnPage, numbered?: NumberedPieces, key?: string): void {
+    const { doc, glyphText, fonts } = this;
+    this.addPage();
     for (const line of page.lines) {
       if (line.image) {
         glyphText.flush();
@@ -110,23 +149,46 @@ export class PdfPainter {
         const drawn = glyphText.draw(run, fonts.face(run.style), line.x + run.x, line.baseline, numbered);
         if (numbered) numbered.at += numbered.count;
         if (drawn) continue;
-        glyphText.flush();
-        doc.font(fontName(fonts, run.style)).fontSize(run.size);
         // Glyphs with offsets (marks): pdfkit's fragment painter, which shapes them as fontkit did
-        // when they were measured.
-        this.paint.call(doc, run.text, line.x + run.x, line.baseline, {
-          baseline: 'alphabetic',
-          wordSpacing: run.wordSpacing,
-          features: run.smallCaps ? ['smcp'] : undefined,
-        });
+        // when they were measured. What it lays out is claimed for the page.
+        const face = fonts.face(run.style);
+        const font = glyphText.useElsewhere(face) as PdfkitEmbeddedFont & { layout: LayoutFunction };
+        doc.font(face.file).fontSize(run.size);
+        const layout = font.layout;
+        const laidOut: { id: number; codePoints: number[] }[] = [];
+        font.layout = function (this: unknown, ...args) {
+          const result = layout.apply(this, args);
+          if (result.glyphs) laidOut.push(...result.glyphs);
+          return result;
+        };
+        try {
+          this.paint.call(doc, run.text, line.x + run.x, line.baseline, {
+            baseline: 'alphabetic',
+            wordSpacing: run.wordSpacing,
+            features: run.smallCaps ? ['smcp'] : undefined,
+          });
+        } finally {
+          font.layout = layout;
+        }
+        glyphText.claim(face, laidOut);
       }
     }
-    glyphText.flush();
-    deflatePageContent(doc);
+    const glyphs = glyphText.endPage();
+    const stream = deflatePageContent(doc);
+    if (key && stream) this.records.push({ key, stream, ...glyphs });
   }
 }
 
-const fontName = (fonts: FontSet, style: Style) => fonts.face(style).file;
+type LayoutFunction = (...args: unknown[]) => { glyphs: { id: number; codePoints: number[] }[] | null };
+
+/** Which pages of a batch come drawn and which are recalled (see PdfThread's page cache). */
+export interface PagePlan {
+  /** Page by page: -1 for the next page given (drawn), else the entry to recall. */
+  steps: Int32Array;
+  /** The keys of the pages given, in turn; null for a page that is not cached (illustrations). */
+  keys: (string | null)[];
+  recalled(entry: number): PageRecord;
+}
 
 interface PdfkitStream {
   buffer: Uint8Array[];
@@ -134,13 +196,22 @@ interface PdfkitStream {
   data: { Filter?: string };
 }
 
+function pageContent(doc: PDFKit.PDFDocument): PdfkitStream | undefined {
+  const content = (doc.page as unknown as { content?: PdfkitStream }).content;
+  if (!content || content.compress !== true || !Array.isArray(content.buffer) || content.buffer.length === 0 || content.data.Filter !== 'FlateDecode') return undefined;
+  return content;
+}
+
 /**
  * Deflates the page's content stream now, at a lower level than pdfkit's default: a novel's pages
- * compress in half the time for some 6 % more bytes. Left to pdfkit if its stream is not as expected.
+ * compress in half the time for some 6 % more bytes. Returns the stream as written, or undefined,
+ * left to pdfkit, if its stream is not as expected.
  */
-function deflatePageContent(doc: PDFKit.PDFDocument): void {
-  const content = (doc.page as unknown as { content?: PdfkitStream }).content;
-  if (!content || content.compress !== true || !Array.isArray(content.buffer) || content.buffer.length === 0 || content.data.Filter !== 'FlateDecode') return;
-  content.buffer = [deflateSync(Buffer.concat(content.buffer), { level: 4 })];
+function deflatePageContent(doc: PDFKit.PDFDocument): Buffer | undefined {
+  const content = pageContent(doc);
+  if (!content) return undefined;
+  const stream = deflateSync(Buffer.concat(content.buffer), { level: 4 });
+  content.buffer = [stream];
   content.compress = false;
+  return stream;
 }

@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { pruneStale } from '../../src/cache/files.ts';
 import { JsonMemo } from '../../src/cache/json-memo.ts';
 import { tempDir } from '../helpers/tools.ts';
 
 describe('JsonMemo', () => {
   it('gives back what an earlier build remembered, as a fresh copy each time', () => {
     const file = path.join(tempDir(), 'memo.txt');
-    const first = JsonMemo.empty();
+    const first = JsonMemo.empty('v1');
     first.remember('a', { text: 'line one\nline two\ttab', list: [1, 2] });
     first.save(file);
-    const second = JsonMemo.read(file);
+    const second = JsonMemo.read(file, 'v1');
     const one = second.recall<{ text: string; list: number[] }>('a')!;
     assert.deepEqual(one, { text: 'line one\nline two\ttab', list: [1, 2] });
     one.list.push(3);
@@ -21,14 +22,14 @@ describe('JsonMemo', () => {
 
   it('forgets on saving what the build did not use, and writes nothing when nothing changed', () => {
     const file = path.join(tempDir(), 'memo.txt');
-    const memo = JsonMemo.empty();
+    const memo = JsonMemo.empty('v1');
     memo.remember('kept', 1);
     memo.remember('dropped', 2);
     memo.save(file);
-    const again = JsonMemo.read(file);
+    const again = JsonMemo.read(file, 'v1');
     again.recall('kept');
     again.save(file);
-    const last = JsonMemo.read(file);
+    const last = JsonMemo.read(file, 'v1');
     assert.equal(last.recall('kept'), 1);
     assert.equal(last.recall('dropped'), undefined);
     writeFileSync(file, 'untouched');
@@ -38,20 +39,35 @@ describe('JsonMemo', () => {
 
   it('reads a missing, foreign or damaged file as an empty or partial memo', () => {
     const dir = tempDir();
-    assert.equal(JsonMemo.read(path.join(dir, 'none.txt')).recall('a'), undefined);
+    assert.equal(JsonMemo.read(path.join(dir, 'none.txt'), 'v1').recall('a'), undefined);
     writeFileSync(path.join(dir, 'foreign.txt'), 'a\t1\n');
-    assert.equal(JsonMemo.read(path.join(dir, 'foreign.txt')).recall('a'), undefined);
+    assert.equal(JsonMemo.read(path.join(dir, 'foreign.txt'), 'v1').recall('a'), undefined);
     const file = path.join(dir, 'memo.txt');
-    const memo = JsonMemo.empty();
+    const memo = JsonMemo.empty('v1');
     memo.remember('good', [1]);
     memo.remember('bad', [2]);
     memo.save(file);
     writeFileSync(file, readFileSync(file, 'utf8').replace('[2]', '[2'));
-    const damaged = JsonMemo.read(file);
+    const damaged = JsonMemo.read(file, 'v1');
     assert.deepEqual(damaged.recall('good'), [1]);
     assert.equal(damaged.recall('bad'), undefined);
     damaged.save(file);
     assert.ok(existsSync(file));
     assert.doesNotMatch(readFileSync(file, 'utf8'), /bad/);
+  });
+});
+
+describe('pruneStale', () => {
+  it('deletes the files of a cache folder not written for a month, and keeps the rest', () => {
+    const dir = tempDir();
+    const old = path.join(dir, 'old.txt');
+    const recent = path.join(dir, 'recent.txt');
+    writeFileSync(old, 'x');
+    writeFileSync(recent, 'y');
+    const now = Date.now();
+    utimesSync(old, new Date(now - 31 * 24 * 3600 * 1000), new Date(now - 31 * 24 * 3600 * 1000));
+    pruneStale(dir, now);
+    assert.deepEqual([existsSync(old), existsSync(recent)], [false, true]);
+    pruneStale(path.join(dir, 'missing'), now);
   });
 });

@@ -25,7 +25,8 @@ describe('the author’s workflow', () => {
     // The build caches are restored after npm ci (which would delete them) and before the build.
     const steps: { run?: string; uses?: string; with?: { path?: string } }[] = workflow.jobs.release.steps;
     const at = (test: (s: (typeof steps)[number]) => boolean) => steps.findIndex(test);
-    const cache = at((s) => s.uses?.startsWith('actions/cache') === true && s.with?.path?.split('\n').includes('node_modules/.cache/book/typesetting') === true && s.with.path.split('\n').includes('node_modules/.cache/book/manuscript'));
+    const cached = (s: (typeof steps)[number]) => s.with?.path?.split('\n') ?? [];
+    const cache = at((s) => s.uses?.startsWith('actions/cache') === true && ['manuscript', 'pages', 'typesetting'].every((folder) => cached(s).includes(`node_modules/.cache/book/${folder}`)));
     assert.ok(cache > at((s) => s.run === 'npm ci') && cache < at((s) => s.run === 'npm run book'), 'cache restored between npm ci and the build');
     // As if `npm install` had put book in node_modules/.bin.
     mkdirSync(path.join(dir, 'node_modules/.bin'), { recursive: true });

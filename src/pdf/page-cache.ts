@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { DrawnPage } from '../typeset/index.ts';
+
+/**
+ * A page as the PDF writer drew it, for drawing it again when a later build sets the same page:
+ * its content stream as written (deflated), the faces it uses in the order it first used them (so
+ * the font objects are numbered as a fresh drawing numbers them), and its glyph claims (see
+ * GlyphClaims).
+ */
+export interface PageRecord {
+  /** See pageKey: 40 hex digits. */
+  key: string;
+  stream: Uint8Array;
+  faces: number[];
+  claims: Uint32Array;
+}
+
+/**
+ * Names what a page draws: every line's place and every run's text, face, size and spacing, and
+ * the page's design. Undefined for a page with an illustration, whose image objects are the
+ * document's and are always drawn afresh.
+ */
+export function pageKey(page: DrawnPage, design: string): string | undefined {
+  let text = design;
+  for (const line of page.lines) {
+    if (line.image) return undefined;
+    text += `\nL${line.x} ${line.baseline}`;
+    for (const run of line.runs) text += `\nR${run.style} ${run.size} ${run.smallCaps ? 1 : 0} ${run.wordSpacing} ${run.x} ${run.text.length}:${run.text}`;
+  }
+  return createHash('sha1').update(text).digest('hex');
+}
+
+const MAGIC = 0x42_4b_50_47; // "BKPG"
+const FORMAT = 1;
+const KEY_BYTES = 20;
+/** The version of what drew the pages (see pageCacheVersion in pdf-thread): 24 hex digits after the format. */
+const VERSION_BYTES = 24;
+const HEAD = 8 + VERSION_BYTES + 4;
+
+/** The pages a page-cache file holds, each found by its key; a file that is not one, or is of another version, holds none. */
+export class PageCache {
+  private constructor(
+    private readonly bytes: Uint8Array,
+    /** For each entry: the offset of its key. */
+    private readonly offsets: number[],
+  ) {}
+
+  static readonly empty = new PageCache(new Uint8Array(0), []);
+
+  static read(bytes: Uint8Array, version: string): PageCache {
+    try {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      if (view.getUint32(0) !== MAGIC || view.getUint32(4) !== FORMAT) return PageCache.empty;
+      if (Buffer.from(bytes.buffer, bytes.byteOffset + 8, VERSION_BYTES).toString('latin1') !== version) return PageCache.empty;
+      const count = view.getUint32(8 + VERSION_BYTES);
+      const offsets: number[] = [];
+      let at = HEAD;
+      for (let i = 0; i < count; i++) {
+        offsets.push(at);
+        const streamLength = view.getUint32(at + KEY_BYTES);
+        const claimCount = view.getUint32(at + KEY_BYTES + 4);
+        const faceCount = view.getUint8(at + KEY_BYTES + 8);
+        at += KEY_BYTES + 9 + faceCount + streamLength + claimCount * 4;
+      }
+      if (at !== bytes.byteLength) return PageCache.empty;
+      return new PageCache(bytes, offsets);
+    } catch {
+      return PageCache.empty; // shorter than its counts say
+    }
+  }
+
+  get size(): number {
+    return this.offsets.length;
+  }
+
+  /** Entry numbers by key. */
+  keys(): Map<string, number> {
+    const keys = new Map<string, number>();
+    this.offsets.forEach((at, entry) => keys.set(Buffer.from(this.bytes.buffer, this.bytes.byteOffset + at, KEY_BYTES).toString('hex'), entry));
+    return keys;
+  }
+
+  /** An entry; its stream is a view of the file's bytes. */
+  page(entry: number): PageRecord {
+    const at = this.offsets[entry]!;
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    const streamLength = view.getUint32(at + KEY_BYTES);
+    const claimCount = view.getUint32(at + KEY_BYTES + 4);
+    const faceCount = view.getUint8(at + KEY_BYTES + 8);
+    let from = at + KEY_BYTES + 9;
+    const faces = [...this.bytes.subarray(from, from + faceCount)];
+    from += faceCount;
+    const stream = this.bytes.subarray(from, from + streamLength);
+    from += streamLength;
+    const claims = new Uint32Array(claimCount);
+    for (let i = 0; i < claimCount; i++) claims[i] = view.getUint32(from + i * 4, true);
+    return { key: Buffer.from(this.bytes.buffer, this.bytes.byteOffset + at, KEY_BYTES).toString('hex'), stream, faces, claims };
+  }
+
+  /** The file holding the pages, each key once, in the order given. */
+  static write(pages: readonly PageRecord[], version: string): Buffer {
+    if (version.length !== VERSION_BYTES) throw new Error(`a page cache's version is ${VERSION_BYTES} characters`);
+    const seen = new Set<string>();
+    const unique = pages.filter((page) => !seen.has(page.key) && seen.add(page.key));
+    const size = HEAD + unique.reduce((sum, page) => sum + KEY_BYTES + 9 + page.faces.length + page.stream.byteLength + page.claims.length * 4, 0);
+    const out = Buffer.alloc(size);
+    out.writeUInt32BE(MAGIC, 0);
+    out.writeUInt32BE(FORMAT, 4);
+    out.write(version, 8, VERSION_BYTES, 'latin1');
+    out.writeUInt32BE(unique.length, 8 + VERSION_BYTES);
+    let at = HEAD;
+    for (const page of unique) {
+      at += out.write(page.key, at, KEY_BYTES, 'hex');
+      out.writeUInt32BE(page.stream.byteLength, at);
+      out.writeUInt32BE(page.claims.length, at + 4);
+      out.writeUInt8(page.faces.length, at + 8);
+      at += 9;
+      for (const face of page.faces) out[at++] = face;
+      out.set(page.stream, at);
+      at += page.stream.byteLength;
+      for (const claim of page.claims) {
+        out.writeUInt32LE(claim, at);
+        at += 4;
+      }
+    }
+    return out;
+  }
+}
