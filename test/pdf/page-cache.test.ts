@@ -6,7 +6,7 @@ import { build } from '../../src/build.ts';
 import type { PrintOptions } from '../../src/config/schema.ts';
 import type { Metadata } from '../../src/model/index.ts';
 import { PageCache, pageKey, type PageRecord } from '../../src/pdf/page-cache.ts';
-import { PdfThread } from '../../src/pdf-thread.ts';
+import { pageCacheFile, PdfThread } from '../../src/pdf-thread.ts';
 import { pageDesign } from '../../src/typeset/design.ts';
 import { bundledFontFiles } from '../../src/typeset/fonts.ts';
 import type { DrawnPage } from '../../src/typeset/index.ts';
@@ -151,5 +151,33 @@ describe('building a book again', () => {
     const copy = path.join(dir, 'copy');
     cpSync(project, copy, { recursive: true });
     assert.ok((await pdfOf(path.join(copy, 'book.config.json'), path.join(dir, 'fresh'))).equals(edited), 'edited book');
+  });
+});
+
+const LATIN_MODERN = '/usr/share/texmf/fonts/opentype/public/lm';
+
+describe('a book set in CFF-flavoured OpenType faces', () => {
+  const missing = existsSync(path.join(LATIN_MODERN, 'lmroman10-regular.otf')) ? missingTool('pdffonts') : 'Latin Modern is not installed (apt-get install fonts-lmodern)';
+  it('is embedded as pdfkit embeds it, builds the same bytes again, and keeps no pages', { skip: missing }, async () => {
+    const dir = tempDir();
+    const project = path.join(dir, 'book');
+    cpSync(path.resolve(import.meta.dirname, '../../manuscript'), path.join(project, 'manuscript'), { recursive: true });
+    const faces = { regular: 'lmroman10-regular', italic: 'lmroman10-italic', bold: 'lmroman10-bold', boldItalic: 'lmroman10-bolditalic' };
+    for (const file of Object.values(faces)) cpSync(path.join(LATIN_MODERN, `${file}.otf`), path.join(project, 'fonts', `${file}.otf`));
+    const config = path.join(project, 'book.config.json');
+    const font = Object.fromEntries(Object.entries(faces).map(([style, file]) => [style, `fonts/${file}.otf`]));
+    writeFileSync(config, JSON.stringify({ title: 'Crait', author: 'Anonymous', language: 'en', chapters: ['manuscript/*.txt'], print: { font } }));
+    const now = new Date('2024-01-01T00:00:00Z');
+    const pdfs = [];
+    for (const out of ['first', 'second']) {
+      await build({ config, out: path.join(dir, out), formats: ['pdf'], now });
+      pdfs.push(readFileSync(path.join(dir, out, 'crait.pdf')));
+    }
+    assert.ok(pdfs[0]!.equals(pdfs[1]!));
+    assert.equal(existsSync(pageCacheFile(config)), false);
+    const { stdout } = await run('pdffonts', [path.join(dir, 'first', 'crait.pdf')]);
+    assert.match(stdout, /LMRoman10-Regular\s+CID Type 0C\s+Identity-H\s+yes yes yes/);
+    const text = await run('pdftotext', [path.join(dir, 'first', 'crait.pdf'), '-']);
+    assert.match(text.stdout, /“It’s okay, come on\.” Rey said/);
   });
 });
