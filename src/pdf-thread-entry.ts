@@ -14,8 +14,14 @@ const setup = workerData as PdfThreadSetup;
 // pdfkit's own copy of fontkit, for the words this thread must shape itself.
 useFontkit(fontkit);
 const fonts = FontSet.load(setup.fonts);
-// The words were shaped by the typesetting thread or an earlier build: drawing needs their glyphs.
-recallShapings(fonts);
+let shapingsRecalled = false;
+
+/** The words were shaped by the typesetting thread or an earlier build: drawing needs their glyphs (recalled pages do not). */
+function recallShapingsOnce(): void {
+  if (shapingsRecalled) return;
+  shapingsRecalled = true;
+  recallShapings(fonts);
+}
 
 let painter: PdfPainter | undefined;
 // Pages earlier builds drew (see PdfThread.cachePages), and the bytes they came in.
@@ -39,9 +45,11 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
       painter = new PdfPainter(message.design, fonts, message.metadata);
       return;
     case 'body':
+      if (message.pages.length > 0) recallShapingsOnce();
       for (const word of message.newWords) texts.push(word);
       return painter!.body(message.pages, message.numbers, texts, planOf(message));
     case 'finish':
+      if (message.front.length > 0) recallShapingsOnce();
       return painter!.finish(message.front, message.outline, planOf(message)).then((pdf) => {
         // Handed over without a copy when the buffer is the PDF's alone (not a slice of a pool).
         const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : new Uint8Array(pdf);

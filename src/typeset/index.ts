@@ -8,7 +8,8 @@ import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type LineImage, type Run, type SetLine } from './lines.ts';
 import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
-import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
+import { paragraphItems, type ParagraphSetting } from './paragraph.ts';
+import { plain, plainLength } from './plain.ts';
 import { WordCache, wordCacheKey } from './word-cache.ts';
 import type { Item } from './items.ts';
 import { paragraphKey, type ParagraphMemo } from './paragraph-memo.ts';
@@ -357,13 +358,6 @@ class Typesetter {
   }
 }
 
-function plain(inlines: readonly Inline[]): string {
-  return styledPieces(inlines)
-    .map((piece) => (piece === 'break' ? ' ' : piece.text))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[] {
   const left = pageIndex % 2 === 0 ? design.inner : design.outer;
@@ -409,7 +403,7 @@ function estimatePages(book: Book, options: TypesetOptions): number {
       if (block.kind === 'blockQuote') count(block.blocks);
       // A figure takes up to half a page: count it as some twenty lines of text.
       else if (block.kind === 'figure') chars += (20 * d.textWidth) / perChar;
-      else if (block.kind !== 'sceneBreak') chars += plain(block.content).length;
+      else if (block.kind !== 'sceneBreak') chars += plainLength(block.content);
     }
   };
   for (const chapter of book.chapters) count(chapter.blocks);

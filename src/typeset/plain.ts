@@ -1,0 +1,52 @@
+import type { Inline } from '../model/index.ts';
+import { styledPieces } from './paragraph.ts';
+
+/** Inlines as one line of text: styles dropped, line breaks and runs of white space one space, ends trimmed. */
+export function plain(inlines: readonly Inline[]): string {
+  return styledPieces(inlines)
+    .map((piece) => (piece === 'break' ? ' ' : piece.text))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** White space as JavaScript's \s has it. */
+function isSpace(code: number): boolean {
+  return (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/** plain(inlines).length, without making the string: a whole book's is counted to estimate its pages. */
+export function plainLength(inlines: readonly Inline[]): number {
+  const state = { length: 0, pendingSpace: false };
+  count(inlines, state);
+  return state.length;
+}
+
+function count(inlines: readonly Inline[], state: { length: number; pendingSpace: boolean }): void {
+  for (const node of inlines) {
+    switch (node.kind) {
+      case 'text':
+      case 'literal':
+      case 'code': {
+        const text = node.value;
+        for (let i = 0; i < text.length; i++) {
+          if (isSpace(text.charCodeAt(i))) state.pendingSpace = true;
+          else {
+            // A space counts only between characters: runs are collapsed, the ends trimmed.
+            if (state.pendingSpace && state.length > 0) state.length++;
+            state.pendingSpace = false;
+            state.length++;
+          }
+        }
+        break;
+      }
+      case 'lineBreak':
+        state.pendingSpace = true;
+        break;
+      case 'emphasis':
+      case 'strong':
+        count(node.children, state);
+        break;
+    }
+  }
+}
