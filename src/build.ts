@@ -71,6 +71,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress(`reading ${config.chapters.length} chapters`);
     const manuscriptMemo = recallManuscriptMemo(config.configFile);
     const book = compile(config, now, warnings, manuscriptMemo);
+    manuscriptMemo.save();
     const variants = (['epub', 'kepub'] as const).filter((format) => formats.includes(format));
     const { title, authors, description, language, modified } = book.metadata;
     pdfThread?.describe({ title, authors, description, language, modified });
@@ -116,7 +117,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       files.push({ format: 'pdf', name: `${config.output.name}.pdf` });
     }
     outputs.commit();
-    manuscriptMemo.save();
   } catch (error) {
     outputs.discard();
     throw error;

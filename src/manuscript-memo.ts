@@ -85,14 +85,13 @@ export class ManuscriptMemo {
   }
 }
 
-/** Memos handed out in this process (--watch keeps one across builds), by file. */
-const memos = new Map<string, JsonMemo>();
-
-/** The manuscript memo of the book whose config is `configFile` (one file per book): this process's, else an earlier build's, else a new one. */
+/**
+ * The manuscript memo of the book whose config is `configFile` (one file per book), as the last
+ * build left it. Read afresh by every build, --watch's too, and saved as soon as the book is read:
+ * it is not held while pages are set.
+ */
 export function recallManuscriptMemo(configFile: string, dir = MANUSCRIPT_MEMO_DIR): ManuscriptMemo {
   code ??= codeVersion();
   const file = path.join(dir, `chapters-${digest(path.resolve(configFile))}.txt`);
-  let memo = memos.get(file);
-  if (!memo) memos.set(file, (memo = JsonMemo.read(file, digest(String(FORMAT), code))));
-  return new ManuscriptMemo(memo, file);
+  return new ManuscriptMemo(JsonMemo.read(file, digest(String(FORMAT), code)), file);
 }
