@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { CACHE_ROOT, codeDigest, digest, isBundled, pruneStale, writeWhole } from './cache/files.ts';
 import { runPieces } from './pdf/glyph-text.ts';
-import { PageCache, pageKey } from './pdf/page-cache.ts';
+import { furnitureLines, PageCache, pageKey } from './pdf/page-cache.ts';
 import type { PdfMetadata } from './pdf/write.ts';
 import type { PageDesign } from './typeset/design.ts';
 import type { FontFiles, LearnedShapings } from './typeset/fonts.ts';
@@ -159,24 +159,27 @@ export class PdfThread implements PageSink {
     void this.worker.terminate();
   }
 
-  /** Which pages the thread recalls and which it must draw (all of them, without a page cache). */
+  /**
+   * Which pages' text the thread recalls and which it must draw (all of them, without a page
+   * cache). A page recalled is sent as its furniture alone, which is always drawn.
+   */
   private plan(pages: DrawnPage[]): { drawn: DrawnPage[] } & PlannedPages {
     const cached = this.cachedKeys;
     if (!cached) return { drawn: pages };
     const steps = new Int32Array(pages.length);
-    const drawn: DrawnPage[] = [];
     const keys: (string | null)[] = [];
-    pages.forEach((page, i) => {
+    const drawn = pages.map((page, i) => {
       const key = pageKey(page, this.designKey);
       const entry = key === undefined ? undefined : cached.get(key);
-      if (entry !== undefined) {
-        steps[i] = entry;
-        this.pagesRecalled++;
-      } else {
+      keys.push(entry === undefined ? (key ?? null) : null);
+      if (entry === undefined) {
         steps[i] = -1;
-        drawn.push(page);
-        keys.push(key ?? null);
+        return page;
       }
+      steps[i] = entry;
+      this.pagesRecalled++;
+      const furniture = furnitureLines(page);
+      return { lines: furniture, furniture: furniture.length };
     });
     return { drawn, steps, keys };
   }

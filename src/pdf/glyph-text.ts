@@ -201,8 +201,8 @@ export class GlyphText {
     this.pageWords.push({ operands: '', trailing: 0, claims: glyphs.flatMap((glyph) => [index, glyph.id, glyph.codePoints.length, ...glyph.codePoints]), page: this.page });
   }
 
-  /** Ends the page: its text is put on it, and what drawing it again needs is returned. */
-  endPage(): PageGlyphs {
+  /** Ends a part of the page (its text, or its furniture): the operators are put in its stream, and what drawing it again needs is returned. */
+  endPart(): PageGlyphs {
     this.flush();
     const seen = new Set<number>();
     const claims: number[] = [];
@@ -226,7 +226,7 @@ export class GlyphText {
     return page;
   }
 
-  /** A page drawn before (its content stream is the caller's): its fonts named in the resources, in the order it first used them, and its glyphs claimed. */
+  /** A page's text drawn before (its content stream is the caller's): its fonts named in the resources, in the order it first used them, and its glyphs claimed. */
   recallPage(page: PageGlyphs): void {
     for (const index of page.faces) this.useOnPage(this.faces[index]!, this.fontOf(this.faces[index]!));
     this.claimsByPage.push(page.claims);

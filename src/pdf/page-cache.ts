@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { STYLES, type Style } from '../typeset/fonts.ts';
-import type { DrawnPage } from '../typeset/index.ts';
+import type { DrawnLine, DrawnPage } from '../typeset/index.ts';
 
 /**
- * A page as the PDF writer drew it, for drawing it again when a later build sets the same page:
+ * A page's text as the PDF writer drew it, for drawing it again when a later build sets the same
+ * text on a page (its furniture, page numbers and running heads, is drawn afresh every time):
  * its content stream as written (deflated), the faces it uses in the order it first used them (so
  * the font objects are numbered as a fresh drawing numbers them), and its glyph claims (see
  * GlyphClaims).
@@ -17,21 +18,22 @@ export interface PageRecord {
 }
 
 /**
- * Names what a page draws: every line's place and every run's text, face, size and spacing, and
- * the page's design. Undefined for a page with an illustration, whose image objects are the
- * document's and are always drawn afresh.
+ * Names what a page's text draws (its furniture, drawn apart, aside): every line's place and every
+ * run's text, face, size and spacing, and the page's design. Undefined for a page with an
+ * illustration, whose image objects are the document's and are always drawn afresh.
  */
 export function pageKey(page: DrawnPage, design: string): string | undefined {
+  const lines = textLines(page);
   // Numbers as their bytes (no formatting: a novel has some 400,000 of them), texts joined apart.
   let count = 0;
-  for (const line of page.lines) {
+  for (const line of lines) {
     if (line.image) return undefined;
     count += 3 + 6 * line.runs.length;
   }
   if (numbers.length < count) numbers = new Float64Array(count * 2);
   const texts: string[] = [];
   let at = 0;
-  for (const line of page.lines) {
+  for (const line of lines) {
     numbers[at++] = line.x;
     numbers[at++] = line.baseline;
     numbers[at++] = line.runs.length;
@@ -49,6 +51,16 @@ export function pageKey(page: DrawnPage, design: string): string | undefined {
 }
 
 let numbers = new Float64Array(1024);
+
+/** The page's lines but its furniture (see DrawnPage.furniture). */
+export function textLines(page: DrawnPage): DrawnLine[] {
+  return page.furniture ? page.lines.slice(0, page.lines.length - page.furniture) : page.lines;
+}
+
+/** The page's furniture lines alone. */
+export function furnitureLines(page: DrawnPage): DrawnLine[] {
+  return page.furniture ? page.lines.slice(page.lines.length - page.furniture) : [];
+}
 const STYLE_NUMBERS = Object.fromEntries(STYLES.map((style, i) => [style, i])) as Record<Style, number>;
 
 const MAGIC = 0x42_4b_50_47; // "BKPG"

@@ -4,10 +4,10 @@ import type { Metadata } from '../model/index.ts';
 import type { PageDesign } from '../typeset/design.ts';
 import type { FontSet, Style } from '../typeset/fonts.ts';
 import { STYLES } from '../typeset/fonts.ts';
-import type { DrawnPage, OutlineEntry } from '../typeset/index.ts';
+import type { DrawnLine, DrawnPage, OutlineEntry } from '../typeset/index.ts';
 import type { PdfkitEmbeddedFont } from './cid-font.ts';
 import { GlyphText, type NumberedPieces, type WordTexts } from './glyph-text.ts';
-import type { PageRecord } from './page-cache.ts';
+import { furnitureLines, textLines, type PageRecord } from './page-cache.ts';
 
 /** What the PDF's document information and language come from. */
 export type PdfMetadata = Pick<Metadata, 'title' | 'authors' | 'description' | 'language' | 'modified'>;
@@ -69,8 +69,8 @@ export class PdfPainter {
 
   /**
    * Draws the next pages of the body; `numbers` gives, run by run, the count of its pieces and
-   * their numbers in `texts` (see WordNumbers), when the pages came numbered. With a plan, pages
-   * come from `pages` (-1, keyed by `keys` in turn) or are recalled (an entry of `recalled`).
+   * their numbers in `texts` (see WordNumbers), when the pages came numbered. With a plan, a page's
+   * text is drawn or recalled as the plan says; its furniture is always drawn.
    */
   body(pages: readonly DrawnPage[], numbers?: Int32Array, texts?: WordTexts, plan?: PagePlan): void {
     const numbered = numbers && texts ? { numbers, at: 0, count: 0, texts } : undefined;
@@ -78,18 +78,13 @@ export class PdfPainter {
   }
 
   private drawAll(pages: readonly DrawnPage[], numbered: NumberedPieces | undefined, plan: PagePlan | undefined): void {
-    if (!plan) {
-      for (const page of pages) this.draw(page, numbered);
-      return;
-    }
-    let next = 0;
-    for (const step of plan.steps) {
-      if (step >= 0) this.recall(plan.recalled(step));
-      else {
-        this.draw(pages[next]!, numbered, plan.keys[next] ?? undefined);
-        next++;
-      }
-    }
+    pages.forEach((page, i) => {
+      const step = plan ? plan.steps[i]! : -1;
+      this.addPage();
+      if (step >= 0) this.recall(plan!.recalled(step));
+      else this.drawText(textLines(page), numbered, plan?.keys[i] ?? undefined);
+      this.drawFurniture(furnitureLines(page), numbered);
+    });
   }
 
   /** Draws the front matter, puts it before the body, adds the outline and returns the whole file. */
@@ -97,8 +92,7 @@ export class PdfPainter {
     this.drawAll(front, undefined, plan);
     this.glyphText.settle();
     const kids = (this.doc as unknown as { _root: { data: { Pages: { data: { Kids: unknown[] } } } } })._root.data.Pages.data.Kids;
-    const frontPages = plan ? plan.steps.length : front.length;
-    kids.unshift(...kids.splice(kids.length - frontPages));
+    kids.unshift(...kids.splice(kids.length - front.length));
     // pdfkit's defaults, with the page given by its place in the finished order.
     for (const entry of outline) this.doc.outline.addItem(entry.title, { pageNumber: entry.pageIndex, fit: true, expanded: false, top: 0, left: 0, zoom: 0 } as { expanded: boolean });
     const ended = new Promise<void>((resolve, reject) => {
@@ -120,9 +114,8 @@ export class PdfPainter {
     pageDictionary.BleedBox = trim;
   }
 
-  /** A page an earlier build drew, its content stream as written then. */
+  /** A page's text as an earlier build drew it, its content stream as written then. */
   private recall(record: PageRecord): void {
-    this.addPage();
     this.glyphText.recallPage(record);
     const content = pageContent(this.doc);
     if (!content) throw new Error('pdfkit no longer keeps page content as a stream of chunks: pin pdfkit to the version package.json names');
@@ -131,10 +124,39 @@ export class PdfPainter {
     this.records.push(record);
   }
 
-  private draw(page: DrawnPage, numbered?: NumberedPieces, key?: string): void {
+  /**
+   * The page's furniture, in a content stream of its own after the text's, so that the text's
+   * stream stays the same when only the page numbers change.
+   */
+  private drawFurniture(lines: readonly DrawnLine[], numbered?: NumberedPieces): void {
+    if (lines.length === 0) return;
+    const page = this.doc.page as unknown as { content: PdfkitReference; dictionary: { data: Record<string, unknown> } };
+    const text = page.content;
+    const furniture = (this.doc as unknown as { ref(): PdfkitReference }).ref();
+    // A few dozen bytes: not worth a deflate each.
+    furniture.compress = false;
+    page.content = furniture;
+    try {
+      this.drawLines(lines, numbered);
+      this.glyphText.endPart();
+    } finally {
+      page.content = text;
+    }
+    page.dictionary.data.Contents = [text, furniture];
+    furniture.end();
+  }
+
+  /** The page's text, in its content stream, kept as a record under `key` when given. */
+  private drawText(lines: readonly DrawnLine[], numbered: NumberedPieces | undefined, key: string | undefined): void {
+    this.drawLines(lines, numbered);
+    const glyphs = this.glyphText.endPart();
+    const stream = deflatePageContent(this.doc);
+    if (key && stream) this.records.push({ key, stream, ...glyphs });
+  }
+
+  private drawLines(lines: readonly DrawnLine[], numbered?: NumberedPieces): void {
     const { doc, glyphText, fonts } = this;
-    this.addPage();
-    for (const line of page.lines) {
+    for (const line of lines) {
       if (line.image) {
         glyphText.flush();
         const { image } = line;
@@ -173,19 +195,21 @@ export class PdfPainter {
         glyphText.claim(face, laidOut);
       }
     }
-    const glyphs = glyphText.endPage();
-    const stream = deflatePageContent(doc);
-    if (key && stream) this.records.push({ key, stream, ...glyphs });
   }
+}
+
+interface PdfkitReference {
+  compress: boolean;
+  end(): void;
 }
 
 type LayoutFunction = (...args: unknown[]) => { glyphs: { id: number; codePoints: number[] }[] | null };
 
 /** Which pages of a batch come drawn and which are recalled (see PdfThread's page cache). */
 export interface PagePlan {
-  /** Page by page: -1 for the next page given (drawn), else the entry to recall. */
+  /** Page by page: -1 for a page drawn whole, else the entry whose text to recall (the page given is then its furniture alone). */
   steps: Int32Array;
-  /** The keys of the pages given, in turn; null for a page that is not cached (illustrations). */
+  /** Page by page: the key to keep a drawn page's text under; null for a recalled page or one never kept (illustrations). */
   keys: (string | null)[];
   recalled(entry: number): PageRecord;
 }

@@ -26,6 +26,11 @@ export interface DrawnPage {
   lines: DrawnLine[];
   /** Body page number, when the page shows one. */
   folio?: number;
+  /**
+   * How many of the last lines are the page's furniture (running head, folio): they change when
+   * only the page numbers do, so the PDF draws them apart from the text (see PageRecord).
+   */
+  furniture?: number;
 }
 
 export interface OutlineEntry {
@@ -377,8 +382,10 @@ function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m
   const lines = drawPage(page, index, d);
   const folio = index + 1;
   const numbered = !page.blank && !page.bare;
-  if (numbered) lines.push(...runningHead(t, page, index, folio, d, m.title, m.authors.join(', ')));
-  return { lines, folio: numbered ? folio : undefined };
+  if (!numbered) return { lines };
+  const furniture = runningHead(t, page, index, folio, d, m.title, m.authors.join(', '));
+  lines.push(...furniture);
+  return { lines, folio, furniture: furniture.length };
 }
 
 /** Lays the book out on pages: front matter, then each chapter from a right-hand page. */

@@ -106,6 +106,28 @@ describe('the PDF thread with a page cache', () => {
     assert.ok(partly.pdf.equals((await drawn(edited, front)).pdf), 'recalled and drawn pages together give the bytes of a fresh drawing');
   });
 
+  it('recalls the text of pages whose page numbers alone changed, drawing their furniture afresh', async () => {
+    const file = path.join(tempDir(), 'pages.bin');
+    const numbered = (text: string, folio: number): DrawnPage => {
+      const body = page(text);
+      const head = { x: design.inner, baseline: design.top - 10, runs: [{ x: 0, text: `${folio}`, style: 'regular' as const, size: 11, smallCaps: false, wordSpacing: 0, width: 10 }, { x: 100, text: 'Running Head', style: 'italic' as const, size: 10, smallCaps: false, wordSpacing: 0, width: 60 }] };
+      return { lines: [...body.lines, head], folio, furniture: 1 };
+    };
+    const book = (first: number) => [[numbered('one', first), numbered('two', first + 1)], [numbered('three', first + 2)]];
+    await drawn(book(1), [], file);
+    const shifted = await drawn(book(3), [], file);
+    assert.equal(shifted.recalled, 3);
+    const fresh = await drawn(book(3), []);
+    assert.ok(shifted.pdf.equals(fresh.pdf), 'recalled text and new furniture give the bytes of a fresh drawing');
+    const out = path.join(tempDir(), 'shifted.pdf');
+    writeFileSync(out, shifted.pdf);
+    if (!missingTool('pdftotext')) {
+      const { stdout } = await run('pdftotext', [out, '-']);
+      assert.match(stdout, /^3\s+Running Head\s+one line 0, fine “quotes” — and flourishes/);
+      assert.match(stdout, /\f5\s+Running Head\s+three line 0/);
+    }
+  });
+
   it('ignores a damaged page cache', async () => {
     const file = path.join(tempDir(), 'pages.bin');
     const body = [[page('one'), page('two')]];
