@@ -68,9 +68,14 @@ const FORMAT = 1;
 const KEY_BYTES = 20;
 /** The version of what drew the pages (see pageCacheVersion in pdf-thread): 24 hex digits after the format. */
 const VERSION_BYTES = 24;
-const HEAD = 8 + VERSION_BYTES + 4;
+/** A digest of the entries follows the count: a stream recalled is copied into the PDF as it is, so a damaged file must not be read. */
+const CHECK_AT = 8 + VERSION_BYTES + 4;
+const CHECK_BYTES = 20;
+const HEAD = CHECK_AT + CHECK_BYTES;
 
-/** The pages a page-cache file holds, each found by its key; a file that is not one, or is of another version, holds none. */
+const checksum = (entries: Uint8Array) => createHash('sha1').update(entries).digest();
+
+/** The pages a page-cache file holds, each found by its key; a file that is not one, is damaged, or is of another version, holds none. */
 export class PageCache {
   private constructor(
     private readonly bytes: Uint8Array,
@@ -86,6 +91,7 @@ export class PageCache {
       if (view.getUint32(0) !== MAGIC || view.getUint32(4) !== FORMAT) return PageCache.empty;
       if (Buffer.from(bytes.buffer, bytes.byteOffset + 8, VERSION_BYTES).toString('latin1') !== version) return PageCache.empty;
       const count = view.getUint32(8 + VERSION_BYTES);
+      if (!checksum(bytes.subarray(HEAD)).equals(bytes.subarray(CHECK_AT, HEAD))) return PageCache.empty;
       const offsets: number[] = [];
       let at = HEAD;
       for (let i = 0; i < count; i++) {
@@ -156,6 +162,7 @@ export class PageCache {
         at += 4;
       }
     }
+    out.set(checksum(out.subarray(HEAD)), CHECK_AT);
     return out;
   }
 }

@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { Metadata } from '../model/index.ts';
 import type { PageDesign } from '../typeset/design.ts';
-import type { FontSet, Style } from '../typeset/fonts.ts';
+import type { FontSet } from '../typeset/fonts.ts';
 import { STYLES } from '../typeset/fonts.ts';
 import type { DrawnLine, DrawnPage, OutlineEntry } from '../typeset/index.ts';
 import type { PdfkitEmbeddedFont } from './cid-font.ts';

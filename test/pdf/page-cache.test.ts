@@ -83,6 +83,9 @@ describe('page cache files', () => {
     assert.equal(PageCache.read(new Uint8Array(0), VERSION).size, 0);
     assert.equal(PageCache.read(bytes, VERSION).size, 1);
     assert.equal(PageCache.read(bytes, 'w'.repeat(24)).size, 0, 'drawn by another version');
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 6]! ^= 1;
+    assert.equal(PageCache.read(flipped, VERSION).size, 0, 'a byte of an entry damaged');
   });
 });
 
