@@ -104,12 +104,16 @@ export class GlyphText {
   /** Every page's glyph claims, in drawing order: what the fonts embed and map to text. */
   private readonly claimsByPage: GlyphClaims[] = [];
   private glyphs: Map<number, number[]>[] | undefined;
+  /** By face and glyph id: the number (plus one) of the last part that claimed it. */
+  private readonly claimedIn: Int32Array;
 
   /** `faces`: the document's faces, each once; a face's place there numbers it in claims and page records. */
   constructor(
     private readonly doc: PdfkitDocument,
     private readonly faces: readonly Face[],
-  ) {}
+  ) {
+    this.claimedIn = new Int32Array(faces.length * 0x10000);
+  }
 
   /**
    * Draws the run with its left baseline end at (x, y) in top-down page coordinates; false if it
@@ -204,15 +208,17 @@ export class GlyphText {
   /** Ends a part of the page (its text, or its furniture): the operators are put in its stream, and what drawing it again needs is returned. */
   endPart(): PageGlyphs {
     this.flush();
-    const seen = new Set<number>();
+    // Each glyph once: marked with this part's number as it is claimed.
+    const seen = this.claimedIn;
+    const part = this.page + 1;
     const claims: number[] = [];
     for (const word of this.pageWords) {
       const c = word.claims;
       for (let i = 0; i < c.length; ) {
         const next = i + 3 + c[i + 2]!;
         const glyph = c[i]! * 0x10000 + c[i + 1]!;
-        if (!seen.has(glyph)) {
-          seen.add(glyph);
+        if (seen[glyph] !== part) {
+          seen[glyph] = part;
           for (let k = i; k < next; k++) claims.push(c[k]!);
         }
         i = next;
