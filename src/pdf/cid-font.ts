@@ -59,7 +59,23 @@ export function hasTrueTypeOutlines(data: Uint8Array): boolean {
 export function useStableCids(font: PdfkitEmbeddedFont, id: string, glyphs: () => ReadonlyMap<number, readonly number[]>): void {
   font.id = id;
   font.subset = { includeGlyph: (glyph) => glyph };
-  font.embed = () => embedCidFont(font, glyphs());
+  // Read now, while pages are still coming: fontkit parses these tables when first asked.
+  const descriptor = fontDescriptor(font);
+  font.embed = () => embedCidFont(font, glyphs(), descriptor);
+}
+
+/** The font descriptor's entries but the font program and the name, which depend on the subset. */
+function fontDescriptor({ font: file, scale }: PdfkitEmbeddedFont): Record<string, unknown> {
+  return {
+    Flags: descriptorFlags(file),
+    FontBBox: [file.bbox.minX * scale, file.bbox.minY * scale, file.bbox.maxX * scale, file.bbox.maxY * scale],
+    ItalicAngle: file.italicAngle,
+    Ascent: file.ascent * scale,
+    Descent: file.descent * scale,
+    CapHeight: (file.capHeight || file.ascent) * scale,
+    XHeight: (file.xHeight || 0) * scale,
+    StemV: 0,
+  };
 }
 
 /** The glyphs each face shows and the text each stands for, as the pages claim them in drawing order (the first claim of a glyph holds). */
@@ -78,7 +94,7 @@ export function glyphsClaimed(pages: readonly GlyphClaims[], faces: number): Map
   return glyphs;
 }
 
-function embedCidFont(font: PdfkitEmbeddedFont, glyphs: ReadonlyMap<number, readonly number[]>): void {
+function embedCidFont(font: PdfkitEmbeddedFont, glyphs: ReadonlyMap<number, readonly number[]>, entries: Record<string, unknown>): void {
   const { document: doc, font: file, scale } = font;
   const cids = [...new Set([0, ...glyphs.keys()])].sort((a, b) => a - b);
   const subset = file.createSubset();
@@ -91,19 +107,7 @@ function embedCidFont(font: PdfkitEmbeddedFont, glyphs: ReadonlyMap<number, read
   const name = `${subsetTag(cids, file.postscriptName ?? '')}+${(file.postscriptName ?? 'Font').replaceAll(' ', '_')}`;
   const program = doc.ref();
   program.end(subset.encode());
-  const descriptor = doc.ref({
-    Type: 'FontDescriptor',
-    FontName: name,
-    Flags: descriptorFlags(file),
-    FontBBox: [file.bbox.minX * scale, file.bbox.minY * scale, file.bbox.maxX * scale, file.bbox.maxY * scale],
-    ItalicAngle: file.italicAngle,
-    Ascent: file.ascent * scale,
-    Descent: file.descent * scale,
-    CapHeight: (file.capHeight || file.ascent) * scale,
-    XHeight: (file.xHeight || 0) * scale,
-    StemV: 0,
-    FontFile2: program,
-  });
+  const descriptor = doc.ref({ Type: 'FontDescriptor', FontName: name, ...entries, FontFile2: program });
   descriptor.end();
   const cidToGid = doc.ref();
   cidToGid.end(gidOf);

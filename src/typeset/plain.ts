@@ -30,7 +30,9 @@ function count(inlines: readonly Inline[], state: { length: number; pendingSpace
       case 'code': {
         const text = node.value;
         for (let i = 0; i < text.length; i++) {
-          if (isSpace(text.charCodeAt(i))) state.pendingSpace = true;
+          const code = text.charCodeAt(i);
+          // Printable ASCII but the space, most of any text, needs no lookup.
+          if ((code <= 0x20 || code >= 0x7f) && isSpace(code)) state.pendingSpace = true;
           else {
             // A space counts only between characters: runs are collapsed, the ends trimmed.
             if (state.pendingSpace && state.length > 0) state.length++;
