@@ -79,6 +79,7 @@ export class PdfThread implements PageSink {
   private cacheFile: string | undefined;
   private cacheVersion = '';
   private cacheBytes: Uint8Array | undefined;
+  private cacheSent = false;
   private cachedKeys: Map<string, number> | undefined;
   private designKey = '';
   /** How many pages were recalled from the page cache rather than drawn, since the last start. */
@@ -130,11 +131,11 @@ export class PdfThread implements PageSink {
     if (!this.metadata) throw new Error('PdfThread.describe() must come before the first page');
     this.designKey = JSON.stringify(design);
     this.pagesRecalled = 0;
-    const bytes = this.cacheBytes;
+    // Handed over at the first start, without a copy; the thread keeps it across a start again.
+    const pageCache = this.cacheFile && !this.cacheSent ? { bytes: this.cacheBytes ?? new Uint8Array(0), version: this.cacheVersion } : undefined;
+    this.cacheSent = true;
     this.cacheBytes = undefined;
-    // The thread keeps the cache across a start again; handed over without a copy.
-    const pageCache = this.cacheFile ? { bytes: bytes ?? new Uint8Array(0), version: this.cacheVersion } : undefined;
-    this.send({ kind: 'start', design, metadata: this.metadata, pageCache }, bytes ? [bytes.buffer as ArrayBuffer] : []);
+    this.send({ kind: 'start', design, metadata: this.metadata, pageCache }, pageCache && pageCache.bytes.byteLength > 0 ? [pageCache.bytes.buffer as ArrayBuffer] : []);
   }
 
   body(pages: DrawnPage[]): void {

@@ -131,6 +131,23 @@ describe('the PDF thread with a page cache', () => {
     }
   });
 
+  it('keeps recalling pages when the layout starts again', async () => {
+    const file = path.join(tempDir(), 'pages.bin');
+    const body = [[page('one'), page('two', true)]];
+    const cold = await drawn(body, [], file);
+    const thread = new PdfThread({ fonts: bundledFontFiles() });
+    thread.describe(metadata);
+    thread.cachePages(file, 'faces');
+    thread.start(design);
+    thread.body([page('one'), page('discarded')]);
+    // The page count called for another gutter: the thread starts again, its page cache kept.
+    thread.start(design);
+    for (const batch of body) thread.body(batch);
+    const { pdf } = await thread.finish([], [{ title: 'Body', pageIndex: 0 }]);
+    assert.equal(thread.pagesRecalled, 2);
+    assert.ok(pdf.equals(cold.pdf));
+  });
+
   it('ignores a damaged page cache', async () => {
     const file = path.join(tempDir(), 'pages.bin');
     const body = [[page('one'), page('two')]];
