@@ -30,6 +30,12 @@ export class WordCache {
   private count = 0;
   /** Where the remembered words are, until the first use reads them (see lazy()). */
   private source: (() => FlatMemory) | undefined;
+  /**
+   * What was read, and the words set since, as flat data: remembering them is then a copy and an
+   * append, not a novel's vocabulary written out again for an edit's few new words.
+   */
+  private recalled: FlatMemory | undefined;
+  private added = new FlatWriter();
   /** Words were set since the cache was made or recalled: worth remembering. */
   grown = false;
 
@@ -49,10 +55,12 @@ export class WordCache {
     if (!read) return;
     this.source = undefined;
     try {
-      const recalled = WordCache.recall(read());
+      const memory = read();
+      const recalled = WordCache.recall(memory);
       this.plain = recalled.plain;
       this.mixed = recalled.mixed;
       this.count = recalled.count;
+      this.recalled = memory;
     } catch {
       // nothing remembered yet, or an unreadable memory: set afresh
     }
@@ -72,8 +80,13 @@ export class WordCache {
   set(pieces: readonly Piece[], lastWord: boolean, items: Item[], smallCaps = false): void {
     this.load();
     this.grown = true;
-    if (pieces.length !== 1 || smallCaps) this.mixed.set(mixedKey(pieces, lastWord, smallCaps), items);
-    else this.wordsOf(pieces[0]!.style, lastWord).set(pieces[0]!.text, items);
+    const plain = pieces.length === 1 && !smallCaps;
+    const key = plain ? pieces[0]!.text : mixedKey(pieces, lastWord, smallCaps);
+    const words = plain ? this.wordsOf(pieces[0]!.style, lastWord) : this.mixed;
+    // A word set again would be written twice: remembered whole then.
+    if (words.has(key)) this.recalled = undefined;
+    words.set(key, items);
+    if (this.recalled) writeWord(this.added, plain ? [PLAIN, STYLES.indexOf(pieces[0]!.style), lastWord ? 1 : 0] : [MIXED], key, items);
     this.count++;
   }
 
@@ -86,27 +99,20 @@ export class WordCache {
   /** What this cache holds, as flat data: to be recalled by a later build with the same setting. */
   remember(): FlatMemory {
     this.load();
-    const out = new FlatWriter();
-    const word = (head: number[], key: string, items: Item[]) => {
-      out.number(...head, items.length);
-      out.text(key);
-      for (const i of items) {
-        const style = STYLES.indexOf(i.style);
-        if (i.type === 'box') {
-          out.number(BOX, i.width, style, i.smallCaps ? 1 : 0, i.hangLeft, i.hangRight);
-          out.text(i.text);
-        } else if (i.type === 'glue') out.number(GLUE, i.width, style, i.stretch, i.shrink);
-        else {
-          out.number(PENALTY, i.width, style, i.penalty, i.flagged ? 1 : 0, i.hang, i.restCorrection);
-          out.text(i.text);
-        }
+    let memory: FlatMemory;
+    if (this.recalled) memory = joined(this.recalled, this.added.memory());
+    else {
+      const out = new FlatWriter();
+      for (const [style, byEnd] of this.plain) {
+        for (const [end, words] of byEnd.entries()) for (const [key, items] of words) writeWord(out, [PLAIN, STYLES.indexOf(style), end], key, items);
       }
-    };
-    for (const [style, byEnd] of this.plain) {
-      for (const [end, words] of byEnd.entries()) for (const [key, items] of words) word([PLAIN, STYLES.indexOf(style), end], key, items);
+      for (const [key, items] of this.mixed) writeWord(out, [MIXED], key, items);
+      memory = out.memory();
     }
-    for (const [key, items] of this.mixed) word([MIXED], key, items);
-    return out.memory();
+    // What the next remember() (--watch) adds to.
+    this.recalled = memory;
+    this.added = new FlatWriter();
+    return memory;
   }
 
   /** A cache of what remember() gave; throws if the memory does not add up (better set afresh than trust any of it). */
@@ -144,6 +150,31 @@ export class WordCache {
     read.end();
     return cache;
   }
+}
+
+/** One word's entry: what says where it belongs (`head`), its key, its items. */
+function writeWord(out: FlatWriter, head: number[], key: string, items: readonly Item[]): void {
+  out.number(...head, items.length);
+  out.text(key);
+  for (const i of items) {
+    const style = STYLES.indexOf(i.style);
+    if (i.type === 'box') {
+      out.number(BOX, i.width, style, i.smallCaps ? 1 : 0, i.hangLeft, i.hangRight);
+      out.text(i.text);
+    } else if (i.type === 'glue') out.number(GLUE, i.width, style, i.stretch, i.shrink);
+    else {
+      out.number(PENALTY, i.width, style, i.penalty, i.flagged ? 1 : 0, i.hang, i.restCorrection);
+      out.text(i.text);
+    }
+  }
+}
+
+/** Two flat memories one after the other: entries are read in turn, so the second's follow the first's. */
+function joined(first: FlatMemory, second: FlatMemory): FlatMemory {
+  const numbers = new Float64Array(first.numbers.length + second.numbers.length);
+  numbers.set(first.numbers);
+  numbers.set(second.numbers, first.numbers.length);
+  return { numbers, text: first.text + second.text };
 }
 
 /** Words of several faces, and words in small capitals (a chapter's opening words). */

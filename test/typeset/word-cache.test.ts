@@ -104,3 +104,25 @@ describe('word caches remembered between builds', () => {
     assert.equal(recallWordCache(key, foreign).size, 0);
   });
 });
+
+describe('remembering a recalled word cache', () => {
+  it('adds the words set since to what was read, and reads back as remembering it whole would', () => {
+    const half = paragraphs.slice(0, 20);
+    const first = new WordCache();
+    for (const p of half) paragraphItems(p, setting(300, { wordCache: first }));
+    const stored = first.remember();
+    const grown = WordCache.lazy(() => stored);
+    const expected = itemsOf(grown);
+    const incremental = grown.remember();
+    assert.ok(incremental.numbers.length > stored.numbers.length);
+    assert.deepEqual(incremental.numbers.subarray(0, stored.numbers.length), stored.numbers, 'what was read comes first, as it was');
+    const whole = WordCache.recall(incremental);
+    assert.equal(whole.size, grown.size);
+    assert.deepEqual(itemsOf(whole), expected);
+    assert.equal(whole.size, grown.size, 'every word was remembered');
+    // And again, as --watch does: the next words are added to what was remembered.
+    paragraphItems([{ kind: 'text', value: 'Quizzically overwrought zephyrs' }], setting(300, { wordCache: grown }));
+    const again = WordCache.recall(grown.remember());
+    assert.equal(again.size, grown.size);
+  });
+});
