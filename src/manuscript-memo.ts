@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CACHE_ROOT, codeDigest, digest, isBundled, pruneStale } from './cache/files.ts';
+import { CACHE_ROOT, codeVersion, digest, pruneStale } from './cache/files.ts';
 import { JsonMemo } from './cache/json-memo.ts';
 import { chapterSyntax, type ParseMemo } from './manuscript/read.ts';
 import type { ParsedChapter } from './manuscript/markdown.ts';
@@ -15,23 +13,6 @@ const FORMAT = 1;
 export const MANUSCRIPT_MEMO_DIR = path.join(CACHE_ROOT, 'manuscript');
 
 let code: string | undefined;
-
-/**
- * The code that reads and normalizes chapters, for what depends on all of it: the compiled CLI's
- * bundle (which holds the Markdown parser too), or, run from the sources, the reader's and the
- * normalizer's folders and the installed packages' lockfile.
- */
-function codeVersion(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  if (isBundled()) return codeDigest([here]);
-  let lock = '';
-  try {
-    lock = readFileSync(path.join(here, '../package-lock.json'), 'utf8');
-  } catch {
-    // no lockfile: the sources alone
-  }
-  return digest(codeDigest(['.', 'cache', 'manuscript', 'model', 'normalize'].map((folder) => path.join(here, folder))), lock);
-}
 
 /**
  * Each chapter as an earlier build parsed and normalized it, by the bytes of its file and by the
@@ -91,7 +72,8 @@ export class ManuscriptMemo {
  * it is not held while pages are set.
  */
 export function recallManuscriptMemo(configFile: string, dir = MANUSCRIPT_MEMO_DIR): ManuscriptMemo {
-  code ??= codeVersion();
+  // The reader's and normalizer's code (and the Markdown parser's, through the lockfile).
+  code ??= codeVersion(['.', 'cache', 'manuscript', 'model', 'normalize']);
   const file = path.join(dir, `chapters-${digest(path.resolve(configFile))}.txt`);
   return new ManuscriptMemo(JsonMemo.read(file, digest(String(FORMAT), code)), file);
 }

@@ -4,7 +4,7 @@ import * as fontkit from 'fontkit';
 import type { PdfThreadAnswer, PdfThreadMessage, PdfThreadSetup, PlannedPages } from './pdf-thread.ts';
 import { PageCache } from './pdf/page-cache.ts';
 import { PdfPainter, type PagePlan } from './pdf/write.ts';
-import { describeError } from './threads.ts';
+import { describeError, ownBuffer } from './threads.ts';
 import { FontSet } from './typeset/fonts.ts';
 import { useFontkit } from './typeset/fontkit.ts';
 import { recallShapings } from './typeset/typesetting-cache.ts';
@@ -51,8 +51,7 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
     case 'finish':
       if (message.front.length > 0) recallShapingsOnce();
       return painter!.finish(message.front, message.outline, planOf(message)).then((pdf) => {
-        // Handed over without a copy when the buffer is the PDF's alone (not a slice of a pool).
-        const own = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : new Uint8Array(pdf);
+        const own = ownBuffer(pdf);
         const transfer = [own.buffer as ArrayBuffer];
         const kept = keptPages();
         if (kept) transfer.push(kept.buffer as ArrayBuffer);
@@ -71,9 +70,7 @@ function planOf(message: PlannedPages): PagePlan | undefined {
 function keptPages(): Uint8Array | undefined {
   if (!painter || !pageCache || painter.records.length === 0) return undefined;
   const bytes = PageCache.write(painter.records, pageCacheVersion);
-  if (bytes.equals(pageCacheBytes)) return undefined;
-  // Its own buffer, to be handed over without a copy.
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+  return bytes.equals(pageCacheBytes) ? undefined : ownBuffer(bytes);
 }
 
 function answer(message: PdfThreadAnswer, transfer: ArrayBuffer[] = []): void {

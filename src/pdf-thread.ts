@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { CACHE_ROOT, codeDigest, digest, isBundled, pruneStale, writeWhole } from './cache/files.ts';
+import { CACHE_ROOT, codeVersion, digest, pruneStale, writeWhole } from './cache/files.ts';
 import { runPieces } from './pdf/glyph-text.ts';
 import { furnitureLines, PageCache, pageKey } from './pdf/page-cache.ts';
 import type { PdfMetadata } from './pdf/write.ts';
 import type { PageDesign } from './typeset/design.ts';
 import type { FontFiles, LearnedShapings } from './typeset/fonts.ts';
 import type { DrawnPage, OutlineEntry, PageSink } from './typeset/index.ts';
-import { reviveError, startThread, type ThreadError } from './threads.ts';
+import { ownBuffer, reviveError, startThread, type ThreadError } from './threads.ts';
 
 /** What the PDF thread is started with: plain data. */
 export interface PdfThreadSetup {
@@ -40,20 +38,6 @@ export interface DrawnPdf {
 const PAGE_CACHE_FORMAT = 1;
 let drawingCode: string | undefined;
 
-/** The code that draws pages: the compiled bundle, or the sources' PDF writer and typesetter; and pdfkit and fontkit, loaded from their own folders. */
-function drawingCodeVersion(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const require = createRequire(import.meta.url);
-  const versions = ['pdfkit', 'fontkit'].map((name) => {
-    try {
-      return readFileSync(path.join(path.dirname(require.resolve(name)), '../package.json'), 'utf8');
-    } catch {
-      return name;
-    }
-  });
-  return digest(codeDigest(isBundled() ? [here] : [here, path.join(here, 'pdf'), path.join(here, 'typeset')]), ...versions);
-}
-
 /** Where a book's pages are kept between builds (see PdfThread.cachePages): one file per book. */
 export function pageCacheFile(configFile: string, dir = path.join(CACHE_ROOT, 'pages')): string {
   return path.join(dir, `pages-${digest(path.resolve(configFile))}.bin`);
@@ -61,7 +45,8 @@ export function pageCacheFile(configFile: string, dir = path.join(CACHE_ROOT, 'p
 
 /** What the kept pages were drawn with: this code, and these faces (see FontSet.key); pages drawn otherwise are not recalled. */
 function pageCacheVersion(facesKey: string): string {
-  drawingCode ??= drawingCodeVersion();
+  // The PDF writer and what it draws from (pdfkit and fontkit through the lockfile).
+  drawingCode ??= codeVersion(['.', 'pdf', 'typeset']);
   return digest(String(PAGE_CACHE_FORMAT), drawingCode, facesKey);
 }
 
@@ -75,12 +60,11 @@ export class PdfThread implements PageSink {
   private readonly answer: Promise<DrawnPdf & { pageCache?: Uint8Array }>;
   private metadata: PdfMetadata | undefined;
   private readonly words = new WordNumbers();
-  /** The page cache's file, its bytes until handed to the thread, and its entries by key. */
+  /** Where the page cache is kept (see cachePages). */
   private cacheFile: string | undefined;
-  private cacheVersion = '';
-  private cacheBytes: Uint8Array | undefined;
-  private cacheSent = false;
+  /** The page cache's entries by key, and the cache itself until the first start hands it to the thread. */
   private cachedKeys: Map<string, number> | undefined;
+  private cacheToSend: { bytes: Uint8Array; version: string } | undefined;
   private designKey = '';
   /** How many pages were recalled from the page cache rather than drawn, since the last start. */
   pagesRecalled = 0;
@@ -113,18 +97,16 @@ export class PdfThread implements PageSink {
    */
   cachePages(file: string, facesKey: string): void {
     this.cacheFile = file;
-    this.cacheVersion = pageCacheVersion(facesKey);
+    const version = pageCacheVersion(facesKey);
     let bytes: Uint8Array;
     try {
-      const read = readFileSync(file);
-      // Its own buffer, to be handed to the thread (a buffer from Node's shared pool must not be).
-      bytes = read.byteOffset === 0 && read.byteLength === read.buffer.byteLength ? read : new Uint8Array(read);
+      bytes = ownBuffer(readFileSync(file));
     } catch {
       bytes = new Uint8Array(0); // nothing kept yet
     }
-    const cache = PageCache.read(bytes, this.cacheVersion);
+    const cache = PageCache.read(bytes, version);
     this.cachedKeys = cache.keys();
-    this.cacheBytes = cache.size > 0 ? bytes : undefined;
+    this.cacheToSend = { bytes: cache.size > 0 ? bytes : new Uint8Array(0), version };
   }
 
   start(design: PageDesign): void {
@@ -132,9 +114,8 @@ export class PdfThread implements PageSink {
     this.designKey = JSON.stringify(design);
     this.pagesRecalled = 0;
     // Handed over at the first start, without a copy; the thread keeps it across a start again.
-    const pageCache = this.cacheFile && !this.cacheSent ? { bytes: this.cacheBytes ?? new Uint8Array(0), version: this.cacheVersion } : undefined;
-    this.cacheSent = true;
-    this.cacheBytes = undefined;
+    const pageCache = this.cacheToSend;
+    this.cacheToSend = undefined;
     this.send({ kind: 'start', design, metadata: this.metadata, pageCache }, pageCache && pageCache.bytes.byteLength > 0 ? [pageCache.bytes.buffer as ArrayBuffer] : []);
   }
 

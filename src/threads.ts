@@ -30,3 +30,8 @@ export function reviveError(error: ThreadError): Error {
   if (error.book) return new BookError(error.book.file, error.book.location, error.book.problem, error.book.hint);
   return Object.assign(new Error(error.message), { stack: error.stack ?? error.message });
 }
+
+/** The bytes in an ArrayBuffer of their own, to be handed to another thread without a copy: a slice of Node's shared pool (small buffers) is copied first. */
+export function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+}

@@ -22,12 +22,25 @@ export function digest(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex').slice(0, 24);
 }
 
-/** The bytes of every file directly in the folders, by name: what a cache made by that code depends on. */
-export function codeDigest(folders: readonly string[]): string {
+/**
+ * The version of some code, for a cache that depends on all of it: the bytes of every file of the
+ * compiled CLI's bundle when running from it, else of every file directly in the given folders of
+ * src/ ("." for src/ itself); and the project's package-lock.json, which names every package's
+ * version (pdfkit and fontkit are loaded from their own folders, not bundled). By content, not by
+ * date: a fresh checkout in CI finds what the last one left.
+ */
+export function codeVersion(sourceFolders: readonly string[]): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const folders = isBundled() ? [here] : sourceFolders.map((folder) => path.join(here, '..', folder));
   const parts: (string | Buffer)[] = [];
   for (const folder of folders) {
     const files = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
     for (const name of files) parts.push(name, readFileSync(path.join(folder, name)));
+  }
+  try {
+    parts.push(readFileSync(path.resolve(CACHE_ROOT, '../../../package-lock.json')));
+  } catch {
+    // no lockfile: the code alone
   }
   return digest(...parts);
 }

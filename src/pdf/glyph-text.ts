@@ -2,11 +2,8 @@ import type { Face, FontkitGlyphRun } from '../typeset/fonts.ts';
 import type { Run } from '../typeset/lines.ts';
 import { glyphsClaimed, hasTrueTypeOutlines, useStableCids, type GlyphClaims, type PdfkitEmbeddedFont } from './cid-font.ts';
 
-/** The parts of pdfkit's embedded font that text drawn from our own glyph runs must keep up to date. */
-type PdfkitFont = PdfkitEmbeddedFont;
-
 interface PdfkitDocument {
-  _font: PdfkitFont;
+  _font: PdfkitEmbeddedFont;
   page: { height: number; fonts: Record<string, unknown> };
   font(name: string): PdfkitDocument;
   addContent(data: string | Uint8Array): PdfkitDocument;
@@ -38,11 +35,11 @@ interface EncodedWord {
   trailing: number;
   /** Its glyphs as claims (see GlyphClaims). */
   claims: number[];
-  /** The last page it was drawn on (see GlyphText.endPage). */
-  page: number;
+  /** The last part of a page it was drawn in (see GlyphText.endPart). */
+  part: number;
 }
 
-/** What a page drawn needs to be drawn again (see PageRecord): the faces it used, in the order it first used them, and its glyph claims. */
+/** What a part of a page drawn needs to be drawn again (see PageRecord): the faces it used, in the order it first used them, and its glyph claims. */
 export interface PageGlyphs {
   faces: number[];
   claims: GlyphClaims;
@@ -91,18 +88,21 @@ export class GlyphText {
   private open = false;
   private pendingFont = '';
   private pendingSize = 0;
-  private readonly fonts = new Map<Face, PdfkitFont>();
+  private readonly fonts = new Map<Face, PdfkitEmbeddedFont>();
   private readonly words = new Map<Face, Map<string, EncodedWord | null>>();
   private readonly smallCapWords = new Map<Face, Map<string, EncodedWord | null>>();
   /** Encodings by word number (see NumberedPieces), per face and case: an index instead of a lookup by text. */
   private readonly numberedWords = new Map<Face, (EncodedWord | null)[]>();
   private readonly numberedSmallCapWords = new Map<Face, (EncodedWord | null)[]>();
-  /** The words drawn on the current page, each once; the faces it uses, in the order it first used them. */
-  private pageWords: EncodedWord[] = [];
-  private pageFaces: number[] = [];
-  private page = 0;
-  /** Every page's glyph claims, in drawing order: what the fonts embed and map to text. */
-  private readonly claimsByPage: GlyphClaims[] = [];
+  /**
+   * The words drawn in the current part of the page (its text, or its furniture: see endPart),
+   * each once; the faces the part puts in the page's resources, in the order it first used them.
+   */
+  private partWords: EncodedWord[] = [];
+  private partFaces: number[] = [];
+  private part = 0;
+  /** Every part's glyph claims, in drawing order: what the fonts embed and map to text. */
+  private readonly claimsByPart: GlyphClaims[] = [];
   private glyphs: Map<number, number[]>[] | undefined;
   /** By face and glyph id: the number (plus one) of the last part that claimed it. */
   private readonly claimedIn: Int32Array;
@@ -157,16 +157,16 @@ export class GlyphText {
         word = cache.get(piece);
         if (word === undefined) word = this.encode(face, font, piece, run.smallCaps, cache);
       }
-      if (word !== null && word.page !== this.page) {
-        word.page = this.page;
-        this.pageWords.push(word);
-      }
       if (word === null) {
         out.length = undo.length;
         this.open = undo.open;
         this.pendingFont = undo.font;
         this.pendingSize = undo.size;
         return false;
+      }
+      if (word.part !== this.part) {
+        word.part = this.part;
+        this.partWords.push(word);
       }
       const last = p === count - 1;
       if (out.length > operandsStart) out.write(' ');
@@ -182,27 +182,27 @@ export class GlyphText {
   }
 
   /** Names the face's font in the page's resources, the first time the page uses it. */
-  private useOnPage(face: Face, font: PdfkitFont): void {
+  private useOnPage(face: Face, font: PdfkitEmbeddedFont): void {
     if (this.doc.page.fonts[font.id] != null) return;
     this.doc.page.fonts[font.id] = font.ref();
-    this.pageFaces.push(this.faces.indexOf(face));
+    this.partFaces.push(this.faces.indexOf(face));
   }
 
   /**
    * Before pdfkit draws glyphs itself (see PdfPainter's marks): the face put in the page's
    * resources now, in the order a fresh drawing meets it. Returns the face's pdfkit font.
    */
-  useElsewhere(face: Face): PdfkitFont {
+  useElsewhere(face: Face): PdfkitEmbeddedFont {
     this.flush();
     const font = this.fontOf(face);
     this.useOnPage(face, font);
     return font;
   }
 
-  /** Claims glyphs pdfkit drew itself for the page. */
+  /** Claims glyphs pdfkit drew itself, for the current part of the page. */
   claim(face: Face, glyphs: readonly { id: number; codePoints: number[] }[]): void {
     const index = this.faces.indexOf(face);
-    this.pageWords.push({ operands: '', trailing: 0, claims: glyphs.flatMap((glyph) => [index, glyph.id, glyph.codePoints.length, ...glyph.codePoints]), page: this.page });
+    this.partWords.push({ operands: '', trailing: 0, claims: glyphs.flatMap((glyph) => [index, glyph.id, glyph.codePoints.length, ...glyph.codePoints]), part: this.part });
   }
 
   /** Ends a part of the page (its text, or its furniture): the operators are put in its stream, and what drawing it again needs is returned. */
@@ -210,40 +210,41 @@ export class GlyphText {
     this.flush();
     // Each glyph once: marked with this part's number as it is claimed.
     const seen = this.claimedIn;
-    const part = this.page + 1;
+    const stamp = this.part + 1;
     const claims: number[] = [];
-    for (const word of this.pageWords) {
+    for (const word of this.partWords) {
       const c = word.claims;
       for (let i = 0; i < c.length; ) {
         const next = i + 3 + c[i + 2]!;
         const glyph = c[i]! * 0x10000 + c[i + 1]!;
-        if (seen[glyph] !== part) {
-          seen[glyph] = part;
+        if (seen[glyph] !== stamp) {
+          seen[glyph] = stamp;
           for (let k = i; k < next; k++) claims.push(c[k]!);
         }
         i = next;
       }
     }
-    const page = { faces: this.pageFaces, claims: Uint32Array.from(claims) };
-    this.claimsByPage.push(page.claims);
-    this.pageWords = [];
-    this.pageFaces = [];
-    this.page++;
-    return page;
+    const part = { faces: this.partFaces, claims: Uint32Array.from(claims) };
+    this.nextPart(part.claims);
+    return part;
   }
 
   /** A page's text drawn before (its content stream is the caller's): its fonts named in the resources, in the order it first used them, and its glyphs claimed. */
-  recallPage(page: PageGlyphs): void {
-    for (const index of page.faces) this.useOnPage(this.faces[index]!, this.fontOf(this.faces[index]!));
-    this.claimsByPage.push(page.claims);
-    this.pageWords = [];
-    this.pageFaces = [];
-    this.page++;
+  recallText(text: PageGlyphs): void {
+    for (const index of text.faces) this.useOnPage(this.faces[index]!, this.fontOf(this.faces[index]!));
+    this.nextPart(text.claims);
+  }
+
+  private nextPart(claims: GlyphClaims): void {
+    this.claimsByPart.push(claims);
+    this.partWords = [];
+    this.partFaces = [];
+    this.part++;
   }
 
   /** Once every page is drawn: the glyphs each face embeds, from the pages' claims. */
   settle(): void {
-    this.glyphs = glyphsClaimed(this.claimsByPage, this.faces.length);
+    this.glyphs = glyphsClaimed(this.claimsByPart, this.faces.length);
   }
 
   /** Puts the text drawn so far on the page: before anything else is drawn there, and when the page is done. */
@@ -254,7 +255,7 @@ export class GlyphText {
     this.open = false;
   }
 
-  private fontOf(face: Face): PdfkitFont {
+  private fontOf(face: Face): PdfkitEmbeddedFont {
     let font = this.fonts.get(face);
     if (!font) {
       font = this.doc.font(face.file)._font;
@@ -271,15 +272,15 @@ export class GlyphText {
   }
 
   /** A word not met before in this face and case, encoded and kept in `cache`. */
-  private encode(face: Face, font: PdfkitFont, word: string, smallCaps: boolean, cache: Map<string, EncodedWord | null>): EncodedWord | null {
+  private encode(face: Face, font: PdfkitEmbeddedFont, word: string, smallCaps: boolean, cache: Map<string, EncodedWord | null>): EncodedWord | null {
     let encoded = cache.get(word);
     if (encoded !== undefined) return encoded;
-    encoded = word === '' ? { operands: '', trailing: 0, claims: [], page: -1 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font, this.faces.indexOf(face));
+    encoded = word === '' ? { operands: '', trailing: 0, claims: [], part: -1 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font, this.faces.indexOf(face));
     cache.set(word, encoded);
     return encoded;
   }
 
-  private encodeRun(run: FontkitGlyphRun, font: PdfkitFont, faceIndex: number): EncodedWord | null {
+  private encodeRun(run: FontkitGlyphRun, font: PdfkitEmbeddedFont, faceIndex: number): EncodedWord | null {
     let operands = '';
     let hex = '';
     let trailing = 0;
@@ -301,6 +302,6 @@ export class GlyphText {
       }
     }
     operands += `<${hex}>`;
-    return { operands, trailing, claims, page: -1 };
+    return { operands, trailing, claims, part: -1 };
   }
 }

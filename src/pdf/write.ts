@@ -116,7 +116,7 @@ export class PdfPainter {
 
   /** A page's text as an earlier build drew it, its content stream as written then. */
   private recall(record: PageRecord): void {
-    this.glyphText.recallPage(record);
+    this.glyphText.recallText(record);
     const content = pageContent(this.doc);
     if (!content) throw new Error('pdfkit no longer keeps page content as a stream of chunks: pin pdfkit to the version package.json names');
     content.buffer = [Buffer.from(record.stream.buffer, record.stream.byteOffset, record.stream.byteLength)];

@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { codeDigest, digest as hash, writeWhole } from '../cache/files.ts';
+import { codeVersion, digest as hash, writeWhole } from '../cache/files.ts';
 import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
@@ -43,20 +42,11 @@ function wordsFile(dir: string, key: string): string {
   return path.join(dir, `words-${hash(String(FORMAT), fontkitVersion, endianness(), key)}.bin`);
 }
 
-/**
- * The typesetting code itself, for what depends on all of it (set paragraphs): the bytes of the
- * files beside this module, that is the compiled CLI's bundle, or, run from the sources, the
- * typesetter's own. By content, not by date: a fresh checkout in CI finds what the last one left.
- */
-function codeVersion(): string {
-  return codeDigest([path.dirname(fileURLToPath(import.meta.url))]);
-}
-
 let code: string | undefined;
 
 /** A paragraph memo holds lines for one setting and one version of the code that sets them. */
 function memoFile(dir: string, key: string): string {
-  code ??= codeVersion();
+  code ??= codeVersion(['typeset']);
   return path.join(dir, `paragraphs-${hash(String(FORMAT), fontkitVersion, endianness(), code, key)}.bin`);
 }
 
