@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { CACHE_ROOT, codeVersion, digest, pruneStale } from './cache/files.ts';
 import { JsonMemo } from './cache/json-memo.ts';
-import { chapterSyntax, type ParseMemo } from './manuscript/read.ts';
+import type { ChapterSyntax, ParseMemo } from './manuscript/read.ts';
 import type { ParsedChapter } from './manuscript/markdown.ts';
 import { hasFigure } from './model/figures.ts';
 import type { Chapter } from './model/index.ts';
 import type { NormalizeMemo, NormalizeOptions } from './normalize/index.ts';
 
 // Bumped when what is remembered changes shape.
-const FORMAT = 1;
+const FORMAT = 2;
 
 export const MANUSCRIPT_MEMO_DIR = path.join(CACHE_ROOT, 'manuscript');
 
@@ -30,8 +30,8 @@ export class ManuscriptMemo {
   ) {}
 
   readonly parse: ParseMemo = {
-    recall: (source, file) => this.memo.recall<ParsedChapter>(this.parseKey(source, file)),
-    remember: (source, file, parsed) => this.memo.remember(this.parseKey(source, file), parsed),
+    recall: (source, file, syntax) => this.memo.recall<ParsedChapter[]>(this.parseKey(source, syntax)),
+    remember: (source, file, syntax, parsed) => this.memo.remember(this.parseKey(source, syntax), parsed),
   };
 
   readonly normalize: NormalizeMemo = {
@@ -50,8 +50,8 @@ export class ManuscriptMemo {
     if (this.memo.save(this.file)) pruneStale(path.dirname(this.file));
   }
 
-  private parseKey(source: Uint8Array, file: string): string {
-    return `p${digest(chapterSyntax(file), source)}`;
+  private parseKey(source: Uint8Array, syntax: ChapterSyntax): string {
+    return `p${digest(syntax, source)}`;
   }
 
   /** Undefined for a chapter with illustrations: its image data is the book's, not the chapter's. */

@@ -43,6 +43,8 @@ export interface BookConfig {
   matter: Partial<Record<MatterKind, MatterSource>>;
   alsoBy: string[];
   formats: ('epub' | 'kepub' | 'pdf' | 'text')[];
+  /** Whether .txt chapters are Markdown, and the absolute folders searched for images. */
+  manuscript: { txtAsMarkdown: boolean; resources: string[] };
   epub: { embedFonts: boolean };
   output: { dir: string; name: string };
   typography: TypographyOptions;
@@ -70,6 +72,13 @@ export function derivedIdentifier(title: string, authors: readonly string[]): st
 }
 
 /** A file the config names, which must exist inside the book's folder. */
+/** A folder images are searched in: inside the book, since a build reads nothing outside it. */
+function resourceFolder(dir: string, projectDir: string, configName: string, index: number): string {
+  const folder = path.resolve(projectDir, dir);
+  if (!isInside(projectDir, folder)) throw new BookError(configName, `manuscript.resources[${index}]`, `"${dir}" is outside the book's folder`, 'name a folder inside the book');
+  return folder;
+}
+
 function resolveAsset(file: string, projectDir: string, configName: string, where: string, noun = 'file'): string {
   const full = path.resolve(projectDir, file);
   if (path.isAbsolute(file) || file.split(/[\\/]/).includes('..') || !isInside(projectDir, full)) {
@@ -148,6 +157,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     matter,
     alsoBy: raw.alsoBy,
     formats: raw.formats,
+    manuscript: { txtAsMarkdown: raw.manuscript.txtAsMarkdown, resources: raw.manuscript.resources.map((dir, i) => resourceFolder(dir, projectDir, name, i)) },
     epub: raw.epub,
     fonts: raw.print.font ? resolveFonts(raw.print.font, projectDir, name) : undefined,
     output: {

@@ -163,6 +163,13 @@ export const configSchema = z.strictObject({
   afterword: matter.optional().describe('Markdown, or { file, title }.'),
   aboutAuthor: matter.optional().describe('Markdown, or { file, title }.'),
   alsoBy: z.array(nonEmpty('a title')).default([]).describe('Other books by the author, listed on an also-by page.'),
+  manuscript: z
+    .strictObject({
+      txtAsMarkdown: z.boolean().default(false).describe('Read .txt chapters as Markdown (Leanpub, Scrivener exports).'),
+      resources: z.array(nonEmpty('a folder')).default([]).describe('Folders searched for images a chapter names, after its own folder (like pandoc --resource-path); a resources/ folder beside the chapters is searched without being named.'),
+    })
+    .default({ txtAsMarkdown: false, resources: [] })
+    .describe('How chapter files are read.'),
   formats: z
     .array(z.enum(['epub', 'kepub', 'pdf', 'text']))
     .min(1, 'needs at least one format')

@@ -75,6 +75,108 @@ code {
   hyphens: none;
 }
 
+pre {
+  margin: 1em 0;
+  white-space: pre-wrap;
+  text-align: left;
+  font-size: 0.85em;
+  hyphens: none;
+  -epub-hyphens: none;
+  -webkit-hyphens: none;
+}
+
+ul, ol {
+  margin: 1em 0;
+  padding-left: 2em;
+}
+
+li p, li + li p {
+  text-indent: 0;
+}
+
+li ul, li ol {
+  margin: 0;
+}
+
+table {
+  border-collapse: collapse;
+  margin: 1em auto;
+  font-size: 0.9em;
+}
+
+th, td {
+  border-top: 1px solid;
+  border-bottom: 1px solid;
+  padding: 0.2em 0.5em;
+  vertical-align: top;
+  hyphens: none;
+  -epub-hyphens: none;
+  -webkit-hyphens: none;
+}
+
+th {
+  font-weight: bold;
+}
+
+.align-left {
+  text-align: left;
+}
+
+.align-center {
+  text-align: center;
+}
+
+.align-right {
+  text-align: right;
+}
+
+div.center p, p.center, .center {
+  text-align: center;
+  text-indent: 0;
+}
+
+.verse {
+  margin: 1em 0 1em 2em;
+  text-align: left;
+}
+
+.verse .stanza {
+  margin-bottom: 1em;
+  page-break-inside: avoid;
+  break-inside: avoid;
+}
+
+.verse p.line {
+  text-indent: -2em;
+  padding-left: 2em;
+  text-align: left;
+  hyphens: none;
+  -epub-hyphens: none;
+  -webkit-hyphens: none;
+}
+
+.smallcaps {
+  font-variant: small-caps;
+}
+
+.small {
+  font-size: 0.85em;
+}
+
+.chapter-subtitle {
+  font-style: italic;
+  text-align: center;
+  text-indent: 0;
+  margin: -1em 0 1em;
+}
+
+.byline {
+  font-variant: small-caps;
+  text-align: center;
+  text-indent: 0;
+  margin: -0.5em 0 2em;
+}
+
 .titlepage {
   text-align: center;
   margin-top: 20%;

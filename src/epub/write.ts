@@ -5,6 +5,7 @@ import type { Book, Chapter, ImageData } from '../model/index.ts';
 import { plainText } from '../model/plain-text.ts';
 import { copyrightPageXhtml, titlePageXhtml } from './front-pages.ts';
 import { navList, ncxPoints, tocTree } from './navigation.ts';
+import { allBlocks } from '../model/walk.ts';
 import { packageMetadataXml } from './package-metadata.ts';
 import { fontFaceRules, STYLESHEET } from './stylesheet.ts';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, TOC_NCX } from './templates.ts';
@@ -54,6 +55,16 @@ async function reproducibleZip(source: JSZip, modified: Date, extra: Record<stri
 
 const BODY_TYPES = { front: 'frontmatter', body: 'bodymatter', back: 'backmatter' } as const;
 
+/** The document each chapter and heading id lives in. */
+function linkTargets(chapters: readonly Chapter[]): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const chapter of chapters) {
+    targets.set(chapter.id, `${chapter.id}.xhtml`);
+    for (const block of allBlocks(chapter.blocks)) if (block.kind === 'heading' && block.id) targets.set(block.id, `${chapter.id}.xhtml`);
+  }
+  return targets;
+}
+
 /** The book as an EPUB 3 archive (or, with `kobo`, a Kobo kepub). */
 export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise<Buffer> {
   const m = book.metadata;
@@ -61,12 +72,13 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
   const kobo = variant.kobo ?? false;
   const label = (role: string) => matterTitle(role, language, m.authors);
   const cover = m.cover ? { href: `images/cover.${MEDIA_EXTENSIONS[m.cover.mediaType]}`, mediaType: m.cover.mediaType, alt: m.cover.alt } : null;
+  const links = linkTargets(book.chapters);
   const division = (chapter: Chapter, index: number): EpubDocument => ({
     title: plainText(chapter.title),
     filename: `${chapter.id}.xhtml`,
     id: chapter.id,
     content: '',
-    xhtml: chapterBodyXhtml(chapter, (book.printPages ?? []).filter((page) => page.chapter === index), kobo ? new KoboSpans() : undefined),
+    xhtml: chapterBodyXhtml(chapter, (book.printPages ?? []).filter((page) => page.chapter === index), kobo ? new KoboSpans() : undefined, links),
     bodyType: BODY_TYPES[chapter.matter],
     kobo,
     beforeToc: chapter.matter === 'front',

@@ -1,5 +1,6 @@
 import type { Block, Chapter, DivisionRole, ImageData, Inline, PrintPage } from '../model/index.ts';
 import { plainText } from '../model/plain-text.ts';
+import { childBlocks } from '../model/walk.ts';
 
 // Characters XML 1.0 forbids (C0 controls other than tab and newline, lone surrogates, U+FFFE/FFFF).
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -28,7 +29,12 @@ export class KoboSpans {
   }
 }
 
-export function inlineXhtml(inlines: readonly Inline[], kobo?: KoboSpans): string {
+/** Which document of the package holds each chapter and heading id, for links inside the book. */
+export type LinkTargets = ReadonlyMap<string, string>;
+
+const STYLED_TAGS = { strikethrough: 's', superscript: 'sup', subscript: 'sub', underline: 'u' } as const;
+
+export function inlineXhtml(inlines: readonly Inline[], kobo?: KoboSpans, links?: LinkTargets): string {
   return inlines
     .map((node) => {
       switch (node.kind) {
@@ -40,29 +46,73 @@ export function inlineXhtml(inlines: readonly Inline[], kobo?: KoboSpans): strin
         case 'lineBreak':
           return '<br/>';
         case 'emphasis':
-          return `<em>${inlineXhtml(node.children, kobo)}</em>`;
+          return `<em>${inlineXhtml(node.children, kobo, links)}</em>`;
         case 'strong':
-          return `<strong>${inlineXhtml(node.children, kobo)}</strong>`;
+          return `<strong>${inlineXhtml(node.children, kobo, links)}</strong>`;
+        case 'link': {
+          const inner = inlineXhtml(node.children, kobo, links);
+          const href = node.href.startsWith('#') ? (links?.has(node.href.slice(1)) ? `${links.get(node.href.slice(1))}${node.href}` : null) : node.href;
+          return href === null ? inner : `<a href="${escapeXml(href)}">${inner}</a>`;
+        }
+        case 'styled': {
+          const inner = inlineXhtml(node.children, kobo, links);
+          if (node.style === 'smallCaps') return `<span class="smallcaps">${inner}</span>`;
+          const tag = STYLED_TAGS[node.style];
+          return `<${tag}>${inner}</${tag}>`;
+        }
+        case 'span': {
+          const inner = inlineXhtml(node.children, kobo, links);
+          return node.classes.length > 0 ? `<span class="${escapeXml(node.classes.join(' '))}">${inner}</span>` : inner;
+        }
       }
     })
     .join('');
 }
 
-function blockXhtml(block: Block, indent: string, kobo?: KoboSpans): string {
+const ALIGN_CLASS = { left: ' class="align-left"', center: ' class="align-center"', right: ' class="align-right"' } as const;
+
+function blockXhtml(block: Block, indent: string, kobo?: KoboSpans, links?: LinkTargets): string {
   kobo?.nextParagraph();
+  const inner = (blocks: readonly Block[], by = '  ') => blocks.map((b) => blockXhtml(b, indent + by, kobo, links)).join('\n');
   switch (block.kind) {
     case 'paragraph':
-      return `${indent}<p>${inlineXhtml(block.content, kobo)}</p>`;
+      return `${indent}<p>${inlineXhtml(block.content, kobo, links)}</p>`;
     case 'heading': {
       const level = Math.min(6, Math.max(2, block.level));
-      return `${indent}<h${level}>${inlineXhtml(block.content, kobo)}</h${level}>`;
+      return `${indent}<h${level}${block.id ? ` id="${escapeXml(block.id)}"` : ''}>${inlineXhtml(block.content, kobo, links)}</h${level}>`;
     }
     case 'sceneBreak':
       return `${indent}<hr class="scene-break"/>`;
     case 'blockQuote':
-      return `${indent}<blockquote>\n${block.blocks.map((inner) => blockXhtml(inner, indent + '  ', kobo)).join('\n')}\n${indent}</blockquote>`;
+      return `${indent}<blockquote>\n${inner(block.blocks)}\n${indent}</blockquote>`;
+    case 'division': {
+      const classes = [...block.classes, ...(block.align === 'center' ? ['center'] : [])];
+      return `${indent}<div${classes.length ? ` class="${escapeXml(classes.join(' '))}"` : ''}>\n${inner(block.blocks)}\n${indent}</div>`;
+    }
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
+      const items = block.items.map((item) => (item.length === 0 ? `${indent}  <li></li>` : `${indent}  <li>\n${item.map((b) => blockXhtml(b, indent + '    ', kobo, links)).join('\n')}\n${indent}  </li>`));
+      return `${indent}<${tag}${start}>\n${items.join('\n')}\n${indent}</${tag}>`;
+    }
+    case 'codeBlock':
+      // No indentation inside <pre>: every character of it shows.
+      return `${indent}<pre><code${block.language ? ` class="language-${escapeXml(block.language.replace(/[^\w-]/g, ''))}"` : ''}>${escapeXml(block.value)}</code></pre>`;
+    case 'table': {
+      const cell = (tag: 'th' | 'td', content: Inline[], column: number) => `<${tag}${ALIGN_CLASS[block.align[column] ?? 'left'] ?? ''}>${inlineXhtml(content, kobo, links)}</${tag}>`;
+      const head = block.head.length ? `${indent}  <thead>\n${indent}    <tr>${block.head.map((c, i) => cell('th', c, i)).join('')}</tr>\n${indent}  </thead>\n` : '';
+      const rows = block.rows.map((row) => `${indent}    <tr>${row.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('\n');
+      return `${indent}<table>\n${head}${indent}  <tbody>\n${rows}\n${indent}  </tbody>\n${indent}</table>`;
+    }
+    case 'verse': {
+      const stanzas = block.stanzas.map((stanza) => {
+        const lines = stanza.map((line) => `${indent}    <p class="line"${line.indent > 0 ? ` style="margin-left: ${Math.min(line.indent, 12) / 2 + 2}em"` : ''}>${inlineXhtml(line.content, kobo, links)}</p>`);
+        return `${indent}  <div class="stanza">\n${lines.join('\n')}\n${indent}  </div>`;
+      });
+      return `${indent}<div class="verse">\n${stanzas.join('\n')}\n${indent}</div>`;
+    }
     case 'figure': {
-      const caption = block.caption ? `\n${indent}  <figcaption>${inlineXhtml(block.caption, kobo)}</figcaption>` : '';
+      const caption = block.caption ? `\n${indent}  <figcaption>${inlineXhtml(block.caption, kobo, links)}</figcaption>` : '';
       return `${indent}<figure class="figure">\n${indent}  <img src="${imageHref(block.image)}" alt="${escapeXml(block.alt)}"/>${caption}\n${indent}</figure>`;
     }
   }
@@ -80,7 +130,7 @@ export function figuresOf(blocks: readonly Block[], found = new Map<string, { im
       const known = found.get(block.image.id);
       // An image counts as described when any of its appearances describes it.
       if (!known || (!known.alt && block.alt)) found.set(block.image.id, { image: block.image, alt: block.alt });
-    } else if (block.kind === 'blockQuote') figuresOf(block.blocks, found);
+    } else figuresOf(childBlocks(block), found);
   }
   return found;
 }
@@ -111,12 +161,13 @@ const SEMANTICS: Record<DivisionRole, { type: string; role: string } | null> = {
 const UNTITLED: ReadonlySet<DivisionRole> = new Set(['dedication', 'epigraph']);
 
 /** The body of one division's XHTML document, with markers where the print edition's pages begin. */
-export function chapterBodyXhtml(chapter: Chapter, pages: readonly PrintPage[] = [], kobo?: KoboSpans): string {
+export function chapterBodyXhtml(chapter: Chapter, pages: readonly PrintPage[] = [], kobo?: KoboSpans, links?: LinkTargets): string {
   const untitled = UNTITLED.has(chapter.role);
   // Kobo numbers spans in reading order: the heading comes first.
   kobo?.nextParagraph();
-  const heading = untitled ? '' : inlineXhtml(chapter.title, kobo);
-  const blocks = chapter.blocks.map((block, i) => pageMarkers(pages, i, '    ') + blockXhtml(block, '    ', kobo)).join('\n');
+  const heading = untitled ? '' : inlineXhtml(chapter.title, kobo, links);
+  const under = [chapter.subtitle ? `    <p class="chapter-subtitle">${inlineXhtml(chapter.subtitle, kobo, links)}</p>\n` : '', chapter.byline ? `    <p class="byline">${kobo ? kobo.wrap(chapter.byline.join(', ')) : escapeXml(chapter.byline.join(', '))}</p>\n` : ''].join('');
+  const blocks = chapter.blocks.map((block, i) => pageMarkers(pages, i, '    ') + blockXhtml(block, '    ', kobo, links)).join('\n');
   const semantics = SEMANTICS[chapter.role];
   const attributes = `id="${chapter.id}" class="${chapter.role === 'aboutAuthor' ? 'about-author' : chapter.role === 'alsoBy' ? 'also-by' : chapter.role}"${semantics ? ` epub:type="${semantics.type}" role="${semantics.role}"` : ''}`;
   if (untitled) {
@@ -126,5 +177,5 @@ ${pageMarkers(pages, -1, '    ')}${blocks}
   }
   return `  <section ${attributes} aria-labelledby="${chapter.id}-title">
 ${pageMarkers(pages, -1, '    ')}    <h1 id="${chapter.id}-title">${heading}</h1>
-${blocks}${blocks ? '\n' : ''}  </section>`;
+${under}${blocks}${blocks ? '\n' : ''}  </section>`;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, isInside } from '../config/paths.ts';
 import { BookError, type Warning } from '../errors.ts';
@@ -13,7 +13,15 @@ export class ImageLibrary {
   constructor(
     private readonly projectDir: string,
     private readonly warnings: Warning[],
+    /** Folders searched after the chapter's own, like pandoc's --resource-path. */
+    private readonly resourceDirs: readonly string[] = [],
   ) {}
+
+  /** Where an image a chapter names may be: beside it, in a resources/ folder beside it (Leanpub), then in each resource folder. */
+  private candidates(chapterFile: string, relative: string): string[] {
+    const own = path.dirname(chapterFile);
+    return [own, path.join(own, 'resources'), ...this.resourceDirs].map((dir) => path.resolve(dir, relative));
+  }
 
   /** Resolves images written in `chapterFile`, relative to its folder and never outside the book. */
   resolverFor(chapterFile: string): ImageResolver {
@@ -29,13 +37,14 @@ export class ImageLibrary {
       } catch {
         // Not percent-encoded: the path as written.
       }
-      const file = path.resolve(path.dirname(chapterFile), relative);
+      const candidates = this.candidates(chapterFile, relative);
+      const file = candidates.find((candidate) => isInside(this.projectDir, candidate) && existsSync(candidate)) ?? candidates[0]!;
       if (!isInside(this.projectDir, file)) throw new BookError(name, where, `image "${src}" is outside the book's folder`, 'copy it into the book folder');
       let real: string;
       try {
         real = realpathSync(file);
       } catch {
-        throw new BookError(name, where, `image "${src}" does not exist`, 'check the path (it is relative to the chapter file)');
+        throw new BookError(name, where, `image "${src}" does not exist`, this.resourceDirs.length > 0 ? 'check the path (it is relative to the chapter file or a resource folder)' : 'check the path (it is relative to the chapter file; manuscript.resources names other folders)');
       }
       if (!isInside(realpathSync(this.projectDir), real)) throw new BookError(name, where, `image "${src}" leads outside the book's folder (a symbolic link?)`, 'copy it into the book folder');
       if (alt.trim() === '') this.warnings.push({ file: name, location: where, message: `image "${src}" has no alt text; readers who cannot see it will skip it (write ![what it shows](${src}))` });

@@ -1,17 +1,23 @@
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { Nodes as MdNode, PhrasingContent, RootContent } from 'mdast';
-import type { Block, ImageData, Inline } from '../model/index.ts';
-import { protectEscapedQuotes, restoreInCode, textWithLiterals } from './escapes.ts';
+import type { Nodes as MdNode, RootContent } from 'mdast';
+import type { Block, Inline } from '../model/index.ts';
+import { protectEscapedQuotes, textWithLiterals } from './escapes.ts';
 import { isSceneBreakOrnament } from './ornament.ts';
+import { MdastConverter, type ImageResolver, type ReadHeading } from './markdown/convert.ts';
+import { attributeId, markFencedDivs } from './markdown/fenced-divs.ts';
+import { splitFrontMatter } from './markdown/front-matter.ts';
+import { escapeListsInParagraphs } from './markdown/lazy-lists.ts';
+import { parseMdast } from './markdown/parse.ts';
+
+export type { ImageResolver } from './markdown/convert.ts';
 
 export interface ParsedChapter {
   title?: Inline[];
+  subtitle?: Inline[];
+  byline?: string[];
   blocks: Block[];
+  /** What could not be rendered, by source line: told on every build. */
+  warnings?: { line: number; message: string }[];
 }
-
-/** Finds the image a Markdown `![alt](src "caption")` names; `line` is where it is written. */
-export type ImageResolver = (src: string, line: number, alt: string) => ImageData;
-
 /**
  * A line that is only an ornament, between blank lines, is a scene break. CommonMark would read
  * some of them otherwise ("#" is an empty heading, "~~~" opens a code fence), so they are made
@@ -33,97 +39,6 @@ function isStandaloneOrnament(lines: readonly string[], i: number): boolean {
   return isSceneBreakOrnament(lines[i]!) && blank(lines[i - 1]) && blank(lines[i + 1]);
 }
 
-function inlines(nodes: readonly PhrasingContent[]): Inline[] {
-  const out: Inline[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'text':
-        out.push(...textWithLiterals(node.value));
-        break;
-      case 'emphasis':
-        out.push({ kind: 'emphasis', children: inlines(node.children) });
-        break;
-      case 'strong':
-        out.push({ kind: 'strong', children: inlines(node.children) });
-        break;
-      case 'inlineCode':
-        out.push({ kind: 'code', value: restoreInCode(node.value) });
-        break;
-      case 'break':
-        out.push({ kind: 'lineBreak' });
-        break;
-      case 'link':
-      case 'linkReference':
-        // A link's words are the words of the book; an autolink's text is its URL, kept as typed.
-        if (node.type === 'link' && node.children.length === 1 && node.children[0]!.type === 'text' && node.children[0]!.value === node.url) {
-          out.push({ kind: 'literal', value: node.url });
-        } else out.push(...inlines(node.children));
-        break;
-      case 'html':
-        out.push({ kind: 'literal', value: restoreInCode(node.value) });
-        break;
-      case 'image':
-      case 'imageReference':
-      case 'footnoteReference':
-        break;
-      default:
-        if ('children' in node) out.push(...inlines((node as { children: PhrasingContent[] }).children));
-    }
-  }
-  return out;
-}
-
-/** A paragraph's images become figures of their own; the words around them stay paragraphs. */
-function paragraphBlocks(children: readonly PhrasingContent[], resolveImage: ImageResolver | undefined, out: Block[]): void {
-  let words: PhrasingContent[] = [];
-  const flush = () => {
-    const content = inlines(words);
-    if (content.some((inline) => inline.kind !== 'text' || inline.value.trim() !== '')) out.push({ kind: 'paragraph', content });
-    words = [];
-  };
-  for (const child of children) {
-    if (child.type === 'image' && resolveImage) {
-      flush();
-      const image = resolveImage(child.url, child.position?.start.line ?? 0, child.alt ?? '');
-      out.push({ kind: 'figure', image, alt: child.alt ?? '', caption: child.title ? textWithLiterals(child.title) : undefined });
-    } else if (child.type !== 'break' || words.length > 0) words.push(child);
-  }
-  flush();
-}
-
-function blocks(nodes: readonly RootContent[], resolveImage?: ImageResolver): Block[] {
-  const out: Block[] = [];
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'paragraph':
-        paragraphBlocks(node.children, resolveImage, out);
-        break;
-      case 'heading':
-        if (node.children.length === 0) out.push({ kind: 'sceneBreak' });
-        else out.push({ kind: 'heading', level: Math.max(2, node.depth), content: inlines(node.children) });
-        break;
-      case 'thematicBreak':
-        out.push({ kind: 'sceneBreak' });
-        break;
-      case 'blockquote':
-        out.push({ kind: 'blockQuote', blocks: blocks(node.children, resolveImage) });
-        break;
-      case 'list':
-        for (const item of node.children) out.push(...blocks(item.children, resolveImage));
-        break;
-      case 'code':
-        out.push({ kind: 'paragraph', content: restoreInCode(node.value).split('\n').flatMap((line, i): Inline[] => (i ? [{ kind: 'lineBreak' }, { kind: 'code', value: line }] : [{ kind: 'code', value: line }])) });
-        break;
-      case 'html':
-        out.push({ kind: 'paragraph', content: [{ kind: 'literal', value: restoreInCode(node.value) }] });
-        break;
-      default:
-        if ('children' in node) out.push(...blocks((node as { children: RootContent[] }).children, resolveImage));
-    }
-  }
-  return out;
-}
-
 /** A stretch of the chapter: a paragraph of plain words, or Markdown parsed by the CommonMark parser. */
 type Segment = { plain: Inline[] } | { parsed: RootContent[] };
 
@@ -132,8 +47,8 @@ type Segment = { plain: Inline[] } | { parsed: RootContent[] };
 const REACHES_ACROSS_BLANK_LINES = /^ {0,3}(?:```|~~~|<)|\]:/m;
 // Characters that may begin Markdown syntax inside a paragraph, and line starts that may begin a
 // block or end a paragraph (headings, quotes, lists, thematic breaks, setext underlines).
-const INLINE_SYNTAX = /[_`[\]<>&\\\t\r\0]|[ ]\n|[ ]$/;
-const BLOCK_START = /^(?:[\s#>+\-*=_`~<|]|\d{1,9}[.)])/m;
+const INLINE_SYNTAX = /[_`[\]<>&\\\t\r\0~^{}|]|[ ]\n|[ ]$|:\/\/|www\.|@/;
+const BLOCK_START = /^(?:[\s#>+\-*=_`~<|:{]|\d{1,9}[.)])/m;
 
 /** Blank in CommonMark's sense: spaces and tabs only (a no-break space is text). */
 const isBlank = (line: string) => /^[ \t]*$/.test(line);
@@ -185,7 +100,7 @@ const SEPARATOR = '<!--book:separator-->';
  * between them separated them, and their line numbers are put back to the file's.
  */
 function segments(source: string): Segment[] {
-  if (REACHES_ACROSS_BLANK_LINES.test(source)) return [{ parsed: fromMarkdown(source).children }];
+  if (REACHES_ACROSS_BLANK_LINES.test(source)) return [{ parsed: parseMdast(source) }];
   const lines = source.split('\n');
   const out: (Segment | { group: number })[] = [];
   // Runs of non-plain paragraphs (with the blank lines between them): [first line, end line).
@@ -223,12 +138,12 @@ function segments(source: string): Segment[] {
     compactLine += to - from - 1;
   }
   const parsed: RootContent[][] = [[]];
-  for (const node of fromMarkdown(compact).children) {
+  for (const node of parseMdast(compact)) {
     if (node.type === 'html' && node.value === SEPARATOR) parsed.push([]);
     else parsed.at(-1)!.push(node);
   }
   // Every separator must have come back as itself; should one not, read the document whole.
-  if (parsed.length !== groups.length) return [{ parsed: fromMarkdown(source).children }];
+  if (parsed.length !== groups.length) return [{ parsed: parseMdast(source) }];
   parsed.forEach((nodes, i) => nodes.forEach((node) => shiftLines(node, offsets[i]!)));
   return out.map((part) => ('group' in part ? { parsed: parsed[part.group]! } : part));
 }
@@ -240,31 +155,107 @@ function shiftLines(node: MdNode, by: number): void {
   if ('children' in node) for (const child of node.children) shiftLines(child as MdNode, by);
 }
 
-/** A Markdown chapter: its leading "# Heading" is the title; the rest are blocks. */
-export function parseMarkdownChapter(source: string, resolveImage?: ImageResolver): ParsedChapter {
-  const parts = segments(ornamentsToThematicBreaks(protectEscapedQuotes(source)));
-  let title: Inline[] | undefined;
-  const first = parts[0] && 'parsed' in parts[0] ? (parts[0].parsed[0] as MdNode | undefined) : undefined;
-  if (first?.type === 'heading' && first.depth === 1 && first.children.length > 0) {
-    title = inlines(first.children);
-    (parts[0] as { parsed: RootContent[] }).parsed = (parts[0] as { parsed: RootContent[] }).parsed.slice(1);
-  }
-  const out: Block[] = [];
+
+export interface ParsedChapter {
+  title?: Inline[];
+  /** The title's anchor: its `{#id}`, else a slug of its words, for links to the chapter. */
+  anchor?: string;
+  subtitle?: Inline[];
+  byline?: string[];
+  blocks: Block[];
+  /** What could not be rendered, by source line: told on every build. */
+  warnings?: { line: number; message: string }[];
+}
+
+// Leanpub's and pandoc's attribute lines before a heading (`{id: storm}`, `{#storm}`) and
+// Leanpub's directives (`{pagebreak}`): instructions to the tool, never text.
+const ATTRIBUTE_LINE = /^\{\s*(?:#[\w:.-]+(?:\s+[.#]?[\w:.=-]+)*|[\w-]+\s*:\s*[^{}]*|pagebreak|frontmatter|mainmatter|backmatter)\s*\}$/;
+
+function attributeLine(block: Block | ReadHeading): string | undefined {
+  if (block.kind !== 'paragraph' || block.content.length !== 1 || block.content[0]!.kind !== 'text') return undefined;
+  const text = block.content[0]!.value.trim();
+  return ATTRIBUTE_LINE.test(text) ? text : undefined;
+}
+
+/** pandoc's automatic identifier of a heading: lower case, letters, digits, `_-.` kept, spaces as hyphens. */
+export function slugOf(inlines: readonly Inline[]): string {
+  const text = inlines.map(function flat(n: Inline): string { return 'children' in n ? n.children.map(flat).join('') : n.kind === 'lineBreak' ? ' ' : n.value; }).join('');
+  return text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}_\-.\s]/gu, '').trim().replace(/\s+/g, '-').replace(/^[^\p{L}]+/u, '') || 'section';
+}
+
+const sameWords = (a: readonly Inline[], b: string) => slugOf(a) === slugOf([{ kind: 'text', value: b }]);
+
+/**
+ * A Markdown file as chapters. Its title, in order: the front matter's `title`, else its first
+ * heading (at any level) when nothing but front matter, comments or an attribute line stands
+ * before it. With `split`, a later heading at the title's level (or, in a file that opens with
+ * text, a level-1 heading) opens another chapter, as pandoc splits a book into files.
+ */
+export function parseMarkdownChapters(source: string, resolveImage?: ImageResolver, split = true, whole = false): ParsedChapter[] {
+  const front = splitFrontMatter(source);
+  const matter = front.matter;
+  const converter = new MdastConverter(resolveImage, matter?.verse === true);
+  const prepared = escapeListsInParagraphs(markFencedDivs(ornamentsToThematicBreaks(protectEscapedQuotes(front.body))));
+  const read: (Block | ReadHeading)[] = [];
+  const parts = whole || matter?.verse ? [{ parsed: parseMdast(prepared) }] : segments(prepared);
   for (const part of parts) {
-    if ('plain' in part) out.push({ kind: 'paragraph', content: part.plain });
-    else out.push(...blocks(part.parsed, resolveImage));
+    if ('plain' in part) read.push({ kind: 'paragraph', content: part.plain });
+    else read.push(...converter.blocks(part.parsed));
   }
-  return { title, blocks: out };
+  // Attribute lines give their id to the heading after them, and are never printed.
+  const blocks: (Block | ReadHeading)[] = [];
+  let pendingId: string | undefined;
+  for (const block of read) {
+    const attributes = attributeLine(block);
+    if (attributes !== undefined) {
+      pendingId = attributeId(attributes.slice(1, -1)) ?? pendingId;
+      continue;
+    }
+    if (block.kind === 'heading' && pendingId && !block.id) block.id = pendingId;
+    pendingId = undefined;
+    blocks.push(block);
+  }
+  const headingAt = (i: number) => (blocks[i]?.kind === 'heading' && 'depth' in blocks[i]! ? (blocks[i] as ReadHeading) : undefined);
+  let titleDepth: number | undefined;
+  const opening = headingAt(0);
+  if (opening && !(matter?.title && !sameWords(opening.content, matter.title))) titleDepth = opening.depth;
+  const splitDepth = titleDepth ?? 1;
+  const chapters: { heading?: ReadHeading; blocks: (Block | ReadHeading)[] }[] = [{ heading: titleDepth !== undefined ? opening : undefined, blocks: [] }];
+  blocks.slice(titleDepth !== undefined ? 1 : 0).forEach((block) => {
+    if (split && block.kind === 'heading' && 'depth' in block && block.depth <= splitDepth) chapters.push({ heading: block, blocks: [] });
+    else chapters.at(-1)!.blocks.push(block);
+  });
+  if (chapters.length > 1 && chapters[0]!.heading === undefined && chapters[0]!.blocks.length === 0 && !matter?.title) chapters.shift();
+  const depthBase = titleDepth ?? 1;
+  const out = chapters.map(({ heading, blocks: own }, i): ParsedChapter => {
+    const title = i === 0 && matter?.title ? textWithLiterals(matter.title) : heading?.content;
+    const anchor = heading ? heading.id ?? slugOf(heading.content) : title ? slugOf(title) : undefined;
+    const chapter: ParsedChapter = {
+      ...(title ? { title } : {}),
+      ...(anchor ? { anchor } : {}),
+      blocks: own.map((block): Block => {
+        if (block.kind !== 'heading' || !('depth' in block)) return block;
+        const { depth: _, ...heading } = block;
+        return { ...heading, level: Math.max(2, block.depth - depthBase + 1), id: block.id ?? slugOf(block.content) };
+      }),
+    };
+    if (i === 0 && matter?.subtitle) chapter.subtitle = textWithLiterals(matter.subtitle);
+    if (i === 0 && matter?.authors) chapter.byline = matter.authors;
+    return chapter;
+  });
+  out.at(-1)!.blocks.push(...converter.notes());
+  const warnings = converter.finish();
+  if (front.error) warnings.unshift({ line: 1, message: front.error });
+  if (warnings.length > 0) out[0]!.warnings = warnings;
+  return out;
+}
+
+/** One chapter from Markdown that is never split (front and back matter written in the config, tests). */
+export function parseMarkdownChapter(source: string, resolveImage?: ImageResolver): ParsedChapter {
+  return parseMarkdownChapters(source, resolveImage, false)[0]!;
 }
 
 /** The same chapter read by the CommonMark parser alone, for tests that hold the fast path to it. */
 export function parseMarkdownChapterWhole(source: string, resolveImage?: ImageResolver): ParsedChapter {
-  const children = [...fromMarkdown(ornamentsToThematicBreaks(protectEscapedQuotes(source))).children] as RootContent[];
-  const first = children[0] as MdNode | undefined;
-  let title: Inline[] | undefined;
-  if (first?.type === 'heading' && first.depth === 1 && first.children.length > 0) {
-    title = inlines(first.children);
-    children.shift();
-  }
-  return { title, blocks: blocks(children, resolveImage) };
+  return parseMarkdownChapters(source, resolveImage, false, true)[0]!;
 }

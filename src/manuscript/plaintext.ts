@@ -33,6 +33,11 @@ export function parsePlainTextChapter(source: string): ParsedChapter {
     .map((p) => p.trim())
     .filter(Boolean);
   let title: Inline[] | undefined;
+  // A title line typed directly above the text, with no blank line between.
+  const firstLine = paragraphs[0]?.split('\n')[0];
+  if (paragraphs.length > 0 && paragraphs[0]!.includes('\n') && firstLine !== undefined && readsAsHeading(firstLine)) {
+    paragraphs.splice(0, 1, firstLine, paragraphs[0]!.slice(firstLine.length + 1));
+  }
   if (paragraphs.length > 1 && readsAsHeading(paragraphs[0]!)) {
     // "Chapter 1." is a heading typed like a sentence; the period is not part of the title.
     title = paragraphInlines(paragraphs.shift()!.replace(/(?<![.\s][A-Za-z])\.$/, ''));

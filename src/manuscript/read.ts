@@ -9,7 +9,8 @@ import type { Book, Chapter, DivisionRole, Inline } from '../model/index.ts';
 import { hasFigure } from '../model/figures.ts';
 import { decodeManuscript } from './decode.ts';
 import { ImageLibrary } from './images.ts';
-import { parseMarkdownChapter, type ParsedChapter } from './markdown.ts';
+import { parseMarkdownChapter, parseMarkdownChapters, type ParsedChapter } from './markdown.ts';
+import { resolveLinks, type ChapterAnchors } from './links.ts';
 import { parsePlainTextChapter } from './plaintext.ts';
 
 const MAX_CHAPTER_BYTES = 50 * 1024 * 1024;
@@ -29,6 +30,12 @@ function readBytes(file: string, name: string): Buffer {
   }
 }
 
+/** Several chapters read from one matter file are one piece of matter. */
+function mergeChapters(parsed: ParsedChapter[]): ParsedChapter {
+  const [first, ...rest] = parsed;
+  return { ...first!, blocks: [...first!.blocks, ...rest.flatMap((chapter) => [...(chapter.title ? [{ kind: 'heading' as const, level: 2, content: chapter.title }] : []), ...chapter.blocks])] };
+}
+
 /** "03-the-dark-tower.md" → "The Dark Tower", for a chapter that names no title of its own. */
 function titleFromFileName(file: string): string {
   const stem = path.basename(file, path.extname(file)).replace(/^[\d\s._-]+/, '').replace(/[-_]+/g, ' ').trim();
@@ -40,26 +47,47 @@ function titleFromFileName(file: string): string {
  * illustrations is never remembered: its images are read, numbered and checked as the book is.
  */
 export interface ParseMemo {
-  recall(source: Uint8Array, file: string): ParsedChapter | undefined;
-  remember(source: Uint8Array, file: string, parsed: ParsedChapter): void;
+  recall(source: Uint8Array, file: string, syntax: ChapterSyntax): ParsedChapter[] | undefined;
+  remember(source: Uint8Array, file: string, syntax: ChapterSyntax, parsed: ParsedChapter[]): void;
 }
 
-function readChapterSource(file: string, name: string, images: ImageLibrary, memo: ParseMemo | undefined): ParsedChapter {
+export type ChapterSyntax = 'markdown' | 'text';
+
+interface ReadContext {
+  images: ImageLibrary;
+  memo: ParseMemo | undefined;
+  warnings: Warning[];
+  txtAsMarkdown: boolean;
+}
+
+function readChapterSource(file: string, name: string, context: ReadContext): ParsedChapter[] {
   const bytes = readBytes(file, name);
-  const remembered = memo?.recall(bytes, file);
-  if (remembered) return remembered;
-  const parsed = parseChapterSource(decodeManuscript(bytes, name), file, images);
-  if (memo && !hasFigure(parsed.blocks)) memo.remember(bytes, file, parsed);
+  const syntax = chapterSyntax(file, context.txtAsMarkdown);
+  let parsed = context.memo?.recall(bytes, file, syntax);
+  if (!parsed) {
+    parsed = parseChapterSource(decodeManuscript(bytes, name), file, context.images, context.txtAsMarkdown);
+    if (context.memo && !parsed.some((chapter) => hasFigure(chapter.blocks))) context.memo.remember(bytes, file, syntax, parsed);
+  }
+  for (const chapter of parsed) for (const w of chapter.warnings ?? []) context.warnings.push({ file: name, location: w.line > 0 ? `line ${w.line}` : undefined, message: w.message });
   return parsed;
 }
 
-/** How a chapter file is written, by its name: Markdown, or plain text. */
-export function chapterSyntax(file: string): 'markdown' | 'text' {
-  return /\.(md|markdown)$/i.test(file) ? 'markdown' : 'text';
+/** How a chapter file is written, by its name: Markdown, or plain text (Markdown too, when the config says .txt is). */
+export function chapterSyntax(file: string, txtAsMarkdown = false): ChapterSyntax {
+  return /\.(md|markdown|mdown|mkd|mdx)$/i.test(file) || (txtAsMarkdown && /\.txt$/i.test(file)) ? 'markdown' : 'text';
 }
 
-export function parseChapterSource(source: string, file: string, images?: ImageLibrary): ParsedChapter {
-  return chapterSyntax(file) === 'markdown' ? parseMarkdownChapter(source, images?.resolverFor(file)) : parsePlainTextChapter(source);
+// What a plain-text chapter typed as Markdown shows: headings, setext underlines, quotes, emphasis, front matter.
+const LOOKS_LIKE_MARKDOWN = /^#{1,6} \S|^\S[^\n]*\n(?:=+|-{2,})[ \t]*$|^> \S|(?<![\w*])\*\*?[^\s*][^*\n]*\*(?![\w*])|^---[ \t]*\n[\w-]+:/m;
+
+export function parseChapterSource(source: string, file: string, images?: ImageLibrary, txtAsMarkdown = false): ParsedChapter[] {
+  if (chapterSyntax(file, txtAsMarkdown) === 'markdown') return parseMarkdownChapters(source, images?.resolverFor(file));
+  const parsed = parsePlainTextChapter(source);
+  if (LOOKS_LIKE_MARKDOWN.test(source)) {
+    const line = source.slice(0, source.search(LOOKS_LIKE_MARKDOWN)).split('\n').length;
+    parsed.warnings = [{ line, message: 'this plain-text chapter looks like Markdown and its marks will print as typed; set "manuscript": { "txtAsMarkdown": true } in the config to read .txt chapters as Markdown' }];
+  }
+  return [parsed];
 }
 
 const MATTER_ROLES: Record<MatterKind, { role: DivisionRole; id: string; matter: 'front' | 'back' }> = {
@@ -71,10 +99,10 @@ const MATTER_ROLES: Record<MatterKind, { role: DivisionRole; id: string; matter:
 };
 
 /** A piece of front or back matter from the config: its own Markdown, or a file. */
-function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, images: ImageLibrary, memo: ParseMemo | undefined): Chapter {
+function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, context: ReadContext): Chapter {
   const { role, id, matter } = MATTER_ROLES[kind];
   const name = source.file ? displayPath(source.file) : `${displayPath(config.configFile)} (${kind})`;
-  const parsed = source.file ? readChapterSource(source.file, name, images, memo) : parseMarkdownChapter(source.text!, images.resolverFor(config.configFile));
+  const parsed = source.file ? mergeChapters(readChapterSource(source.file, name, context)) : parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
   if (parsed.blocks.length === 0) throw new BookError(name, '', `the ${kind} is empty`, `write it, or remove "${kind}" from the config`);
   const title: Inline[] = source.title ? [{ kind: 'text', value: source.title }] : parsed.title ?? [{ kind: 'text', value: matterTitle(role, config.language, config.authors) }];
   return { id, role, matter, title, blocks: parsed.blocks, source: name };
@@ -82,26 +110,43 @@ function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, 
 
 /** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
 export function readBook(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ParseMemo): Book {
-  const digits = Math.max(2, String(config.chapters.length).length);
-  const images = new ImageLibrary(config.projectDir, warnings);
-  const body: Chapter[] = [];
-  let part: string | undefined;
-  config.chapters.forEach((entry, index) => {
+  const images = new ImageLibrary(config.projectDir, warnings, config.manuscript?.resources ?? []);
+  const context: ReadContext = { images, memo, warnings, txtAsMarkdown: config.manuscript?.txtAsMarkdown ?? false };
+  // A file may hold several chapters (split at its top-level headings): all are read before any is numbered.
+  const read = config.chapters.map((entry) => {
     const name = displayPath(entry.file);
-    const parsed = readChapterSource(entry.file, name, images, memo);
-    const fallback = titleFromFileName(entry.file) || `Chapter ${index + 1}`;
-    const title: Inline[] = entry.title ? [{ kind: 'text', value: entry.title }] : parsed.title ?? [{ kind: 'text', value: fallback }];
-    if (parsed.blocks.length === 0 && !parsed.title) {
+    const parsed = readChapterSource(entry.file, name, context);
+    if (parsed.every((chapter) => chapter.blocks.length === 0 && !chapter.title)) {
       throw new BookError(name, '', 'is empty', 'write the chapter, or remove it from the chapters list');
     }
+    return { entry, name, parsed };
+  });
+  const count = read.reduce((n, r) => n + r.parsed.length, 0);
+  const digits = Math.max(2, String(count).length);
+  const body: Chapter[] = [];
+  const anchors: ChapterAnchors[] = [];
+  let part: string | undefined;
+  let number = 0;
+  read.forEach(({ entry, name, parsed }) => {
     const partId = entry.part ? `part${entry.part.index + 1}` : undefined;
     if (entry.part && partId !== part) {
       body.push({ id: partId!, role: 'part', matter: 'body', title: [{ kind: 'text', value: entry.part.title }], blocks: [], source: displayPath(config.configFile) });
     }
     part = partId;
-    body.push({ id: `ch${String(index + 1).padStart(digits, '0')}`, role: 'chapter', matter: 'body', part: partId, title, blocks: parsed.blocks, source: name });
+    parsed.forEach((chapter, i) => {
+      number++;
+      const fallback = (parsed.length === 1 && titleFromFileName(entry.file)) || `Chapter ${number}`;
+      const title: Inline[] = i === 0 && entry.title ? [{ kind: 'text', value: entry.title }] : chapter.title ?? [{ kind: 'text', value: fallback }];
+      const id = `ch${String(number).padStart(digits, '0')}`;
+      const made: Chapter = { id, role: 'chapter', matter: 'body', part: partId, title, blocks: chapter.blocks, source: name };
+      if (chapter.subtitle) made.subtitle = chapter.subtitle;
+      if (chapter.byline) made.byline = chapter.byline;
+      body.push(made);
+      anchors.push({ chapter: made, file: entry.file, anchor: chapter.anchor });
+    });
   });
-  const matter = (kinds: MatterKind[]) => kinds.flatMap((kind) => (config.matter[kind] ? [readMatter(kind, config.matter[kind]!, config, images, memo)] : []));
+  resolveLinks(anchors, warnings);
+  const matter = (kinds: MatterKind[]) => kinds.flatMap((kind) => (config.matter[kind] ? [readMatter(kind, config.matter[kind]!, config, context)] : []));
   const back = matter(['afterword', 'acknowledgements', 'aboutAuthor']);
   if (config.alsoBy.length > 0) {
     back.push({

@@ -1,6 +1,8 @@
 import type { Block } from './index.ts';
+import { allBlocks } from './walk.ts';
 
-/** Whether any of the blocks, or a block quote among them, holds an illustration. */
+/** Whether any of the blocks, or a block nested in them, holds an illustration. */
 export function hasFigure(blocks: readonly Block[]): boolean {
-  return blocks.some((block) => block.kind === 'figure' || (block.kind === 'blockQuote' && hasFigure(block.blocks)));
+  for (const block of allBlocks(blocks)) if (block.kind === 'figure') return true;
+  return false;
 }

@@ -84,12 +84,16 @@ export interface Chapter {
   /** The id of the part this chapter belongs to. */
   part?: string;
   title: Inline[];
+  /** A second line under the title (front matter `subtitle`). */
+  subtitle?: Inline[];
+  /** Who wrote this piece, under its title: an anthology's contributors (front matter `author`). */
+  byline?: string[];
   blocks: Block[];
   /** Where the chapter came from, for messages. */
   source: string;
 }
 
-export type Block = Paragraph | Heading | SceneBreak | BlockQuote | Figure;
+export type Block = Paragraph | Heading | SceneBreak | BlockQuote | Figure | List | CodeBlock | Table | Division | Verse;
 
 export interface Paragraph {
   kind: 'paragraph';
@@ -102,6 +106,8 @@ export interface Heading {
   /** 2 for a section inside a chapter, deeper for sub-sections. */
   level: number;
   content: Inline[];
+  /** Book-wide unique anchor, for links and the contents ("ch03-the-storm"). */
+  id?: string;
 }
 
 export interface SceneBreak {
@@ -131,7 +137,56 @@ export interface BlockQuote {
   blocks: Block[];
 }
 
-export type Inline = Text | Emphasis | Strong | Code | Literal | LineBreak;
+/** A bulleted or numbered list; each item is blocks of its own (an empty item keeps its number). */
+export interface List {
+  kind: 'list';
+  ordered: boolean;
+  /** The first item's number, for an ordered list. */
+  start: number;
+  items: Block[][];
+}
+
+/** Preformatted text (code, ASCII art): white space kept, never justified or hyphenated. */
+export interface CodeBlock {
+  kind: 'codeBlock';
+  value: string;
+  language?: string;
+  /** The source line it starts on, for messages. */
+  line?: number;
+}
+
+export type ColumnAlignment = 'left' | 'center' | 'right' | null;
+
+/** A table of rows of cells, with a header row. */
+export interface Table {
+  kind: 'table';
+  align: ColumnAlignment[];
+  head: Inline[][];
+  rows: Inline[][][];
+  line?: number;
+}
+
+/** A group of blocks the author marked (a fenced div, an HTML div): its classes, and centring. */
+export interface Division {
+  kind: 'division';
+  classes: string[];
+  align?: 'center';
+  blocks: Block[];
+}
+
+/** Verse: stanzas of lines, each line set on its own, turned over with a hanging indent when too long. */
+export interface Verse {
+  kind: 'verse';
+  stanzas: VerseLine[][];
+}
+
+export interface VerseLine {
+  /** Leading spaces the poet typed, as indentation in ems (one per space). */
+  indent: number;
+  content: Inline[];
+}
+
+export type Inline = Text | Emphasis | Strong | Code | Literal | LineBreak | Link | Styled | Span;
 
 export interface Text {
   kind: 'text';
@@ -163,4 +218,30 @@ export interface Literal {
 /** A hard line break inside a paragraph (verse lines). */
 export interface LineBreak {
   kind: 'lineBreak';
+}
+
+/**
+ * A link: a web or mail address, or `#id` for a place in this book (a chapter's or a heading's id).
+ * Its children are the words a reader sees.
+ */
+export interface Link {
+  kind: 'link';
+  href: string;
+  children: Inline[];
+}
+
+export type InlineStyle = 'strikethrough' | 'superscript' | 'subscript' | 'smallCaps' | 'underline';
+
+/** Text set otherwise than the words around it. */
+export interface Styled {
+  kind: 'styled';
+  style: InlineStyle;
+  children: Inline[];
+}
+
+/** Words the author marked with classes (a bracketed span, an HTML span): styled by the EPUB's CSS where it can. */
+export interface Span {
+  kind: 'span';
+  classes: string[];
+  children: Inline[];
 }

@@ -32,7 +32,7 @@ function flattenInlines(inlines: readonly Inline[]): string {
   const walk = (nodes: readonly Inline[]) => {
     for (const node of nodes) {
       if (node.kind === 'text') parts.push(node.value);
-      else if (node.kind === 'emphasis' || node.kind === 'strong') {
+      else if ('children' in node) {
         parts.push('');
         walk(node.children);
         parts.push('');
@@ -50,11 +50,11 @@ function unflattenInlines(inlines: readonly Inline[], text: string): Inline[] {
   const walk = (nodes: readonly Inline[]): Inline[] =>
     nodes.map((node): Inline => {
       if (node.kind === 'text') return { kind: 'text', value: take() };
-      if (node.kind === 'emphasis' || node.kind === 'strong') {
+      if ('children' in node) {
         take();
         const children = walk(node.children);
         take();
-        return { kind: node.kind, children };
+        return { ...node, children };
       }
       take();
       return node;
@@ -69,28 +69,49 @@ function collectSlots(blocks: readonly Block[], quoted: boolean, slots: Slot[]):
     if (block.kind === 'paragraph') slots.push({ inlines: block.content, quoted, heading: false });
     else if (block.kind === 'heading') slots.push({ inlines: block.content, quoted, heading: true });
     else if (block.kind === 'blockQuote') collectSlots(block.blocks, true, slots);
+    else if (block.kind === 'division') collectSlots(block.blocks, quoted, slots);
+    else if (block.kind === 'list') for (const item of block.items) collectSlots(item, quoted, slots);
     else if (block.kind === 'figure' && block.caption) slots.push({ inlines: block.caption, quoted, heading: false });
+    // Each cell and each line of verse is its own run of text: a quote never pairs across them.
+    else if (block.kind === 'table') for (const cell of [...block.head, ...block.rows.flat()]) slots.push({ inlines: cell, quoted, heading: false });
+    else if (block.kind === 'verse') for (const line of block.stanzas.flat()) slots.push({ inlines: line.content, quoted: true, heading: false });
   }
 }
 
 function rebuildBlocks(blocks: readonly Block[], next: () => Inline[]): Block[] {
   return blocks.map((block): Block => {
-    if (block.kind === 'paragraph') return { kind: 'paragraph', content: next() };
-    if (block.kind === 'heading') return { ...block, content: next() };
-    if (block.kind === 'blockQuote') return { kind: 'blockQuote', blocks: rebuildBlocks(block.blocks, next) };
-    if (block.kind === 'figure' && block.caption) return { ...block, caption: next() };
-    return block;
+    switch (block.kind) {
+      case 'paragraph':
+        return { kind: 'paragraph', content: next() };
+      case 'heading':
+        return { ...block, content: next() };
+      case 'blockQuote':
+      case 'division':
+        return { ...block, blocks: rebuildBlocks(block.blocks, next) };
+      case 'list':
+        return { ...block, items: block.items.map((item) => rebuildBlocks(item, next)) };
+      case 'figure':
+        return block.caption ? { ...block, caption: next() } : block;
+      case 'table':
+        return { ...block, head: block.head.map(() => next()), rows: block.rows.map((row) => row.map(() => next())) };
+      case 'verse':
+        return { ...block, stanzas: block.stanzas.map((stanza) => stanza.map((line) => ({ ...line, content: next() }))) };
+      default:
+        return block;
+    }
   });
 }
 
 /** Applies a pass over a chapter's text blocks (title first, then blocks in reading order). */
 export function mapChapterText(chapter: Chapter, pass: (blocks: TextBlock[]) => string[]): Chapter {
   const slots: Slot[] = [{ inlines: chapter.title, quoted: false, heading: true }];
+  if (chapter.subtitle) slots.push({ inlines: chapter.subtitle, quoted: false, heading: true });
   collectSlots(chapter.blocks, false, slots);
   const texts = pass(slots.map((slot) => ({ text: flattenInlines(slot.inlines), quoted: slot.quoted, heading: slot.heading })));
   const rebuilt = slots.map((slot, i) => unflattenInlines(slot.inlines, texts[i]!));
   let index = 1;
-  return { ...chapter, title: rebuilt[0]!, blocks: rebuildBlocks(chapter.blocks, () => rebuilt[index++]!) };
+  const subtitle = chapter.subtitle ? { subtitle: rebuilt[index++]! } : {};
+  return { ...chapter, title: rebuilt[0]!, ...subtitle, blocks: rebuildBlocks(chapter.blocks, () => rebuilt[index++]!) };
 }
 
 /** Lifts a pass that needs no context beyond its own block. */

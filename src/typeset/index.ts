@@ -8,7 +8,7 @@ import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type LineImage, type Run, type SetLine } from './lines.ts';
 import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
-import { paragraphItems, type ParagraphSetting } from './paragraph.ts';
+import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
 import { plain, plainLength } from './plain.ts';
 import { WordCache, wordCacheKey } from './word-cache.ts';
 import type { Item } from './items.ts';
@@ -85,6 +85,7 @@ class Typesetter {
   readonly warnings: TypesetBook['warnings'] = [];
   readonly bodyLines: SetLine[] = [];
   private chapterName = '';
+  private listDepth = 0;
   private chapterIndex = -1;
   private readonly missing = new Set<string>();
   /** By measure and inset: the parts of the setting that vary within a book. */
@@ -227,6 +228,150 @@ class Typesetter {
     return { line: { runs: [], ratio: 0, hyphenated: false, width, image: { data: image.data, x: (measure - width) / 2, width, height } }, height: lines };
   }
 
+  /** Lines set flush left and broken greedily where the words fit; lines after the first hang by `hang` points. */
+  ragged(pieces: { text: string; style: Style }[], size: number, width: number, hang: number): SetLine[] {
+    const lines: SetLine[] = [];
+    let runs: Run[] = [];
+    let x = 0;
+    const finish = () => {
+      lines.push({ runs, ratio: 0, hyphenated: false, width: x });
+      runs = [];
+      x = hang;
+    };
+    for (const piece of pieces) {
+      const face = this.fonts.face(piece.style);
+      for (const word of piece.text.split(/(?<=\s)(?=\S)/)) {
+        const w = face.width(word) * size;
+        const fits = x + face.width(word.trimEnd()) * size <= width;
+        if (!fits && runs.length > 0) finish();
+        runs.push({ x, text: word, style: piece.style, size, smallCaps: false, wordSpacing: 0, width: w });
+        x += w;
+      }
+    }
+    if (runs.length > 0 || lines.length === 0) finish();
+    return lines;
+  }
+
+  /** A line of verse: flush left at its indent, turned over with a hanging indent when too long. */
+  private verseLine(content: readonly Inline[], indent: number, width: number): SetLine[] {
+    const { fontSize } = this.design;
+    const pieces = styledPieces(content).map((piece) => (piece === 'break' ? { text: ' ', style: 'regular' as Style } : piece));
+    const start = (Math.min(indent, 12) / 2) * fontSize;
+    return this.ragged(pieces, fontSize, width - start, 2 * fontSize).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + start })) }));
+  }
+
+  /**
+   * Preformatted text: each line as typed, flush left, never justified or hyphenated, each
+   * character centred in a cell of one width so columns line up as in a monospace face; a line
+   * too long for the measure is broken and its rest marked as a continuation.
+   */
+  private codeLines(value: string, line: number | undefined, width: number): SetLine[] {
+    const size = this.design.fontSize * 0.85;
+    const face = this.fonts.face('regular');
+    const cell = 0.6 * size;
+    const columns = Math.max(8, Math.floor(width / cell));
+    const mark = ['↪', '→', '»'].find((c) => face.has(c)) ?? '>';
+    const out: SetLine[] = [];
+    let wrapped = 0;
+    const setLine = (text: string, from: number): SetLine => {
+      const runs: Run[] = [];
+      [...text].forEach((char, i) => {
+        if (/\s/.test(char)) return;
+        const w = face.width(char) * size;
+        runs.push({ x: (from + i) * cell + (cell - w) / 2, text: char, style: 'regular', size, smallCaps: false, wordSpacing: 0, width: w });
+      });
+      return { runs, ratio: 0, hyphenated: false, width: (from + text.length) * cell };
+    };
+    value.split('\n').forEach((typed, i) => {
+      let rest = typed.replace(/\t/g, '    ');
+      const indent = Math.min(/^ */.exec(rest)![0].length, columns - 8);
+      let first = true;
+      do {
+        const from = first ? 0 : indent + 2;
+        let fit = Math.min(rest.length, columns - from);
+        if (fit < rest.length) {
+          const space = rest.lastIndexOf(' ', fit);
+          if (space > (first ? indent : 0)) fit = space + 1;
+          wrapped ||= i + 1;
+        }
+        const set = setLine(rest.slice(0, fit), from);
+        if (!first) set.runs.unshift({ x: indent * cell, text: mark, style: 'regular', size, smallCaps: false, wordSpacing: 0, width: face.width(mark) * size });
+        out.push(set);
+        rest = rest.slice(fit).replace(/^ +/, '');
+        first = false;
+      } while (rest.length > 0);
+    });
+    if (wrapped) {
+      this.reports++;
+      this.warnings.push({ chapter: this.chapterName, message: `a line of preformatted text${line ? ` (line ${line + wrapped})` : ''} is wider than the page and was broken` });
+    }
+    return out;
+  }
+
+  /** A table as rows of lines: columns as wide as their content allows, cells wrapped, the header in bold. */
+  private tableRows(table: Extract<Block, { kind: 'table' }>, width: number): SetLine[][] {
+    const size = this.design.fontSize * 0.9;
+    const gap = this.design.fontSize;
+    const columns = Math.max(table.head.length, ...table.rows.map((row) => row.length));
+    const text = (cell: Inline[] | undefined) => (cell ? plain(cell) : '');
+    const natural = Array.from({ length: columns }, (_, c) =>
+      Math.max(...[table.head, ...table.rows].map((row, r) => this.fonts.face(r === 0 ? 'bold' : 'regular').width(text(row[c])) * size), size),
+    );
+    const room = width - gap * (columns - 1);
+    const total = natural.reduce((a, b) => a + b, 0);
+    // Columns share the measure in proportion to their content when it does not all fit.
+    const widths = total <= room ? natural : natural.map((w) => Math.max(size * 3, (w / total) * room));
+    if (total > room * 2.5) {
+      this.reports++;
+      this.warnings.push({ chapter: this.chapterName, message: `a table${table.line ? ` (line ${table.line})` : ''} is too wide for the page; its cells were wrapped` });
+    }
+    const tableWidth = widths.reduce((a, b) => a + b, 0) + gap * (columns - 1);
+    const left = Math.max(0, (width - tableWidth) / 2);
+    return [table.head, ...table.rows]
+      .filter((row) => row.length > 0)
+      .map((row, r) => {
+        const style: Style = r === 0 && table.head.length > 0 ? 'bold' : 'regular';
+        const cells = widths.map((w, c) => this.ragged([{ text: text(row[c]), style }], size, w, 0));
+        const height = Math.max(...cells.map((lines) => lines.length));
+        return Array.from({ length: height }, (_, i): SetLine => {
+          const runs: Run[] = [];
+          let x = left;
+          cells.forEach((lines, c) => {
+            const line = lines[i];
+            const align = table.align[c] ?? 'left';
+            const shift = line ? (align === 'right' ? widths[c]! - line.width : align === 'center' ? (widths[c]! - line.width) / 2 : 0) : 0;
+            for (const run of line?.runs ?? []) runs.push({ ...run, x: x + shift + run.x });
+            x += widths[c]! + gap;
+          });
+          return { runs, ratio: 0, hyphenated: false, width: tableWidth };
+        });
+      });
+  }
+
+  /** A list: each item's blocks inset, its marker hanging in the inset on the item's first line. */
+  private list(list: Extract<Block, { kind: 'list' }>, flow: FlowElement[], width: number, x: number): void {
+    const { fontSize } = this.design;
+    const face = this.fonts.face('regular');
+    const markers = list.items.map((_, i) => (list.ordered ? `${list.start + i}.` : '•'));
+    const inset = Math.max(1.5 * fontSize, Math.max(...markers.map((m) => face.width(m) * fontSize)) + 0.6 * fontSize);
+    list.items.forEach((item, i) => {
+      const marker = markers[i]!;
+      const markerWidth = face.width(marker) * fontSize;
+      const markerRun: Run = { x: -0.5 * fontSize - markerWidth, text: marker, style: 'regular', size: fontSize, smallCaps: false, wordSpacing: 0, width: markerWidth };
+      const first = flow.length;
+      this.blocks(item, flow, width - inset, x + inset, { indentNext: false, first: false });
+      const at = flow.findIndex((e, k) => k >= first && e.kind === 'paragraph');
+      if (at < 0) {
+        flow.push(this.fixedLines([{ runs: [markerRun], ratio: 0, hyphenated: false, width: 0 }], x + inset));
+        return;
+      }
+      const element = flow[at] as FlowParagraph;
+      const [line, ...rest] = element.lines;
+      // A copy: the lines may be a memo's. The marker rides on the first line, which a variant would not keep.
+      flow[at] = { ...element, lines: [{ ...line!, runs: [markerRun, ...line!.runs] }, ...rest], vary: undefined };
+    });
+  }
+
   private fixedLines(lines: SetLine[], x: number, keepWithNext = false, height = 1): FlowParagraph {
     return { kind: 'paragraph', lines, x, height, keepWithNext };
   }
@@ -273,6 +418,50 @@ class Typesetter {
           state.indentNext = false;
           break;
         }
+        case 'division':
+          if (block.align === 'center') {
+            for (const inner of block.blocks) {
+              if (inner.kind === 'paragraph') flow.push(this.fixedLines(this.centered(plain(inner.content), 'regular', fontSize, width), x));
+              else this.blocks([inner], flow, width, x, state);
+            }
+            state.indentNext = false;
+          } else this.blocks(block.blocks, flow, width, x, state);
+          break;
+        case 'list': {
+          // A list inside a list item sits close under its item.
+          const nested = this.listDepth > 0;
+          if (!nested) flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          this.listDepth++;
+          this.list(block, flow, width, x);
+          this.listDepth--;
+          if (!nested) flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          state.indentNext = false;
+          state.first = false;
+          break;
+        }
+        case 'codeBlock':
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(this.fixedLines(this.codeLines(block.value, block.line, width), x));
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          state.indentNext = false;
+          break;
+        case 'table':
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          for (const row of this.tableRows(block, width)) flow.push(this.fixedLines(row, x));
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          state.indentNext = false;
+          break;
+        case 'verse': {
+          const inset = 2 * fontSize;
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          block.stanzas.forEach((stanza, i) => {
+            if (i > 0) flow.push({ kind: 'space', height: 1, keepAtTop: false });
+            flow.push(this.fixedLines(stanza.flatMap((line) => this.verseLine(line.content, line.indent, width - inset)), x + inset));
+          });
+          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          state.indentNext = false;
+          break;
+        }
       }
       if (top) {
         const first = flow.slice(firstElement).find((e): e is FlowParagraph => e.kind === 'paragraph');
@@ -303,6 +492,8 @@ class Typesetter {
     const title = this.centered(plain(chapter.title), 'regular', fontSize * 1.6, textWidth * 0.85);
     title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
     flow.push({ ...this.fixedLines(title, 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
+    if (chapter.subtitle) flow.push(this.fixedLines(this.centered(plain(chapter.subtitle), 'italic', fontSize * 1.15, textWidth * 0.85).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + textWidth * 0.075 })) })), 0, true));
+    if (chapter.byline) flow.push(this.fixedLines(this.centered(chapter.byline.join(', '), 'regular', fontSize, textWidth, true), 0, true));
     flow.push({ kind: 'space', height: 2, keepAtTop: false });
     if (chapter.role === 'alsoBy') this.centeredBlocks(chapter.blocks, flow, 'italic');
     else this.blocks(chapter.blocks, flow, textWidth, 0, { indentNext: false, first: true }, true);
@@ -407,9 +598,13 @@ function estimatePages(book: Book, options: TypesetOptions): number {
   const count = (blocksOf: readonly Block[]) => {
     for (const block of blocksOf) {
       blocks++;
-      if (block.kind === 'blockQuote') count(block.blocks);
+      if (block.kind === 'blockQuote' || block.kind === 'division') count(block.blocks);
+      else if (block.kind === 'list') block.items.forEach(count);
       // A figure takes up to half a page: count it as some twenty lines of text.
       else if (block.kind === 'figure') chars += (20 * d.textWidth) / perChar;
+      else if (block.kind === 'codeBlock') chars += block.value.split('\n').length * (d.textWidth / perChar);
+      else if (block.kind === 'table') chars += (block.rows.length + 1) * (d.textWidth / perChar);
+      else if (block.kind === 'verse') chars += block.stanzas.flat().length * (d.textWidth / perChar);
       else if (block.kind !== 'sceneBreak') chars += plainLength(block.content);
     }
   };

@@ -66,6 +66,12 @@ export function styledPieces(inlines: readonly Inline[], style: Style = 'regular
       case 'strong':
         styledPieces(node.children, style === 'italic' || style === 'boldItalic' ? 'boldItalic' : 'bold', out);
         break;
+      // Links, spans and the other inline styles print as their words in the style around them.
+      case 'link':
+      case 'styled':
+      case 'span':
+        styledPieces(node.children, style, out);
+        break;
     }
   }
   return out;

@@ -45,8 +45,7 @@ function count(inlines: readonly Inline[], state: { length: number; pendingSpace
       case 'lineBreak':
         state.pendingSpace = true;
         break;
-      case 'emphasis':
-      case 'strong':
+      default:
         count(node.children, state);
         break;
     }

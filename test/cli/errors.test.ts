@@ -94,7 +94,7 @@ describe('bad input never hurts the author', () => {
     assert.match(readFileSync(path.join(dir, 'dist/safe.txt'), 'utf8'), /A \*lone star and a __half bold\./);
   });
 
-  it('escapes raw HTML: no script, handler or iframe reaches the EPUB', async () => {
+  it('drops raw HTML it cannot show: no script, handler or iframe reaches the EPUB, none is printed as source, one warning says so', async () => {
     const dir = await builtBook();
     writeFileSync(path.join(dir, 'manuscript/01.md'), '# One\n\n<script>alert(1)</script>\n\nText <img src="http://x" onerror="alert(1)"> and <iframe src="x"></iframe>.\n');
     const { code, stderr } = await runCli(['build', '--format', 'epub'], { cwd: dir });
@@ -102,8 +102,11 @@ describe('bad input never hurts the author', () => {
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(readFileSync(path.join(dir, 'dist/safe.epub')));
     const chapter = await zip.file('OEBPS/ch01.xhtml')!.async('string');
-    assert.doesNotMatch(chapter, /<script|<iframe|<img|onerror="/);
-    assert.match(chapter, /&lt;script&gt;/);
+    assert.doesNotMatch(chapter, /<script|<iframe|<img|onerror=|alert|&lt;/);
+    assert.match(chapter, /<p>Text +and \.<\/p>/);
+    const warnings = stderr.split('\n').filter((line) => /left out/.test(line));
+    assert.equal(warnings.length, 1, stderr);
+    assert.match(warnings[0]!, /01\.md: line 3: .*<script>.*<iframe>/);
   });
 
   it('never touches the network', async () => {

@@ -4,7 +4,8 @@ import { decodeManuscript, firstInvalidUtf8 } from '../../src/manuscript/decode.
 import { parseMarkdownChapter } from '../../src/manuscript/markdown.ts';
 import { parsePlainTextChapter, readsAsHeading } from '../../src/manuscript/plaintext.ts';
 import { BookError } from '../../src/errors.ts';
-import type { Block } from '../../src/model/index.ts';
+import type { Block, Inline } from '../../src/model/index.ts';
+import { plainText } from '../../src/model/plain-text.ts';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -65,16 +66,20 @@ describe('Markdown chapters', () => {
       assert.deepEqual(parsed.blocks.map((b) => b.kind), ['paragraph', 'sceneBreak', 'paragraph']);
     });
   }
-  it('keeps web addresses typed in running text verbatim', () => {
+  it('links web addresses typed in running text, their text kept verbatim', () => {
     const parsed = parseMarkdownChapter('See http://example.org/a--b\'s, or www.x.org/--y. Mail a--b@x.org.');
-    const literals = (parsed.blocks[0] as { content: { kind: string; value: string }[] }).content.filter((i) => i.kind === 'literal').map((i) => i.value);
-    assert.deepEqual(literals, ["http://example.org/a--b's", 'www.x.org/--y', 'a--b@x.org']);
+    const links = (parsed.blocks[0] as { content: Inline[] }).content.filter((i) => i.kind === 'link');
+    assert.deepEqual(
+      links.map((l) => l.children),
+      [[{ kind: 'literal', value: "http://example.org/a--b's" }], [{ kind: 'literal', value: 'www.x.org/--y' }], [{ kind: 'literal', value: 'a--b@x.org' }]],
+    );
+    assert.deepEqual(links.map((l) => l.href), ["http://example.org/a--b's", 'http://www.x.org/--y', 'mailto:a--b@x.org']);
   });
-  it('keeps code spans, autolinks and raw HTML verbatim', () => {
+  it('keeps code spans and autolinks verbatim, and reads the HTML it knows', () => {
     const parsed = parseMarkdownChapter('Use `"x"` at <https://example.org/a--b> and <b>bold</b>.');
-    const content = (parsed.blocks[0] as { content: { kind: string; value?: string }[] }).content;
+    const content = (parsed.blocks[0] as { content: Inline[] }).content;
     assert.ok(content.some((i) => i.kind === 'code' && i.value === '"x"'));
-    assert.ok(content.some((i) => i.kind === 'literal' && i.value === 'https://example.org/a--b'));
-    assert.ok(content.some((i) => i.kind === 'literal' && i.value === '<b>'));
+    assert.ok(content.some((i) => i.kind === 'link' && i.href === 'https://example.org/a--b' && i.children[0]!.kind === 'literal'));
+    assert.ok(content.some((i) => i.kind === 'strong' && plainText(i.children) === 'bold'));
   });
 });

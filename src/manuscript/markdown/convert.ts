@@ -1,0 +1,525 @@
+import type { ListItem, Nodes as MdNode, PhrasingContent, RootContent, TableCell } from 'mdast';
+import type { Block, ColumnAlignment, ImageData, Inline, VerseLine } from '../../model/index.ts';
+import { restoreInCode, textWithLiterals } from '../escapes.ts';
+import { attributeClasses, attributeId, DIV_CLOSE, DIV_OPEN } from './fenced-divs.ts';
+import { classesOf, HIDDEN_ELEMENTS, isCentred, isSafeHref, tokenizeHtml, VOID_ELEMENTS, type HtmlToken } from './html.ts';
+import { inlineExtras, spanOf } from './inline-extras.ts';
+import { lineBlockLines, splitLines } from './line-blocks.ts';
+import { parseMdast } from './parse.ts';
+
+/** Finds the image a Markdown `![alt](src "caption")` or an `<img>` names; `line` is where it is written. */
+export type ImageResolver = (src: string, line: number, alt: string) => ImageData;
+
+/** A heading as read, before the chapter decides which heading is its title. */
+export interface ReadHeading {
+  kind: 'heading';
+  level: number;
+  content: Inline[];
+  id?: string;
+  /** The heading's level in the file (`#` is 1), which decides titles and splitting. */
+  depth: number;
+}
+
+/**
+ * Turns a chapter's mdast into model blocks. One converter per chapter: it collects the HTML it
+ * had to drop (told once, as one warning) and the chapter's footnotes (kept as notes at its end).
+ */
+export class MdastConverter {
+  readonly warnings: { line: number; message: string }[] = [];
+  private readonly dropped = new Set<string>();
+  private droppedLine = 0;
+  private readonly noteNumbers = new Map<string, number>();
+  private readonly noteBlocks = new Map<string, Block[]>();
+
+  constructor(
+    private readonly resolveImage: ImageResolver | undefined,
+    /** The whole chapter is verse (front matter `verse: true`). */
+    private readonly verse = false,
+  ) {}
+
+  private drop(tag: string, line: number): void {
+    if (this.dropped.size === 0) this.droppedLine = line;
+    this.dropped.add(tag);
+  }
+
+  /** Warnings for the chapter, the dropped HTML told once. */
+  finish(): { line: number; message: string }[] {
+    if (this.dropped.size > 0) {
+      const tags = [...this.dropped].map((t) => `<${t}>`).join(', ');
+      this.warnings.unshift({ line: this.droppedLine, message: `HTML the book cannot show was left out (${tags}); the text inside it is kept` });
+      this.dropped.clear();
+    }
+    return this.warnings;
+  }
+
+  /** The chapter's footnotes, numbered in the order they are first referred to, as a list at its end. */
+  notes(): Block[] {
+    if (this.noteNumbers.size === 0) return [];
+    const items = [...this.noteNumbers.keys()].map((label) => this.noteBlocks.get(label) ?? [{ kind: 'paragraph', content: [{ kind: 'text', value: '' }] } as Block]);
+    return [{ kind: 'sceneBreak' }, { kind: 'list', ordered: true, start: 1, items }];
+  }
+
+  // ——— inlines ———
+
+  inlines(nodes: readonly PhrasingContent[]): Inline[] {
+    return inlineExtras(this.rawInlines(nodes));
+  }
+
+  private rawInlines(nodes: readonly PhrasingContent[]): Inline[] {
+    // Inline HTML comes as one node per tag: the tags are matched up across their siblings.
+    const frames: { token: Extract<HtmlToken, { type: 'open' }> | null; out: Inline[] }[] = [{ token: null, out: [] }];
+    const out = () => frames.at(-1)!.out;
+    const close = (name: string) => {
+      const at = frames.findLastIndex((f) => f.token?.name === name);
+      if (at <= 0) return;
+      while (frames.length > at) {
+        const frame = frames.pop()!;
+        out().push(...this.htmlInline(frame.token!, frame.out));
+      }
+    };
+    let hiddenDepth = 0;
+    for (const node of nodes) {
+      if (node.type === 'html') {
+        const line = node.position?.start.line ?? 0;
+        for (const token of tokenizeHtml(restoreInCode(node.value))) {
+          if (token.type === 'comment') continue;
+          if (hiddenDepth > 0) {
+            if (token.type === 'close' && HIDDEN_ELEMENTS.has(token.name)) hiddenDepth--;
+            continue;
+          }
+          if (token.type === 'text') out().push(...textWithLiterals(token.value));
+          else if (token.type === 'close') close(token.name);
+          else if (HIDDEN_ELEMENTS.has(token.name)) {
+            this.drop(token.name, line);
+            if (!token.selfClosing) hiddenDepth++;
+          } else if (token.name === 'br') out().push({ kind: 'lineBreak' });
+          else if (token.name === 'img') out().push(...this.htmlImageAlt(token.attributes));
+          else if (VOID_ELEMENTS.has(token.name) || token.selfClosing) {
+            if (token.name !== 'wbr') this.drop(token.name, line);
+          } else {
+            if (!INLINE_TAGS.has(token.name)) this.drop(token.name, line);
+            frames.push({ token, out: [] });
+          }
+        }
+        continue;
+      }
+      if (hiddenDepth > 0) continue;
+      out().push(...this.inline(node));
+    }
+    while (frames.length > 1) {
+      const frame = frames.pop()!;
+      out().push(...this.htmlInline(frame.token!, frame.out));
+    }
+    return frames[0]!.out;
+  }
+
+  /** An `<img>` inside running text cannot be a figure there: its alt text stands in, as text. */
+  private htmlImageAlt(attributes: Record<string, string>): Inline[] {
+    return attributes.alt ? [{ kind: 'text', value: attributes.alt }] : [];
+  }
+
+  private htmlInline(token: Extract<HtmlToken, { type: 'open' }>, children: Inline[]): Inline[] {
+    const a = token.attributes;
+    switch (token.name) {
+      case 'em':
+      case 'i':
+      case 'cite':
+      case 'dfn':
+      case 'var':
+        return [{ kind: 'emphasis', children }];
+      case 'strong':
+      case 'b':
+        return [{ kind: 'strong', children }];
+      case 'u':
+      case 'ins':
+        return [{ kind: 'styled', style: 'underline', children }];
+      case 's':
+      case 'del':
+      case 'strike':
+        return [{ kind: 'styled', style: 'strikethrough', children }];
+      case 'sup':
+        return [{ kind: 'styled', style: 'superscript', children }];
+      case 'sub':
+        return [{ kind: 'styled', style: 'subscript', children }];
+      case 'small':
+        return [spanOf(['small', ...classesOf(a)], children)];
+      case 'code':
+      case 'kbd':
+      case 'samp':
+      case 'tt':
+        return [{ kind: 'code', value: children.map(plainOf).join('') }];
+      case 'a':
+        return a.href && isSafeHref(a.href) ? [{ kind: 'link', href: a.href, children }] : children;
+      case 'span': {
+        const classes = classesOf(a);
+        if (isCentred(a)) classes.push('center');
+        return classes.length > 0 ? [spanOf(classes, children)] : children;
+      }
+      default:
+        return children;
+    }
+  }
+
+  private inline(node: PhrasingContent): Inline[] {
+    switch (node.type) {
+      case 'text':
+        return textWithLiterals(node.value);
+      case 'emphasis':
+        return [{ kind: 'emphasis', children: this.rawInlines(node.children) }];
+      case 'strong':
+        return [{ kind: 'strong', children: this.rawInlines(node.children) }];
+      case 'delete':
+        return [{ kind: 'styled', style: 'strikethrough', children: this.rawInlines(node.children) }];
+      case 'inlineCode':
+        return [{ kind: 'code', value: restoreInCode(node.value) }];
+      case 'break':
+        return [{ kind: 'lineBreak' }];
+      case 'link': {
+        // An autolink's text is its address, kept as typed.
+        const only = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0]!.value : undefined;
+        const typedAddress = only !== undefined && ['', 'mailto:', 'http://', 'https://'].some((scheme) => scheme + only === node.url);
+        const children = typedAddress ? [{ kind: 'literal' as const, value: only! }] : this.rawInlines(node.children);
+        return isSafeHref(node.url) && node.url ? [{ kind: 'link', href: node.url, children }] : children;
+      }
+      case 'linkReference':
+        // A reference with no definition is text as typed: `[words]` (pandoc's bracketed spans start so).
+        return [{ kind: 'text', value: '[' }, ...this.rawInlines(node.children), { kind: 'text', value: node.referenceType === 'full' ? `][${node.label ?? ''}]` : node.referenceType === 'collapsed' ? ']' + '[]' : ']' }];
+      case 'footnoteReference': {
+        const label = node.identifier;
+        if (!this.noteNumbers.has(label)) this.noteNumbers.set(label, this.noteNumbers.size + 1);
+        return [{ kind: 'styled', style: 'superscript', children: [{ kind: 'text', value: String(this.noteNumbers.get(label)) }] }];
+      }
+      case 'image':
+      case 'imageReference':
+        // Images inside running text are split off as figures by paragraphBlocks; in a heading or link, the alt stands in.
+        return node.alt ? [{ kind: 'text', value: node.alt }] : [];
+      case 'html':
+        return this.rawInlines([node]);
+      default:
+        return 'children' in node ? this.rawInlines((node as { children: PhrasingContent[] }).children) : [];
+    }
+  }
+
+  // ——— blocks ———
+
+  /** A paragraph's images become figures of their own; the words around them stay paragraphs. */
+  private paragraph(children: readonly PhrasingContent[], out: Block[]): void {
+    if (this.verse) {
+      out.push({ kind: 'verse', stanzas: [this.verseLines(splitLines(children).map((nodes) => ({ indent: 0, nodes })))] });
+      return;
+    }
+    const lines = lineBlockLines(children);
+    if (lines) {
+      // Blank `|` lines divide stanzas; a line block beside another is the poem's next stanza.
+      const stanzas: VerseLine[][] = [[]];
+      for (const line of this.verseLines(lines)) {
+        if (line.content.length === 0) stanzas.push([]);
+        else stanzas.at(-1)!.push(line);
+      }
+      const verse = stanzas.filter((s) => s.length > 0);
+      const previous = out.at(-1);
+      if (previous?.kind === 'verse') previous.stanzas.push(...verse);
+      else out.push({ kind: 'verse', stanzas: verse });
+      return;
+    }
+    let words: PhrasingContent[] = [];
+    const flush = () => {
+      const content = this.inlines(trimBreaks(words));
+      if (content.some((inline) => inline.kind !== 'text' || inline.value.trim() !== '')) out.push({ kind: 'paragraph', content });
+      words = [];
+    };
+    for (const child of children) {
+      const image = this.figureOf(child);
+      if (image) {
+        flush();
+        out.push(image);
+      } else words.push(child);
+    }
+    flush();
+  }
+
+  private verseLines(lines: { indent: number; nodes: PhrasingContent[] }[]): VerseLine[] {
+    return lines.map(({ indent, nodes }) => ({ indent, content: this.inlines(nodes) }));
+  }
+
+  private figureOf(node: PhrasingContent): Block | null {
+    if (!this.resolveImage) return null;
+    if (node.type === 'image') {
+      const image = this.resolveImage(node.url, node.position?.start.line ?? 0, node.alt ?? '');
+      return figure(image, node.alt ?? '', node.title);
+    }
+    if (node.type === 'html') {
+      const img = tokenizeHtml(node.value).find((t): t is Extract<HtmlToken, { type: 'open' }> => t.type === 'open' && t.name === 'img');
+      if (img && img.attributes.src && tokenizeHtml(node.value).every((t) => t === img || t.type === 'comment' || (t.type === 'text' && !t.value.trim()))) {
+        const alt = img.attributes.alt ?? '';
+        return figure(this.resolveImage(img.attributes.src, node.position?.start.line ?? 0, alt), alt, img.attributes.title);
+      }
+    }
+    return null;
+  }
+
+  blocks(nodes: readonly RootContent[]): (Block | ReadHeading)[] {
+    const builder = new BlockBuilder();
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'paragraph': {
+          const out: Block[] = [];
+          const last = builder.current.at(-1);
+          if (last?.kind === 'verse') out.push(last);
+          this.paragraph(node.children, out);
+          if (last?.kind === 'verse' && out[0] === last) out.shift();
+          for (const block of out) builder.push(block);
+          break;
+        }
+        case 'heading': {
+          if (node.children.length === 0) {
+            builder.push({ kind: 'sceneBreak' });
+            break;
+          }
+          const { children, id } = headingAttributes(node.children);
+          builder.push({ kind: 'heading', level: Math.max(2, node.depth), depth: node.depth, content: this.inlines(children), ...(id ? { id } : {}) });
+          break;
+        }
+        case 'thematicBreak':
+          builder.push({ kind: 'sceneBreak' });
+          break;
+        case 'blockquote':
+          builder.push({ kind: 'blockQuote', blocks: this.innerBlocks(node.children) });
+          break;
+        case 'list':
+          builder.push({ kind: 'list', ordered: Boolean(node.ordered), start: node.start ?? 1, items: node.children.map((item: ListItem) => this.listItem(item)) });
+          break;
+        case 'code':
+          builder.push({ kind: 'codeBlock', value: restoreInCode(node.value), ...(node.lang ? { language: node.lang } : {}), line: node.position?.start.line ?? 0 });
+          break;
+        case 'table': {
+          const align: ColumnAlignment[] = (node.align ?? []).map((a) => a ?? null);
+          const cells = (row: { children: TableCell[] }) => row.children.map((cell) => this.inlines(cell.children));
+          const [head, ...rows] = node.children;
+          builder.push({ kind: 'table', align, head: head ? cells(head) : [], rows: rows.map(cells), line: node.position?.start.line });
+          break;
+        }
+        case 'html':
+          this.htmlBlock(node.value, node.position?.start.line ?? 0, builder);
+          break;
+        case 'footnoteDefinition':
+          this.noteBlocks.set(node.identifier, this.innerBlocks(node.children));
+          if (!this.noteNumbers.has(node.identifier)) this.noteNumbers.set(node.identifier, this.noteNumbers.size + 1);
+          break;
+        case 'definition':
+        case 'yaml' as never:
+          break;
+        default:
+          if ('children' in node) for (const block of this.blocks((node as { children: RootContent[] }).children)) builder.push(block);
+      }
+    }
+    return builder.finish();
+  }
+
+  /** Blocks inside a quote, list item or note: their headings are only bold lines of text. */
+  private innerBlocks(nodes: readonly RootContent[]): Block[] {
+    return this.blocks(nodes).map((block) => (block.kind === 'heading' ? asBlock(block) : block));
+  }
+
+  private listItem(item: ListItem): Block[] {
+    const blocks = this.innerBlocks(item.children);
+    if (item.checked === true || item.checked === false) {
+      const box: Inline = { kind: 'text', value: item.checked ? '☒ ' : '☐ ' };
+      const first = blocks[0];
+      if (first?.kind === 'paragraph') first.content.unshift(box);
+      else blocks.unshift({ kind: 'paragraph', content: [box] });
+    }
+    return blocks;
+  }
+
+  /** An HTML block: its comments vanish, the tags the model knows become blocks, the rest is dropped with its text kept. */
+  private htmlBlock(html: string, line: number, builder: BlockBuilder): void {
+    let inline: Inline[] = [];
+    let pending: PhrasingContent[] = [];
+    const flush = () => {
+      if (pending.length > 0) {
+        inline.push(...this.rawInlines(pending));
+        pending = [];
+      }
+      const content = inlineExtras(trimInline(inline));
+      if (content.some((n) => n.kind !== 'text' || n.value.trim())) builder.push({ kind: 'paragraph', content });
+      inline = [];
+    };
+    let hidden = 0;
+    for (const token of tokenizeHtml(restoreInCode(html))) {
+      if (token.type === 'comment') {
+        const marker = token.value.trim();
+        if (marker.startsWith(DIV_OPEN + ' ') || marker === DIV_OPEN) {
+          flush();
+          builder.open('division', attributeClasses(marker.slice(DIV_OPEN.length).replace(/(\S+)/g, '.$1')));
+        } else if (marker === DIV_CLOSE) {
+          flush();
+          builder.close();
+        }
+        continue;
+      }
+      if (hidden > 0) {
+        if (token.type === 'close' && HIDDEN_ELEMENTS.has(token.name)) hidden--;
+        continue;
+      }
+      if (token.type === 'open' && HIDDEN_ELEMENTS.has(token.name)) {
+        this.drop(token.name, line);
+        if (!token.selfClosing) hidden++;
+        continue;
+      }
+      const name = token.type === 'text' ? '' : token.name;
+      if (token.type === 'open' && BLOCK_CONTAINERS.has(name)) {
+        flush();
+        const a = token.attributes;
+        const classes = classesOf(a);
+        if (name === 'blockquote') builder.open('blockQuote', classes);
+        else if (name === 'center' || isCentred(a)) builder.open('division', classes, 'center');
+        else if (name === 'div' || name === 'section' || name === 'aside' || name === 'figure' || name === 'article') builder.open('division', classes);
+        else builder.open('paragraph', classes);
+        if (!['div', 'center', 'blockquote', 'p', 'section', 'aside', 'figure', 'article', 'figcaption'].includes(name)) this.drop(name, line);
+      } else if (token.type === 'close' && BLOCK_CONTAINERS.has(name)) {
+        flush();
+        builder.close();
+      } else if (token.type === 'open' && name === 'hr') {
+        flush();
+        builder.push({ kind: 'sceneBreak' });
+      } else if (token.type === 'open' && name === 'img' && this.resolveImage && token.attributes.src) {
+        flush();
+        const alt = token.attributes.alt ?? '';
+        builder.push(figure(this.resolveImage(token.attributes.src, line, alt), alt, token.attributes.title));
+      } else if (token.type === 'text') {
+        // Text inside HTML is text, its line breaks spaces (the HTML's own whitespace).
+        const value = token.value.replace(/\s+/g, ' ');
+        if (value.trim() || pending.length > 0) pending.push(...markdownInHtml(value));
+      } else {
+        // An inline tag: gathered with its text, matched up by the inline reader.
+        pending.push({ type: 'html', value: token.type === 'open' ? `<${token.name}${Object.entries(token.attributes).map(([k, v]) => ` ${k}="${v.replace(/"/g, '&quot;')}"`).join('')}${token.selfClosing ? '/' : ''}>` : `</${token.name}>`, position: { start: { line, column: 1 }, end: { line, column: 1 } } });
+      }
+    }
+    flush();
+  }
+}
+
+const INLINE_TAGS: ReadonlySet<string> = new Set(['em', 'i', 'strong', 'b', 'u', 'ins', 's', 'del', 'strike', 'sup', 'sub', 'small', 'span', 'a', 'code', 'kbd', 'samp', 'tt', 'cite', 'dfn', 'var', 'abbr', 'font', 'mark', 'q', 'time']);
+const BLOCK_CONTAINERS: ReadonlySet<string> = new Set(['div', 'center', 'blockquote', 'p', 'section', 'aside', 'figure', 'figcaption', 'article', 'header', 'footer', 'main', 'nav', 'body', 'html', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'ul', 'ol', 'li', 'table', 'tr', 'td', 'th', 'thead', 'tbody', 'dl', 'dt', 'dd']);
+
+/** Text inside an HTML block read as Markdown's inline syntax, as pandoc reads it (`<div>*words*</div>`). */
+function markdownInHtml(value: string): PhrasingContent[] {
+  const nodes = value.trim() ? parseMdast(value) : [];
+  if (nodes.length !== 1 || nodes[0]!.type !== 'paragraph') return [{ type: 'text', value }];
+  const children = [...nodes[0]!.children];
+  // The paragraph's reading trims the text: its edges' spaces still separate it from the tags around.
+  if (/^\s/.test(value)) children.unshift({ type: 'text', value: ' ' });
+  if (/\s$/.test(value)) children.push({ type: 'text', value: ' ' });
+  return children;
+}
+
+function plainOf(node: Inline): string {
+  return 'children' in node ? node.children.map(plainOf).join('') : node.kind === 'lineBreak' ? '\n' : node.value;
+}
+
+function figure(image: ImageData, alt: string, title: string | null | undefined): Block {
+  // An image's alt text is its caption when it has no title, as pandoc makes it; an image with neither has none.
+  const caption = title ? textWithLiterals(title) : alt ? textWithLiterals(alt) : undefined;
+  return { kind: 'figure', image, alt, ...(caption ? { caption } : {}) };
+}
+
+function trimBreaks(nodes: PhrasingContent[]): PhrasingContent[] {
+  let start = 0;
+  let end = nodes.length;
+  while (start < end && nodes[start]!.type === 'break') start++;
+  while (end > start && nodes[end - 1]!.type === 'break') end--;
+  return nodes.slice(start, end);
+}
+
+function trimInline(nodes: Inline[]): Inline[] {
+  const out = [...nodes];
+  while (out[0]?.kind === 'lineBreak') out.shift();
+  while (out.at(-1)?.kind === 'lineBreak') out.pop();
+  const first = out[0];
+  if (first?.kind === 'text') out[0] = { kind: 'text', value: first.value.trimStart() };
+  const last = out.at(-1);
+  if (last?.kind === 'text') out[out.length - 1] = { kind: 'text', value: last.value.trimEnd() };
+  return out.filter((n) => n.kind !== 'text' || n.value);
+}
+
+/** pandoc's heading attributes: `# The Storm {#storm .unnumbered}` → the words, and the id. */
+function headingAttributes(children: PhrasingContent[]): { children: PhrasingContent[]; id?: string } {
+  const last = children.at(-1);
+  if (last?.type !== 'text') return { children };
+  const m = /\s*\{([^{}]*)\}\s*$/.exec(last.value);
+  if (!m || !/^\s*(?:[#.][\w:.-]+|[\w-]+=\S+)(?:\s+(?:[#.][\w:.-]+|[\w-]+=\S+))*\s*$/.test(m[1]!)) return { children };
+  const value = last.value.slice(0, m.index);
+  return { children: [...children.slice(0, -1), ...(value ? [{ ...last, value }] : [])], id: attributeId(m[1]!) };
+}
+
+/** A heading where only a block may stand: its words as a bold paragraph. */
+export function asBlock(block: Block | ReadHeading): Block {
+  return block.kind === 'heading' && 'depth' in block ? { kind: 'paragraph', content: [{ kind: 'strong', children: block.content }] } : block;
+}
+
+type Frame = { kind: 'root' | 'division' | 'blockQuote' | 'paragraph'; classes: string[]; align?: 'center'; blocks: (Block | ReadHeading)[] };
+
+/** Blocks with the containers raw HTML and fenced divs open and close around them. */
+class BlockBuilder {
+  private readonly frames: Frame[] = [{ kind: 'root', classes: [], blocks: [] }];
+
+  get current(): (Block | ReadHeading)[] {
+    return this.frames.at(-1)!.blocks;
+  }
+
+  push(block: Block | ReadHeading): void {
+    const frame = this.frames.at(-1)!;
+    frame.blocks.push(frame.kind === 'root' ? block : asBlock(block));
+  }
+
+  open(kind: Frame['kind'], classes: string[], align?: 'center'): void {
+    this.frames.push({ kind, classes, align, blocks: [] });
+  }
+
+  close(): void {
+    if (this.frames.length === 1) return;
+    const frame = this.frames.pop()!;
+    const blocks = frame.blocks as Block[];
+    if (frame.kind === 'blockQuote') this.push({ kind: 'blockQuote', blocks });
+    else if (frame.kind === 'paragraph' && !frame.align && frame.classes.length === 0) for (const block of blocks) this.push(block);
+    else if (isVerseClass(frame.classes)) this.push(versify(blocks, frame.classes));
+    else this.push({ kind: 'division', classes: frame.classes, ...(frame.align ? { align: frame.align } : {}), blocks });
+  }
+
+  finish(): (Block | ReadHeading)[] {
+    while (this.frames.length > 1) this.close();
+    return this.frames[0]!.blocks;
+  }
+}
+
+const isVerseClass = (classes: string[]) => classes.some((c) => /^(poem|verse|poetry|stanza|lyrics)$/i.test(c));
+
+/** A `.poem` division: each paragraph a stanza, each of its lines a line of verse. */
+function versify(blocks: Block[], classes: string[]): Block {
+  const stanzas: VerseLine[][] = [];
+  const rest: Block[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'verse') stanzas.push(...block.stanzas);
+    else if (block.kind === 'paragraph') {
+      const lines: VerseLine[] = [[] as Inline[]].map(() => ({ indent: 0, content: [] as Inline[] }));
+      for (const node of block.content) splitInline(node, lines);
+      stanzas.push(lines.filter((l) => l.content.length > 0));
+    } else rest.push(block);
+  }
+  const verse: Block = { kind: 'verse', stanzas: stanzas.filter((s) => s.length > 0) };
+  const others = classes.filter((c) => !isVerseClass([c]));
+  return rest.length === 0 && others.length === 0 ? verse : { kind: 'division', classes: others, blocks: [verse, ...rest] };
+}
+
+/** Adds an inline to the last line, starting a new line at each line break (soft ones included). */
+function splitInline(node: Inline, lines: VerseLine[]): void {
+  if (node.kind === 'lineBreak') lines.push({ indent: 0, content: [] });
+  else if (node.kind === 'text' && node.value.includes('\n')) {
+    node.value.split('\n').forEach((piece, i) => {
+      if (i > 0) lines.push({ indent: 0, content: [] });
+      const value = i > 0 ? piece.replace(/^ +/, '') : piece;
+      if (value) lines.at(-1)!.content.push({ kind: 'text', value });
+    });
+  } else lines.at(-1)!.content.push(node);
+}

@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import JSZip from 'jszip';
+import { build } from '../../src/build.ts';
+import { epubcheck, missingTool, pdfBodyText, ROOT, tempDir } from '../helpers/tools.ts';
+
+// A book written the way writers keep Markdown: front matter, comments, lists, links, HTML
+// images, code, a pipe table, spans, fenced divs, verse, a one-file pair of chapters and a
+// Leanpub-style .txt chapter with its images in resources/.
+const CONFIG = path.join(ROOT, 'test/fixtures/writers-markdown/book.config.json');
+const SOURCE_MARKUP = /<!--|-->|\]\{|\{\.|:::|~~|\^\w+\^|^\| The Owl|^---$|title:|<\/?(?:span|div|img|u|iframe|script)\b/m;
+
+describe('a book written with every Markdown construct', () => {
+  const out = tempDir();
+  const warnings: string[] = [];
+  before(async () => {
+    const result = await build({ config: CONFIG, out, formats: ['epub', 'pdf', 'text'], now: new Date(1700000000000) });
+    warnings.push(...result.warnings.map((w) => [w.file, w.location, w.message].filter(Boolean).join(': ')));
+  });
+
+  it('prints nothing that is source markup in the text output, and keeps every construct’s words', () => {
+    const text = readFileSync(path.join(out, 'salt-and-lantern.txt'), 'utf8');
+    assert.doesNotMatch(text, SOURCE_MARKUP);
+    for (const words of ['Chapter 1: Before Departure', 'In which the harbour is left', '1. A lantern', '3.', '• salt', '  • hemp', '“Not yet,”', 'H2O', 'Anno Domini', 'Port\tMiles\tDays', '  |  CHART  |', 'The tide tables are for illustration only.', '   In a beautiful pea-green boat,', 'Songs of the Crossing', 'Landfall', 'Afterword', 'Leanpub keeps its Markdown in .txt files.']) {
+      assert.ok(text.includes(words), `text lacks: ${words}`);
+    }
+    assert.doesNotMatch(text, /TODO|ask Sam|alert/);
+  });
+
+  it('warns once of the HTML it dropped and of the overlong code line, naming file and line', () => {
+    assert.ok(warnings.some((w) => /01-arrival\.md: line \d+: HTML .*<iframe>, <script>/.test(w)), warnings.join('\n'));
+    assert.ok(warnings.some((w) => /01-arrival\.md.*preformatted text \(line 37\)/.test(w)), warnings.join('\n'));
+  });
+
+  it('has each construct as XHTML, links resolved across files, sections in the nav, and passes EPUBCheck 5', { skip: missingTool('java', ['-version']) }, async () => {
+    const file = path.join(out, 'salt-and-lantern.epub');
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const ch1 = await zip.file('OEBPS/ch01.xhtml')!.async('string');
+    for (const element of ['<ol>', '<li></li>', '<ul>', '<a href="https://tides.example.org/harbour?day=1">', '<a href="mailto:harbourmaster@example.org">', '<a href="ch01.xhtml#ch01-the-storm">', '<sub>2</sub>', '<sup>th</sup>', '<s>lost</s>', '<span class="smallcaps">Anno Domini</span>', '<u>underlined</u>', '<pre><code>  +---------+', '<th class="align-right">Miles</th>', '<div class="disclaimer">', '<div class="center">', '<h2 id="ch01-the-storm">', '<p class="chapter-subtitle">', '<p class="byline">Mara Quill</p>', 'alt="The harbour at dawn"', '<em>qu’</em>est-ce']) {
+      assert.ok(ch1.includes(element), `ch01.xhtml lacks ${element}`);
+    }
+    assert.doesNotMatch(ch1, /<iframe|<script|TODO|&lt;/);
+    const ch3 = await zip.file('OEBPS/ch03.xhtml')!.async('string');
+    assert.match(ch3, /<a href="ch01\.xhtml#ch01">the first chapter<\/a>/);
+    const ch2 = await zip.file('OEBPS/ch02.xhtml')!.async('string');
+    assert.match(ch2, /<div class="verse">[\s\S]*<p class="line" style="margin-left: 3.5em">In a beautiful pea-green boat,<\/p>/);
+    const nav = await zip.file('OEBPS/toc.xhtml')!.async('string');
+    assert.match(nav, /<a href="ch01\.xhtml#ch01-the-storm">The Storm<\/a>/);
+    assert.match(nav, /<a href="ch01\.xhtml#ch01-aftermath">Aftermath<\/a>/);
+    assert.deepEqual((await epubcheck(file)).messages, []);
+  });
+
+  it('sets every word in order in the PDF, with no markup characters', { skip: missingTool('pdftotext') }, async () => {
+    const text = (await pdfBodyText(path.join(out, 'salt-and-lantern.pdf'))).replace(/\s+/g, ' ');
+    assert.doesNotMatch(text, /<!--|\]\{|:::|~~|\^th\^|title:/);
+    let at = 0;
+    for (const word of ['Before Departure', 'A lantern', 'bone', 'salt', 'hemp', 'Not yet', 'tide tables', 'H2O', 'Anno Domini', 'The Storm', 'CHART', 'Dunmore', 'illustration only', 'Centred words', 'Songs of the Crossing', 'pea-green boat', 'The lantern burned', 'Landfall', 'Afterword']) {
+      const found = text.indexOf(word.replace(/\s+/g, ' '), at);
+      assert.ok(found >= 0, `PDF lacks, or has out of order: ${word}`);
+      at = found;
+    }
+    assert.doesNotMatch(text, /https:\/\/tides/, 'a link prints its words, not its address');
+  });
+});

@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseMarkdownChapter, parseMarkdownChapters } from '../../src/manuscript/markdown.ts';
+import { tokenizeHtml } from '../../src/manuscript/markdown/html.ts';
+import { escapeListsInParagraphs } from '../../src/manuscript/markdown/lazy-lists.ts';
+import { markFencedDivs } from '../../src/manuscript/markdown/fenced-divs.ts';
+import { splitFrontMatter } from '../../src/manuscript/markdown/front-matter.ts';
+import type { Block, ImageData, Inline } from '../../src/model/index.ts';
+import { plainText } from '../../src/model/plain-text.ts';
+
+const image = (src: string): ImageData => ({ id: src, data: new Uint8Array(), mediaType: 'image/png', width: 10, height: 10 });
+const kinds = (blocks: readonly Block[]) => blocks.map((b) => b.kind);
+const content = (block: Block | undefined) => (block as { content: Inline[] }).content;
+// What a reader would see of the chapter as text: markup characters must never show up here.
+const allText = (blocks: readonly Block[]): string => [...JSON.stringify(blocks).matchAll(/"value":("(?:[^"\\]|\\.)*")/g)].map((m) => JSON.parse(m[1]!) as string).join(' ');
+
+describe('front matter', () => {
+  it('gives the title, subtitle and byline, and is never text', () => {
+    const [chapter] = parseMarkdownChapters('---\ntitle: "Chapter 3: Farther and Fainter"\nsubtitle: A sub\nauthor: [Ann, {name: Bo}]\ntags: [x]\n---\n\nText.\n');
+    assert.equal(plainText(chapter!.title!), 'Chapter 3: Farther and Fainter');
+    assert.equal(plainText(chapter!.subtitle!), 'A sub');
+    assert.deepEqual(chapter!.byline, ['Ann', 'Bo']);
+    assert.deepEqual(kinds(chapter!.blocks), ['paragraph']);
+    assert.doesNotMatch(allText(chapter!.blocks), /title|tags/);
+  });
+  it('keeps the lines of the rest where they were', () => {
+    const split = splitFrontMatter('---\na: 1\n---\nline four');
+    assert.equal(split.body.split('\n').indexOf('line four'), 3);
+  });
+  it('leaves a thematic break that is not front matter alone', () => {
+    assert.equal(splitFrontMatter('Text\n---\n').matter, null);
+  });
+});
+
+describe('raw HTML', () => {
+  it('never prints comments, and maps the tags writers use', () => {
+    const { blocks, warnings } = parseMarkdownChapter('<!-- a note\nto self -->\n\nA <span class="smallcaps">Name</span>, <sup>1</sup>, <em>it</em>, <a href="https://x.org">x</a>, <br> end.\n');
+    assert.deepEqual(kinds(blocks), ['paragraph']);
+    const nodes = content(blocks[0]);
+    assert.ok(nodes.some((n) => n.kind === 'styled' && n.style === 'smallCaps'));
+    assert.ok(nodes.some((n) => n.kind === 'styled' && n.style === 'superscript'));
+    assert.ok(nodes.some((n) => n.kind === 'emphasis'));
+    assert.ok(nodes.some((n) => n.kind === 'link' && n.href === 'https://x.org'));
+    assert.ok(nodes.some((n) => n.kind === 'lineBreak'));
+    assert.doesNotMatch(allText(blocks), /note|<|>/);
+    assert.equal(warnings, undefined);
+  });
+  it('drops scripts, frames and unknown tags with one warning naming the first line and the tags, keeping text', () => {
+    const { blocks, warnings } = parseMarkdownChapter('Intro.\n\n<script>alert(1)</script>\n\n<marquee>Moving words</marquee> and <a href="javascript:x()">a link</a>.\n');
+    assert.doesNotMatch(allText(blocks), /alert|javascript|<|>/);
+    assert.match(allText(blocks), /Moving words/);
+    assert.equal(warnings?.length, 1);
+    assert.equal(warnings![0]!.line, 3);
+    assert.match(warnings![0]!.message, /<script>.*<marquee>/);
+  });
+  it('centres a centred div, reads its Markdown, and makes an <img> a figure', () => {
+    const { blocks } = parseMarkdownChapter('<div align="center">Some *words*</div>\n\n<img src="a.png" alt="A map">\n', (src) => image(src));
+    assert.deepEqual(kinds(blocks), ['division', 'figure']);
+    assert.equal((blocks[0] as { align?: string }).align, 'center');
+    assert.ok(content((blocks[0] as { blocks: Block[] }).blocks[0]).some((n) => n.kind === 'emphasis'));
+    assert.equal(plainText((blocks[1] as { caption: Inline[] }).caption), 'A map');
+  });
+  it('tokenizes tags, attributes, comments and entities', () => {
+    assert.deepEqual(tokenizeHtml('<p class="a b" align=center>x &amp; &#8212;</p><!--c-->'), [
+      { type: 'open', name: 'p', attributes: { class: 'a b', align: 'center' }, selfClosing: false },
+      { type: 'text', value: 'x & —' },
+      { type: 'close', name: 'p' },
+      { type: 'comment', value: 'c' },
+    ]);
+  });
+});
+
+describe('lists', () => {
+  it('keeps the start number, nesting and an empty item', () => {
+    const { blocks } = parseMarkdownChapter('Text.\n\n3. three\n4.\n5. five\n   - nested\n');
+    const list = blocks[1] as Extract<Block, { kind: 'list' }>;
+    assert.equal(list.ordered, true);
+    assert.equal(list.start, 3);
+    assert.equal(list.items.length, 3);
+    assert.deepEqual(list.items[1], []);
+    assert.equal(list.items[2]![1]!.kind, 'list');
+  });
+  it('needs a blank line before it, as in pandoc: a hard-wrapped line starting with a dash stays text', () => {
+    const { blocks } = parseMarkdownChapter('She wrote,\n- "Not yet," and went on.\n\n- a real\n- list\n');
+    assert.deepEqual(kinds(blocks), ['paragraph', 'list']);
+    assert.match(plainText(content(blocks[0])), /wrote,\s+- "Not yet," and went on\./);
+    assert.equal(escapeListsInParagraphs('- a\n- b'), '- a\n- b');
+  });
+});
+
+describe('links, code, tables', () => {
+  it('keeps the address of links', () => {
+    const { blocks } = parseMarkdownChapter('See [the site](https://example.org/x "T") and [ch](02.md#storm).');
+    const links = content(blocks[0]).filter((n) => n.kind === 'link');
+    assert.deepEqual(links.map((l) => l.href), ['https://example.org/x', '02.md#storm']);
+  });
+  it('keeps code blocks whole, their indentation and language', () => {
+    const { blocks } = parseMarkdownChapter('Text.\n\n```python\n  if x:\n      y()\n```\n\n    indented\n      more\n');
+    assert.deepEqual(blocks.slice(1), [
+      { kind: 'codeBlock', value: '  if x:\n      y()', language: 'python', line: 3 },
+      { kind: 'codeBlock', value: 'indented\n  more', line: 8 },
+    ]);
+  });
+  it('reads pipe tables with their alignment', () => {
+    const { blocks } = parseMarkdownChapter('| a | b | c |\n|:--|:-:|--:|\n| 1 | *2* | 3 |\n');
+    const table = blocks[0] as Extract<Block, { kind: 'table' }>;
+    assert.deepEqual(table.align, ['left', 'center', 'right']);
+    assert.equal(plainText(table.head[1]!), 'b');
+    assert.equal(table.rows[0]![1]![0]!.kind, 'emphasis');
+  });
+});
+
+describe('inline extras and spans', () => {
+  it('reads ^sup^, ~sub~, ~~strike~~, bracketed spans and underline', () => {
+    const { blocks } = parseMarkdownChapter('H~2~O, 2^10^, ~~no~~, [Anno]{.smallcaps}, [u]{.underline}, [w]{.aside}.');
+    const styles = content(blocks[0]).flatMap((n) => (n.kind === 'styled' ? [n.style] : n.kind === 'span' ? [`span:${n.classes.join(' ')}`] : []));
+    assert.deepEqual(styles, ['subscript', 'superscript', 'strikethrough', 'smallCaps', 'underline', 'span:aside']);
+    assert.doesNotMatch(allText(blocks), /[~^{}]|\]/);
+  });
+  it('reads emphasis that ends on an apostrophe inside a word, as pandoc does', () => {
+    for (const source of ['*qu’*est-ce', '*L’*image', "*j'*en", '_L’_image']) {
+      const nodes = content(parseMarkdownChapter(`Dit ${source} ici.`).blocks[0]);
+      assert.equal(nodes[1]!.kind, 'emphasis', source);
+      assert.doesNotMatch(plainText(nodes), /[*_]/, source);
+    }
+  });
+  it('keeps a fenced div’s content and class, never its colons', () => {
+    const { blocks } = parseMarkdownChapter('Before.\n\n::: {.disclaimer}\nAll *fiction*.\n:::\n\nAfter.');
+    assert.deepEqual(kinds(blocks), ['paragraph', 'division', 'paragraph']);
+    assert.deepEqual((blocks[1] as { classes: string[] }).classes, ['disclaimer']);
+    assert.doesNotMatch(allText(blocks), /:::/);
+    assert.equal(markFencedDivs('```\n:::\n```'), '```\n:::\n```');
+  });
+});
+
+describe('verse', () => {
+  it('reads line blocks with their indentation, stanza by stanza', () => {
+    const { blocks } = parseMarkdownChapter('| The Owl\n|    In a boat,\n|\n| Second stanza\n');
+    const verse = blocks[0] as Extract<Block, { kind: 'verse' }>;
+    assert.equal(verse.kind, 'verse');
+    assert.deepEqual(verse.stanzas.map((s) => s.map((l) => [l.indent, plainText(l.content)])), [[[0, 'The Owl'], [3, 'In a boat,']], [[0, 'Second stanza']]]);
+  });
+  it('reads a .poem div and a verse chapter line by line', () => {
+    const poem = parseMarkdownChapter('::: poem\nOne line\nanother\n\nNext\n:::\n').blocks[0] as Extract<Block, { kind: 'verse' }>;
+    assert.deepEqual(poem.stanzas.map((s) => s.map((l) => plainText(l.content))), [['One line', 'another'], ['Next']]);
+    const chapter = parseMarkdownChapter('---\nverse: true\n---\n\nA line\nand its *next*\n').blocks[0] as Extract<Block, { kind: 'verse' }>;
+    assert.deepEqual(chapter.stanzas[0]!.map((l) => plainText(l.content)), ['A line', 'and its next']);
+  });
+});
+
+describe('chapter titles and splitting', () => {
+  const title = (source: string) => plainText(parseMarkdownChapters(source)[0]!.title ?? []);
+  it('takes the first heading at any level when only comments or an attribute line stand before it', () => {
+    assert.equal(title('<!-- draft -->\n\n## Chapter 1: Before Departure\n\nText.\n\n### Sub\n'), 'Chapter 1: Before Departure');
+    assert.equal(title('{id: ch1}\n# The Storm\n\nText.'), 'The Storm');
+    assert.equal(title('{#storm}\n\n# The Storm\n\nText.'), 'The Storm');
+    assert.equal(parseMarkdownChapters('{id: ch1}\n# The Storm\n\nText.')[0]!.anchor, 'ch1');
+    assert.equal(title('Text first.\n\n## Later'), '');
+  });
+  it('makes the headings below the title sections, from level 2', () => {
+    const [chapter] = parseMarkdownChapters('## Title\n\n### Section\n\n#### Sub {#sub}\n');
+    assert.deepEqual(chapter!.blocks.map((b) => [(b as { level: number }).level, (b as { id?: string }).id]), [[2, 'section'], [3, 'sub']]);
+  });
+  it('splits a file at its top-level headings into chapters', () => {
+    const chapters = parseMarkdownChapters('# One\n\nA.\n\n## Part of one\n\n# Two\n\nB.\n\n# Three\n\nC.');
+    assert.deepEqual(chapters.map((c) => plainText(c.title!)), ['One', 'Two', 'Three']);
+    assert.deepEqual(kinds(chapters[0]!.blocks), ['paragraph', 'heading']);
+  });
+  it('prefers the front matter’s title, and drops a first heading that repeats it', () => {
+    const [chapter] = parseMarkdownChapters('---\ntitle: Night\n---\n\n# Night\n\nText.');
+    assert.equal(plainText(chapter!.title!), 'Night');
+    assert.deepEqual(kinds(chapter!.blocks), ['paragraph']);
+  });
+});
