@@ -12,7 +12,7 @@ import type { Book, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
 import { renderText } from './text/write.ts';
-import { bundledFontFiles, FontSet } from './typeset/fonts.ts';
+import { bundledFontFiles, bundledMonoFile, FontSet, type FontFiles } from './typeset/fonts.ts';
 
 export type Format = 'epub' | 'kepub' | 'pdf' | 'text';
 export const FORMATS: readonly Format[] = ['epub', 'kepub', 'pdf', 'text'];
@@ -59,7 +59,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const progress = options.onProgress ?? (() => {});
   const config = loadConfig(options.config, { outDir: options.out });
   const formats = options.formats ?? config.formats;
-  const faces = config.fonts ?? bundledFontFiles();
+  const faces: FontFiles = config.fonts ? { mono: bundledMonoFile(), ...config.fonts } : bundledFontFiles();
   // The PDF is drawn on another thread while this one sets the pages and then makes the EPUB
   // (whose page list maps to the PDF's pages); started first, it loads while the manuscript is read.
   const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces }) : undefined;

@@ -24,7 +24,8 @@ function ebookEdition(request: EbookRequest): Book {
 
 function embeddedFaces(faces: Record<Style, string>): EmbeddedFont[] {
   const seen = new Set<string>();
-  return STYLES.flatMap((style) => {
+  // The ebook's code keeps the reading system's own monospace face.
+  return STYLES.filter((style) => style !== 'mono').flatMap((style) => {
     const file = faces[style];
     if (seen.has(file)) return [];
     seen.add(file);

@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { BookError } from '../errors.ts';
 import { loadFontkit } from './fontkit.ts';
 
-export type Style = 'regular' | 'italic' | 'bold' | 'boldItalic';
-export const STYLES: readonly Style[] = ['regular', 'italic', 'bold', 'boldItalic'];
+/** The body's four faces, and a monospace face for code and preformatted text. */
+export type Style = 'regular' | 'italic' | 'bold' | 'boldItalic' | 'mono';
+export const STYLES: readonly Style[] = ['regular', 'italic', 'bold', 'boldItalic', 'mono'];
 
 export interface FontkitGlyphRun {
   advanceWidth: number;
@@ -395,14 +396,20 @@ export type LearnedShapings = { face: string; memory: FaceMemory }[];
 const require = createRequire(import.meta.url);
 const bundled = (weight: string) => require.resolve(`@expo-google-fonts/eb-garamond/${weight}/EBGaramond_${weight}.ttf`);
 
-/** EB Garamond (OFL), shipped by an npm package: regular, italic, bold, bold italic. */
+/** EB Garamond (OFL), shipped by an npm package: regular, italic, bold, bold italic; JetBrains Mono (OFL) for code. */
 export function bundledFontFiles(): FontFiles {
   return {
     regular: bundled('400Regular'),
     italic: bundled('400Regular_Italic'),
     bold: bundled('700Bold'),
     boldItalic: bundled('700Bold_Italic'),
+    mono: bundledMonoFile(),
   };
+}
+
+/** JetBrains Mono (OFL), shipped by an npm package: the face of code when the author names none. */
+export function bundledMonoFile(): string {
+  return require.resolve('@expo-google-fonts/jetbrains-mono/400Regular/JetBrainsMono_400Regular.ttf');
 }
 
 function readFace(file: string, name: string): Face {

@@ -261,29 +261,21 @@ class Typesetter {
   }
 
   /**
-   * Preformatted text: each line as typed, flush left, never justified or hyphenated, each
-   * character centred in a cell of one width so columns line up as in a monospace face; a line
-   * too long for the measure is broken and its rest marked as a continuation.
+   * Preformatted text in the monospace face: each line as typed, flush left, never justified or
+   * hyphenated; a line too long for the measure is broken (at a space where one is near) and its
+   * rest marked as a continuation, under the line's own indentation.
    */
   private codeLines(value: string, line: number | undefined, width: number): SetLine[] {
-    const size = this.design.fontSize * 0.85;
-    const face = this.fonts.face('regular');
-    const cell = 0.6 * size;
+    const size = this.design.fontSize * 0.8;
+    const face = this.fonts.face('mono');
+    const cell = face.width('0') * size;
     const columns = Math.max(8, Math.floor(width / cell));
     const mark = ['↪', '→', '»'].find((c) => face.has(c)) ?? '>';
     const out: SetLine[] = [];
     let wrapped = 0;
-    const setLine = (text: string, from: number): SetLine => {
-      const runs: Run[] = [];
-      [...text].forEach((char, i) => {
-        if (/\s/.test(char)) return;
-        const w = face.width(char) * size;
-        runs.push({ x: (from + i) * cell + (cell - w) / 2, text: char, style: 'regular', size, smallCaps: false, wordSpacing: 0, width: w });
-      });
-      return { runs, ratio: 0, hyphenated: false, width: (from + text.length) * cell };
-    };
+    const run = (text: string, column: number): Run => ({ x: column * cell, text, style: 'mono', size, smallCaps: false, wordSpacing: 0, width: face.width(text) * size });
     value.split('\n').forEach((typed, i) => {
-      let rest = typed.replace(/\t/g, '    ');
+      let rest = typed.replace(/\t/g, '    ').trimEnd();
       const indent = Math.min(/^ */.exec(rest)![0].length, columns - 8);
       let first = true;
       do {
@@ -291,12 +283,16 @@ class Typesetter {
         let fit = Math.min(rest.length, columns - from);
         if (fit < rest.length) {
           const space = rest.lastIndexOf(' ', fit);
-          if (space > (first ? indent : 0)) fit = space + 1;
+          if (space > (first ? indent : 0) && space > fit - 16) fit = space + 1;
           wrapped ||= i + 1;
         }
-        const set = setLine(rest.slice(0, fit), from);
-        if (!first) set.runs.unshift({ x: indent * cell, text: mark, style: 'regular', size, smallCaps: false, wordSpacing: 0, width: face.width(mark) * size });
-        out.push(set);
+        const piece = rest.slice(0, fit);
+        const runs: Run[] = [];
+        if (!first) runs.push(run(mark, indent));
+        // Leading spaces are where the text starts, not characters to draw.
+        const lead = /^ */.exec(piece)![0].length;
+        if (piece.length > lead) runs.push(run(piece.slice(lead), from + lead));
+        out.push({ runs, ratio: 0, hyphenated: false, width: (from + piece.length) * cell });
         rest = rest.slice(fit).replace(/^ +/, '');
         first = false;
       } while (rest.length > 0);

@@ -21,7 +21,7 @@ export interface SetParagraph {
  */
 export function paragraphKey(content: readonly Inline[], indent: number, smallCapsWords: number): string {
   let key = `${indent}\u0000${smallCapsWords}`;
-  for (const piece of styledPieces(content)) key += piece === 'break' ? '\u0003' : `\u0001${STYLES.indexOf(piece.style)}\u0002${piece.text}`;
+  for (const piece of styledPieces(content)) key += piece === 'break' ? '\u0003' : `\u0001${STYLES.indexOf(piece.style)}${piece.smallCaps ? '\u0004' : ''}\u0002${piece.text}`;
   return key;
 }
 

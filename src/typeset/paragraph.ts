@@ -3,6 +3,9 @@ import type { FontSet, Style } from './fonts.ts';
 import type { Hyphenator } from './hyphenate.ts';
 import { box, FIL, glue, INFINITE_PENALTY, penalty, type Item } from './items.ts';
 import type { WordCache } from './word-cache.ts';
+import { scriptText, unscriptMissing } from './scripts.ts';
+
+const SCRIPT_CHAR = /[\u2070-\u209F\u1D00-\u1DBF\u02B0-\u02FF\u00B9\u00B2\u00B3]/;
 
 export interface ParagraphSetting {
   fonts: FontSet;
@@ -46,31 +49,40 @@ function hang(table: Record<string, number>, char: string | undefined, width: (c
 export interface Piece {
   text: string;
   style: Style;
+  /** Set in small capitals (a span the author marked so). */
+  smallCaps?: true;
 }
 
 /** Inline content as styled runs of text: emphasis is italic, strong is bold. */
-export function styledPieces(inlines: readonly Inline[], style: Style = 'regular', out: (Piece | 'break')[] = []): (Piece | 'break')[] {
+export function styledPieces(inlines: readonly Inline[], style: Style = 'regular', out: (Piece | 'break')[] = [], smallCaps = false): (Piece | 'break')[] {
   for (const node of inlines) {
     switch (node.kind) {
       case 'text':
       case 'literal':
+        out.push(smallCaps ? { text: node.value, style, smallCaps } : { text: node.value, style });
+        break;
       case 'code':
-        out.push({ text: node.value, style });
+        out.push({ text: node.value, style: 'mono' });
         break;
       case 'lineBreak':
         out.push('break');
         break;
       case 'emphasis':
-        styledPieces(node.children, style === 'bold' || style === 'boldItalic' ? 'boldItalic' : 'italic', out);
+        styledPieces(node.children, style === 'bold' || style === 'boldItalic' ? 'boldItalic' : 'italic', out, smallCaps);
         break;
       case 'strong':
-        styledPieces(node.children, style === 'italic' || style === 'boldItalic' ? 'boldItalic' : 'bold', out);
+        styledPieces(node.children, style === 'italic' || style === 'boldItalic' ? 'boldItalic' : 'bold', out, smallCaps);
         break;
-      // Links, spans and the other inline styles print as their words in the style around them.
-      case 'link':
       case 'styled':
+        if (node.style === 'superscript' || node.style === 'subscript') {
+          const pieces = styledPieces(node.children, style, [], smallCaps);
+          for (const piece of pieces) out.push(piece === 'break' ? piece : { ...piece, text: scriptText(piece.text, node.style) });
+        } else styledPieces(node.children, style, out, smallCaps || node.style === 'smallCaps');
+        break;
+      // Links and spans print as their words in the style around them.
+      case 'link':
       case 'span':
-        styledPieces(node.children, style, out);
+        styledPieces(node.children, style, out, smallCaps);
         break;
     }
   }
@@ -176,7 +188,7 @@ function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'br
         if (tokens.at(-1) !== null) tokens.push(null);
       } else {
         while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
-        word.push({ text: text.slice(i, j), style: piece.style });
+        word.push(piece.smallCaps ? { text: text.slice(i, j), style: piece.style, smallCaps: true } : { text: text.slice(i, j), style: piece.style });
       }
       i = j;
     }
@@ -189,7 +201,7 @@ function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'br
 export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting): Item[] {
   const items: Item[] = [];
   if (s.indent > 0) items.push(box(s.indent, '', 'regular'));
-  const tokens = wordTokens(styledPieces(inlines));
+  const tokens = wordTokens(styledPieces(inlines).map((piece) => (piece === 'break' || !SCRIPT_CHAR.test(piece.text) ? piece : { ...piece, text: unscriptMissing(piece.text, (c) => s.fonts.face(piece.style).has(c)) })));
   let lastWordAt = -1;
   for (let t = 0; t < tokens.length; t++) if (Array.isArray(tokens[t])) lastWordAt = t;
   // Spaces of one face are all alike: one glue item each serves the whole paragraph.
@@ -213,8 +225,10 @@ export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting):
       items.push(space);
       continue;
     }
-    const smallCaps = smallCapsLeft > 0;
-    if (smallCaps) smallCapsLeft--;
+    const opening = smallCapsLeft > 0;
+    if (opening) smallCapsLeft--;
+    // A word in a small-caps span (its punctuation may stand outside the span).
+    const smallCaps = opening || (token.some((piece) => piece.smallCaps) && token.every((piece) => piece.smallCaps || !/\p{L}/u.test(piece.text)));
     // The paragraph's last word is hyphenated only where nothing else sets well: a fragment alone
     // on the last line reads badly.
     addCachedWord(items, token, smallCaps, t === lastWordAt, s);
