@@ -120,6 +120,12 @@ const print = z.strictObject({
     })
     .optional()
     .describe('Paths to your own OTF/TTF faces; the bundled EB Garamond otherwise.'),
+  contents: z
+    .strictObject({
+      depth: z.number().int().min(1).max(2).default(1).describe('1: chapters; 2: chapters and their sections.'),
+    })
+    .optional()
+    .describe('What the printed contents lists (chapters only, unless depth is 2).'),
   hyphenation: z
     .strictObject({
       enabled: z.boolean().default(true),

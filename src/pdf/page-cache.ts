@@ -28,7 +28,7 @@ export function pageKey(page: DrawnPage, design: string): string | undefined {
   let count = 0;
   for (const line of lines) {
     if (line.image) return undefined;
-    count += 3 + 6 * line.runs.length;
+    count += 3 + 6 * line.runs.length + (line.rules ? 2 + 3 * line.rules.length : 0);
   }
   if (numbers.length < count) numbers = new Float64Array(count * 2);
   const texts: string[] = [];
@@ -45,6 +45,15 @@ export function pageKey(page: DrawnPage, design: string): string | undefined {
       numbers[at++] = run.x;
       numbers[at++] = run.text.length;
       texts.push(run.text);
+    }
+    if (line.rules) {
+      numbers[at++] = NaN;
+      numbers[at++] = line.rules.length;
+      for (const rule of line.rules) {
+        numbers[at++] = rule.x;
+        numbers[at++] = rule.width;
+        numbers[at++] = rule.rise;
+      }
     }
   }
   return createHash('sha1').update(`${design.length}:${design}`).update(new Uint8Array(numbers.buffer, 0, at * 8)).update(texts.join('')).digest('hex');

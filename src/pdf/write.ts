@@ -162,6 +162,13 @@ export class PdfPainter {
         const { image } = line;
         doc.image(Buffer.from(image.data), line.x + image.x, line.baseline - image.height, { width: image.width, height: image.height });
       }
+      if (line.rules) {
+        glyphText.flush();
+        for (const rule of line.rules) {
+          const y = line.baseline - rule.rise;
+          doc.save().lineWidth(0.5).moveTo(line.x + rule.x, y).lineTo(line.x + rule.x + rule.width, y).stroke().restore();
+        }
+      }
       for (const run of line.runs) {
         if (!run.text) continue;
         if (numbered) {

@@ -6,7 +6,7 @@ import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
-import { setLines, type LineImage, type Run, type SetLine } from './lines.ts';
+import { setLines, type LineImage, type LineRule, type Run, type SetLine } from './lines.ts';
 import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
 import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
 import { plain, plainLength } from './plain.ts';
@@ -20,6 +20,7 @@ export interface DrawnLine {
   baseline: number;
   runs: Run[];
   image?: LineImage;
+  rules?: LineRule[];
 }
 
 export interface DrawnPage {
@@ -323,7 +324,7 @@ class Typesetter {
     }
     const tableWidth = widths.reduce((a, b) => a + b, 0) + gap * (columns - 1);
     const left = Math.max(0, (width - tableWidth) / 2);
-    return [table.head, ...table.rows]
+    const rows = [table.head, ...table.rows]
       .filter((row) => row.length > 0)
       .map((row, r) => {
         const style: Style = r === 0 && table.head.length > 0 ? 'bold' : 'regular';
@@ -342,6 +343,15 @@ class Typesetter {
           return { runs, ratio: 0, hyphenated: false, width: tableWidth };
         });
       });
+    // Booktabs' three rules: above the table, under its header, under its last row.
+    const { leading } = this.design;
+    const rule = (line: SetLine | undefined, rise: number) => {
+      if (line) line.rules = [...(line.rules ?? []), { x: left - gap / 2, width: tableWidth + gap, rise }];
+    };
+    rule(rows[0]?.[0], 0.85 * leading);
+    if (table.head.length > 0 && rows.length > 1) rule(rows[0]!.at(-1), -0.35 * leading);
+    rule(rows.at(-1)?.at(-1), -0.35 * leading);
+    return rows;
   }
 
   /** A list: each item's blocks inset, its marker hanging in the inset on the item's first line. */
@@ -452,7 +462,7 @@ class Typesetter {
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
           block.stanzas.forEach((stanza, i) => {
             if (i > 0) flow.push({ kind: 'space', height: 1, keepAtTop: false });
-            flow.push(this.fixedLines(stanza.flatMap((line) => this.verseLine(line.content, line.indent, width - inset)), x + inset));
+            flow.push({ ...this.fixedLines(stanza.flatMap((line) => this.verseLine(line.content, line.indent, width - inset)), x + inset), keepTogether: true });
           });
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
           state.indentNext = false;
@@ -558,6 +568,7 @@ function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[
     baseline: design.top + design.topSkip + (top + height - 1) * design.leading,
     runs: line.runs,
     image: line.image,
+    ...(line.rules ? { rules: line.rules } : {}),
   }));
 }
 
@@ -679,9 +690,23 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     const heading = t.centered(contentsHeading(m.language), 'regular', d.fontSize * 1.6, d.textWidth);
     // Rows are inset from both edges: a contents page is a list, not justified text.
     const inset = d.fontSize * 1.5;
-    const rows = bodyDivisions.map((division, i) => {
+    // With depth 2, each chapter's sections follow it, indented, at the page their heading is on.
+    const headingPages = new Map<string, number>();
+    if ((options.print.contents?.depth ?? 1) > 1) {
+      bodyPages.forEach((page, index) => {
+        for (const line of page.lines) if (line.starts) headingPages.set(`${line.starts.chapter}:${line.starts.block}`, index);
+      });
+    }
+    const rows = bodyDivisions.flatMap((division, i) => {
       const chapter = book.chapters[division]!;
-      return contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset, chapter.role === 'part');
+      const row = contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset, chapter.role === 'part');
+      const sections = chapter.blocks.flatMap((block, b) => {
+        const page = headingPages.get(`${division}:${b}`);
+        if (block.kind !== 'heading' || block.level > 2 || page === undefined) return [];
+        const indent = d.fontSize * 1.5;
+        return [contentsRow(t, plain(block.content), String(page + 1), d, d.textWidth - 2 * inset - indent, false).map((run) => ({ ...run, x: run.x + indent }))];
+      });
+      return [row, ...sections];
     });
     const perPage = d.linesPerPage - 4;
     for (let start = 0; start < rows.length; start += perPage) {

@@ -25,6 +25,15 @@ export interface SetLine {
   width: number;
   /** An illustration standing in this line's slot, its foot on the baseline. */
   image?: LineImage;
+  /** Horizontal rules drawn with the line (a table's). */
+  rules?: LineRule[];
+}
+
+/** A hairline across part of a line, `rise` points above its baseline (below, when negative). */
+export interface LineRule {
+  x: number;
+  width: number;
+  rise: number;
 }
 
 export interface LineImage {

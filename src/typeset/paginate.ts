@@ -18,6 +18,8 @@ export interface FlowParagraph {
   height: number;
   /** A heading or title: never the last thing on a page. */
   keepWithNext: boolean;
+  /** A stanza: never broken across pages where it fits on half of one. */
+  keepTogether?: boolean;
   /** The paragraph set one line longer (+1) or shorter (-1), or null when it cannot be done well. */
   vary?: (delta: 1 | -1) => Variant | null;
   /** Where in the book it comes from: chapter and top-level block (-1 for the chapter title). */
@@ -134,6 +136,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     if (element.keepWithNext) return 10;
     const count = element.lines.length;
     const continues = last.line < count - 1;
+    if (continues && element.keepTogether && count <= linesPerPage / 2) return 10; // a stanza broken
     if (continues && last.line === 0) return 10; // orphan
     if (continues && count - 1 - last.line === 1) return 10; // widow
     if (continues && pageIndex % 2 === 0 && element.lines[last.line]!.hyphenated) return 1;
@@ -263,7 +266,8 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     const element = flow[last.block] as FlowParagraph;
     let take = 0;
     if (!element.keepWithNext && last.line < element.lines.length - 1) {
-      if (last.line === 0) take = 1;
+      if (element.keepTogether && element.lines.length <= linesPerPage / 2) take = last.line + 1;
+      else if (last.line === 0) take = 1;
       else if (element.lines.length - 1 - last.line === 1) take = last.line === 1 ? 2 : 1;
     }
     while (placed.length - take > 0 && (flow[placed[placed.length - 1 - take]!.block] as FlowParagraph).keepWithNext) take++;

@@ -135,11 +135,23 @@ function breakOpportunities(word: string, hyphenate: Hyphenator): [number, boole
   let found = cache.get(word);
   if (!found) {
     // No real word is a hundred letters long: such a run is cut where it must be, not hyphenated.
-    found = word.length < 4 || word.length > 100 ? NO_BREAKS : findBreakOpportunities(word, hyphenate);
+    found = ADDRESS.test(word) ? addressBreaks(word) : word.length < 4 || word.length > 100 ? NO_BREAKS : findBreakOpportunities(word, hyphenate);
     cache.set(word, found);
     grownTables.add(hyphenate.key);
   }
   return found;
+}
+
+// A web or mail address: broken after its separators, never hyphenated (a hyphen would read as part of it).
+const ADDRESS = /^[(<\[“"‘']*(?:[a-z][\w+.-]*:\/\/|www\.|[\w.+-]+@[\w-]+\.)/i;
+
+function addressBreaks(word: string): [number, boolean][] {
+  const out: [number, boolean][] = [];
+  for (let i = 2; i < word.length - 2; i++) {
+    const c = word[i]!;
+    if ('/.-?&=_#@'.includes(c) && !'/'.includes(word[i + 1]!)) out.push([i + 1, false]);
+  }
+  return out;
 }
 
 /** Word-internal places a line may end, as [offset after which to break, hyphen drawn?]. */

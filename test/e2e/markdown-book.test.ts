@@ -4,7 +4,7 @@ import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import { build } from '../../src/build.ts';
-import { epubcheck, missingTool, pdfBodyText, ROOT, tempDir } from '../helpers/tools.ts';
+import { epubcheck, missingTool, pdfBodyText, ROOT, run, tempDir } from '../helpers/tools.ts';
 
 // A book written the way writers keep Markdown: front matter, comments, lists, links, HTML
 // images, code, a pipe table, spans, fenced divs, verse, a one-file pair of chapters and a
@@ -56,11 +56,15 @@ describe('a book written with every Markdown construct', () => {
     const text = (await pdfBodyText(path.join(out, 'salt-and-lantern.pdf'))).replace(/\s+/g, ' ');
     assert.doesNotMatch(text, /<!--|\]\{|:::|~~|\^th\^|title:/);
     let at = 0;
-    for (const word of ['Before Departure', 'A lantern', 'bone', 'salt', 'hemp', 'Not yet', 'tide tables', 'H2O', 'Anno Domini', 'The Storm', 'CHART', 'Dunmore', 'illustration only', 'Centred words', 'Songs of the Crossing', 'pea-green boat', 'The lantern burned', 'Landfall', 'Afterword']) {
+    for (const word of ['Before Departure', 'A lantern', 'bone', 'salt', 'hemp', 'Not yet', 'tide tables', 'H₂O', '19ᵗʰ', 'Anno Domini', 'The Storm', 'CHART', 'Dunmore', 'illustration only', 'Centred words', 'Songs of the Crossing', 'pea-green boat', 'The lantern burned', 'Landfall', 'Afterword']) {
       const found = text.indexOf(word.replace(/\s+/g, ' '), at);
       assert.ok(found >= 0, `PDF lacks, or has out of order: ${word}`);
       at = found;
     }
     assert.doesNotMatch(text, /https:\/\/tides/, 'a link prints its words, not its address');
+    // The contents lists the sections (print.contents.depth 2), and code is in the monospace face.
+    assert.match(text, /Contents Chapter 1: Before Departure The Storm Songs of the Crossing/);
+    const fonts = await run('pdffonts', [path.join(out, 'salt-and-lantern.pdf')]);
+    assert.match(fonts.stdout, /JetBrainsMono-Regular +CID TrueType +Identity-H +yes yes yes/);
   });
 });

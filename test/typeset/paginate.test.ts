@@ -24,6 +24,15 @@ const counts = (flow: FlowElement[], perPage: number) => paginate(flow, perPage)
 const labels = (flow: FlowElement[], perPage: number) => paginate(flow, perPage).map((p) => p.lines.map((l) => l.line.runs[0]!.text));
 
 describe('pagination', () => {
+  it('keeps a stanza on one page where it fits on half of one', () => {
+    const stanza = { ...paragraph(4), keepTogether: true };
+    assert.deepEqual(counts([paragraph(8), stanza], 10), [8, 4]);
+    // The same lines without the stanza's rule are split across the turn.
+    assert.deepEqual(counts([paragraph(8), paragraph(4)], 10), [10, 2]);
+    // A stanza longer than half a page breaks as a paragraph does.
+    assert.deepEqual(counts([paragraph(4), { ...paragraph(8), keepTogether: true }], 10), [10, 2]);
+  });
+
   it('fills pages line by line', () => {
     assert.deepEqual(counts([paragraph(4), paragraph(6)], 4), [4, 4, 2]);
   });
