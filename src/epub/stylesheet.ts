@@ -98,6 +98,15 @@ li ul, li ol {
   margin: 0;
 }
 
+ul.tasks {
+  list-style: none;
+}
+
+.task {
+  float: left;
+  margin-left: -1.3em;
+}
+
 table {
   border-collapse: collapse;
   margin: 1em auto;

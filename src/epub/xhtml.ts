@@ -92,8 +92,14 @@ function blockXhtml(block: Block, indent: string, kobo?: KoboSpans, links?: Link
     case 'list': {
       const tag = block.ordered ? 'ol' : 'ul';
       const start = block.ordered && block.start !== 1 ? ` start="${block.start}"` : '';
-      const items = block.items.map((item) => (item.length === 0 ? `${indent}  <li></li>` : `${indent}  <li>\n${item.map((b) => blockXhtml(b, indent + '    ', kobo, links)).join('\n')}\n${indent}  </li>`));
-      return `${indent}<${tag}${start}>\n${items.join('\n')}\n${indent}</${tag}>`;
+      const tasks = block.tasks;
+      const items = block.items.map((item, i) => {
+        const task = tasks?.[i];
+        // A task's box stands where the bullet would (the list shows none).
+        const box = task === true || task === false ? `${indent}    <span class="task" role="img" aria-label="${task ? 'done' : 'to do'}">${task ? '☒' : '☐'}</span>\n` : '';
+        return item.length === 0 && !box ? `${indent}  <li></li>` : `${indent}  <li>\n${box}${item.map((b) => blockXhtml(b, indent + '    ', kobo, links)).join('\n')}\n${indent}  </li>`;
+      });
+      return `${indent}<${tag}${start}${tasks ? ' class="tasks"' : ''}>\n${items.join('\n')}\n${indent}</${tag}>`;
     }
     case 'codeBlock':
       // No indentation inside <pre>: every character of it shows.

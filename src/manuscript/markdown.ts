@@ -6,7 +6,9 @@ import { MdastConverter, type ImageResolver, type ReadHeading } from './markdown
 import { attributeId, markFencedDivs } from './markdown/fenced-divs.ts';
 import { splitFrontMatter } from './markdown/front-matter.ts';
 import { escapeListsInParagraphs } from './markdown/lazy-lists.ts';
+import { removeObsidianComments } from './markdown/obsidian-comments.ts';
 import { parseMdast } from './markdown/parse.ts';
+import { readsAsHeading } from './plaintext.ts';
 
 export type { ImageResolver } from './markdown/convert.ts';
 
@@ -195,7 +197,7 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
   const front = splitFrontMatter(source);
   const matter = front.matter;
   const converter = new MdastConverter(resolveImage, matter?.verse === true);
-  const prepared = escapeListsInParagraphs(markFencedDivs(ornamentsToThematicBreaks(protectEscapedQuotes(front.body))));
+  const prepared = escapeListsInParagraphs(markFencedDivs(ornamentsToThematicBreaks(protectEscapedQuotes(removeObsidianComments(front.body)))));
   const read: (Block | ReadHeading)[] = [];
   const parts = whole || matter?.verse ? [{ parsed: parseMdast(prepared) }] : segments(prepared);
   for (const part of parts) {
@@ -214,6 +216,12 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
     if (block.kind === 'heading' && pendingId && !block.id) block.id = pendingId;
     pendingId = undefined;
     blocks.push(block);
+  }
+  // A Word file exported to Markdown (pandoc, Word's own) has its chapter title as a bold or
+  // centred paragraph, not a heading: a short one that opens the file is taken as the title.
+  if (!matter?.title && blocks[0]?.kind === 'paragraph' && isDisplayLine(blocks[0].content)) {
+    const content = blocks[0].content;
+    blocks[0] = { kind: 'heading', level: 1, depth: 1, content: content.length === 1 && 'children' in content[0]! ? content[0].children : content } as ReadHeading;
   }
   const headingAt = (i: number) => (blocks[i]?.kind === 'heading' && 'depth' in blocks[i]! ? (blocks[i] as ReadHeading) : undefined);
   let titleDepth: number | undefined;
@@ -248,6 +256,15 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
   if (front.error) warnings.unshift({ line: 1, message: front.error });
   if (warnings.length > 0) out[0]!.warnings = warnings;
   return out;
+}
+
+/** A paragraph that is all bold (or all bold italic), one short line not ending like a sentence. */
+function isDisplayLine(content: readonly Inline[]): boolean {
+  const meaningful = content.filter((n) => n.kind !== 'text' || n.value.trim() !== '');
+  if (meaningful.length !== 1 || meaningful[0]!.kind !== 'strong') return false;
+  const words = slugOf(meaningful).length;
+  const text = meaningful[0]!.children.map((n) => ('value' in n ? n.value : '')).join('');
+  return words > 0 && text.length <= 80 && !text.includes('\n') && (!/[.,;:!?"“”…]$/.test(text.trim()) || readsAsHeading(text));
 }
 
 /** One chapter from Markdown that is never split (front and back matter written in the config, tests). */

@@ -144,6 +144,8 @@ export interface List {
   /** The first item's number, for an ordered list. */
   start: number;
   items: Block[][];
+  /** A task list's boxes, item by item: ticked, unticked, or null for an item without one. */
+  tasks?: (boolean | null)[];
 }
 
 /** Preformatted text (code, ASCII art): white space kept, never justified or hyphenated. */

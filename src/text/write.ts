@@ -16,7 +16,8 @@ function blockLines(blocks: readonly Block[], out: string[], indent = ''): void 
         break;
       case 'list':
         block.items.forEach((item, i) => {
-          const marker = block.ordered ? `${block.start + i}. ` : '• ';
+          const task = block.tasks?.[i];
+          const marker = task === true ? '☒ ' : task === false ? '☐ ' : block.ordered ? `${block.start + i}. ` : '• ';
           const lines: string[] = [];
           blockLines(item, lines, ' '.repeat(marker.length));
           // The marker takes the place of the first line's indent.

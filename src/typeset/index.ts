@@ -307,20 +307,22 @@ class Typesetter {
 
   /** A table as rows of lines: columns as wide as their content allows, cells wrapped, the header in bold. */
   private tableRows(table: Extract<Block, { kind: 'table' }>, width: number): SetLine[][] {
-    const size = this.design.fontSize * 0.9;
-    const gap = this.design.fontSize;
     const columns = Math.max(table.head.length, ...table.rows.map((row) => row.length));
     const text = (cell: Inline[] | undefined) => (cell ? plain(cell) : '');
-    const natural = Array.from({ length: columns }, (_, c) =>
-      Math.max(...[table.head, ...table.rows].map((row, r) => this.fonts.face(r === 0 ? 'bold' : 'regular').width(text(row[c])) * size), size),
-    );
-    const room = width - gap * (columns - 1);
-    const total = natural.reduce((a, b) => a + b, 0);
+    const natural = (size: number) =>
+      Array.from({ length: columns }, (_, c) => Math.max(...[table.head, ...table.rows].map((row, r) => this.fonts.face(r === 0 ? 'bold' : 'regular').width(text(row[c])) * size), size));
+    const room = (size: number) => width - size * (columns - 1);
+    const fits = (size: number) => natural(size).reduce((a, b) => a + b, 0) <= room(size);
+    // A table too wide for the measure is set smaller, down to three quarters of the text size, then its cells are wrapped.
+    const size = [0.9, 0.8, 0.75].map((f) => f * this.design.fontSize).find(fits) ?? 0.75 * this.design.fontSize;
+    const gap = size;
+    const widthsNatural = natural(size);
+    const total = widthsNatural.reduce((a, b) => a + b, 0);
     // Columns share the measure in proportion to their content when it does not all fit.
-    const widths = total <= room ? natural : natural.map((w) => Math.max(size * 3, (w / total) * room));
-    if (total > room * 2.5) {
+    const widths = total <= room(size) ? widthsNatural : widthsNatural.map((w) => Math.max(size * 3, (w / total) * room(size)));
+    if (size < 0.9 * this.design.fontSize || total > room(size)) {
       this.reports++;
-      this.warnings.push({ chapter: this.chapterName, message: `a table${table.line ? ` (line ${table.line})` : ''} is too wide for the page; its cells were wrapped` });
+      this.warnings.push({ chapter: this.chapterName, message: `a table${table.line ? ` (line ${table.line})` : ''} is too wide for the page: it was set smaller${total > room(size) ? ' and its cells wrapped' : ''}` });
     }
     const tableWidth = widths.reduce((a, b) => a + b, 0) + gap * (columns - 1);
     const left = Math.max(0, (width - tableWidth) / 2);
@@ -358,7 +360,8 @@ class Typesetter {
   private list(list: Extract<Block, { kind: 'list' }>, flow: FlowElement[], width: number, x: number): void {
     const { fontSize } = this.design;
     const face = this.fonts.face('regular');
-    const markers = list.items.map((_, i) => (list.ordered ? `${list.start + i}.` : '•'));
+    // A task's box takes the bullet's place: □ to do, ■ done (the book face has these, not ☐ ☒).
+    const markers = list.items.map((_, i) => (list.tasks?.[i] === true ? '■' : list.tasks?.[i] === false ? '□' : list.ordered ? `${list.start + i}.` : '•'));
     const inset = Math.max(1.5 * fontSize, Math.max(...markers.map((m) => face.width(m) * fontSize)) + 0.6 * fontSize);
     list.items.forEach((item, i) => {
       const marker = markers[i]!;

@@ -3,9 +3,9 @@ import type { FontSet, Style } from './fonts.ts';
 import type { Hyphenator } from './hyphenate.ts';
 import { box, FIL, glue, INFINITE_PENALTY, penalty, type Item } from './items.ts';
 import type { WordCache } from './word-cache.ts';
-import { scriptText, unscriptMissing } from './scripts.ts';
+import { decorate, scriptText, STRIKE, undecorateMissing, unscriptMissing } from './scripts.ts';
 
-const SCRIPT_CHAR = /[\u2070-\u209F\u1D00-\u1DBF\u02B0-\u02FF\u00B9\u00B2\u00B3]/;
+const SCRIPT_CHAR = /[\u2070-\u209F\u1D00-\u1DBF\u02B0-\u02FF\u00B9\u00B2\u00B3\u0336]/;
 
 export interface ParagraphSetting {
   fonts: FontSet;
@@ -77,6 +77,11 @@ export function styledPieces(inlines: readonly Inline[], style: Style = 'regular
         if (node.style === 'superscript' || node.style === 'subscript') {
           const pieces = styledPieces(node.children, style, [], smallCaps);
           for (const piece of pieces) out.push(piece === 'break' ? piece : { ...piece, text: scriptText(piece.text, node.style) });
+        } else if (node.style === 'strikethrough') {
+          for (const piece of styledPieces(node.children, style, [], smallCaps)) out.push(piece === 'break' ? piece : { ...piece, text: decorate(piece.text, STRIKE) });
+        } else if (node.style === 'underline') {
+          // Underlining in a manuscript marks italics (Chicago 2.9.1): a printed book sets it so.
+          styledPieces(node.children, style === 'bold' || style === 'boldItalic' ? 'boldItalic' : 'italic', out, smallCaps);
         } else styledPieces(node.children, style, out, smallCaps || node.style === 'smallCaps');
         break;
       // Links and spans print as their words in the style around them.
@@ -213,7 +218,7 @@ function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'br
 export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting): Item[] {
   const items: Item[] = [];
   if (s.indent > 0) items.push(box(s.indent, '', 'regular'));
-  const tokens = wordTokens(styledPieces(inlines).map((piece) => (piece === 'break' || !SCRIPT_CHAR.test(piece.text) ? piece : { ...piece, text: unscriptMissing(piece.text, (c) => s.fonts.face(piece.style).has(c)) })));
+  const tokens = wordTokens(styledPieces(inlines).map((piece) => (piece === 'break' || !SCRIPT_CHAR.test(piece.text) ? piece : { ...piece, text: undecorateMissing(unscriptMissing(piece.text, (c) => s.fonts.face(piece.style).has(c)), (c) => s.fonts.face(piece.style).has(c)) })));
   let lastWordAt = -1;
   for (let t = 0; t < tokens.length; t++) if (Array.isArray(tokens[t])) lastWordAt = t;
   // Spaces of one face are all alike: one glue item each serves the whole paragraph.

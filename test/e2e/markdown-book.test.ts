@@ -26,7 +26,9 @@ describe('a book written with every Markdown construct', () => {
     for (const words of ['Chapter 1: Before Departure', 'In which the harbour is left', '1. A lantern', '3.', '• salt', '  • hemp', '“Not yet,”', 'H2O', 'Anno Domini', 'Port\tMiles\tDays', '  |  CHART  |', 'The tide tables are for illustration only.', '   In a beautiful pea-green boat,', 'Songs of the Crossing', 'Landfall', 'Afterword', 'Leanpub keeps its Markdown in .txt files.']) {
       assert.ok(text.includes(words), `text lacks: ${words}`);
     }
-    assert.doesNotMatch(text, /TODO|ask Sam|alert/);
+    assert.doesNotMatch(text, /TODO|ask Sam|alert|%%|Obsidian comment|inline aside|\[\[|width=|custom-style|\*\*|aliases/);
+    // Obsidian's note and the Word export: task boxes, a bold first line as the title, Word's quote style.
+    for (const words of ['The Keeper', 'the storm report twice', 'The lighthouse at night', '☒ trim the wick', '☐ wind the clock', 'CHAPTER FIVE', 'Come home. The boat is sold.']) assert.ok(text.includes(words), `text lacks: ${words}`);
   });
 
   it('warns once of the HTML it dropped and of the overlong code line, naming file and line', () => {
@@ -46,6 +48,13 @@ describe('a book written with every Markdown construct', () => {
     assert.match(ch3, /<a href="ch01\.xhtml#ch01">the first chapter<\/a>/);
     const ch2 = await zip.file('OEBPS/ch02.xhtml')!.async('string');
     assert.match(ch2, /<div class="verse">[\s\S]*<p class="line" style="margin-left: 3.5em">In a beautiful pea-green boat,<\/p>/);
+    const keeper = await zip.file('OEBPS/ch04.xhtml')!.async('string');
+    assert.match(keeper, /<a href="ch01\.xhtml#ch01-the-storm">the storm report<\/a>/);
+    assert.match(keeper, /<ul class="tasks">/);
+    const word = await zip.file('OEBPS/ch05.xhtml')!.async('string');
+    assert.match(word, /<h1 id="ch05-title">CHAPTER FIVE<\/h1>/);
+    assert.match(word, /<blockquote>\s*<p>Come home\. The boat is sold\.<\/p>/);
+    assert.doesNotMatch(word, /width=|\{/);
     const nav = await zip.file('OEBPS/toc.xhtml')!.async('string');
     assert.match(nav, /<a href="ch01\.xhtml#ch01-the-storm">The Storm<\/a>/);
     assert.match(nav, /<a href="ch01\.xhtml#ch01-aftermath">Aftermath<\/a>/);

@@ -172,3 +172,30 @@ describe('chapter titles and splitting', () => {
     assert.deepEqual(kinds(chapter!.blocks), ['paragraph']);
   });
 });
+
+describe('Obsidian notes and Word exports', () => {
+  it('never prints %% comments %%, keeping line numbers and code', () => {
+    const { blocks } = parseMarkdownChapter('Before %%aside%% after.\n\n%%\nwhole\nblock\n%%\n\n`%%kept%%`\n');
+    assert.doesNotMatch(allText(blocks), /aside|whole|block/);
+    assert.match(allText(blocks), /%%kept%%/);
+  });
+  it('reads wiki links as links to the book’s notes, and ![[embeds]] as figures', () => {
+    const { blocks } = parseMarkdownChapter('See [[02 Storm#The Wreck|the wreck]] and [[Notes]].\n\n![[harbour.png|The harbour]]\n', (src) => image(src));
+    const links = content(blocks[0]).filter((n) => n.kind === 'link');
+    assert.deepEqual(links.map((l) => [l.href, plainText(l.children)]), [['02%20Storm.md#the-wreck', 'the wreck'], ['Notes.md', 'Notes']]);
+    assert.equal(blocks[1]!.kind, 'figure');
+    assert.equal((blocks[1] as { alt: string }).alt, 'The harbour');
+  });
+  it('keeps task lists’ boxes in the model', () => {
+    const list = parseMarkdownChapter('- [x] done\n- [ ] not yet\n').blocks[0] as Extract<Block, { kind: 'list' }>;
+    assert.deepEqual(list.tasks, [true, false]);
+    assert.doesNotMatch(allText([list]), /\[/);
+  });
+  it('takes a bold first line as the title, a custom-style quote as a quotation, and drops image attributes', () => {
+    const [chapter] = parseMarkdownChapters('**CHAPTER FIVE**\n\n::: {custom-style="Intense Quote"}\nCome home.\n:::\n\n![A boat](media/image1.jpeg){width="4.5in" height="3in"}\n', (src) => image(src));
+    assert.equal(plainText(chapter!.title!), 'CHAPTER FIVE');
+    assert.deepEqual(kinds(chapter!.blocks), ['blockQuote', 'figure']);
+    assert.doesNotMatch(allText(chapter!.blocks), /width/);
+    assert.equal(parseMarkdownChapters('**She ran, and ran.**\n\nText.')[0]!.title, undefined, 'a bold sentence is not a title');
+  });
+});

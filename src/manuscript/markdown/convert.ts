@@ -203,7 +203,8 @@ export class MdastConverter {
   // ——— blocks ———
 
   /** A paragraph's images become figures of their own; the words around them stay paragraphs. */
-  private paragraph(children: readonly PhrasingContent[], out: Block[]): void {
+  private paragraph(paragraphChildren: readonly PhrasingContent[], out: Block[]): void {
+    let children = paragraphChildren;
     if (this.verse) {
       out.push({ kind: 'verse', stanzas: [this.verseLines(splitLines(children).map((nodes) => ({ indent: 0, nodes })))] });
       return;
@@ -223,6 +224,7 @@ export class MdastConverter {
       return;
     }
     let words: PhrasingContent[] = [];
+    children = obsidianEmbeds(children);
     const flush = () => {
       const content = this.inlines(trimBreaks(words));
       if (content.some((inline) => inline.kind !== 'text' || inline.value.trim() !== '')) out.push({ kind: 'paragraph', content });
@@ -287,7 +289,13 @@ export class MdastConverter {
           builder.push({ kind: 'blockQuote', blocks: this.innerBlocks(node.children) });
           break;
         case 'list':
-          builder.push({ kind: 'list', ordered: Boolean(node.ordered), start: node.start ?? 1, items: node.children.map((item: ListItem) => this.listItem(item)) });
+          builder.push({
+            kind: 'list',
+            ordered: Boolean(node.ordered),
+            start: node.start ?? 1,
+            items: node.children.map((item: ListItem) => this.innerBlocks(item.children)),
+            ...(node.children.some((item) => typeof item.checked === 'boolean') ? { tasks: node.children.map((item) => (typeof item.checked === 'boolean' ? item.checked : null)) } : {}),
+          });
           break;
         case 'code':
           builder.push({ kind: 'codeBlock', value: restoreInCode(node.value), ...(node.lang ? { language: node.lang } : {}), line: node.position?.start.line ?? 0 });
@@ -319,17 +327,6 @@ export class MdastConverter {
   /** Blocks inside a quote, list item or note: their headings are only bold lines of text. */
   private innerBlocks(nodes: readonly RootContent[]): Block[] {
     return this.blocks(nodes).map((block) => (block.kind === 'heading' ? asBlock(block) : block));
-  }
-
-  private listItem(item: ListItem): Block[] {
-    const blocks = this.innerBlocks(item.children);
-    if (item.checked === true || item.checked === false) {
-      const box: Inline = { kind: 'text', value: item.checked ? '☒ ' : '☐ ' };
-      const first = blocks[0];
-      if (first?.kind === 'paragraph') first.content.unshift(box);
-      else blocks.unshift({ kind: 'paragraph', content: [box] });
-    }
-    return blocks;
   }
 
   /** An HTML block: its comments vanish, the tags the model knows become blocks, the rest is dropped with its text kept. */
@@ -414,6 +411,37 @@ function markdownInHtml(value: string): PhrasingContent[] {
   return children;
 }
 
+// Obsidian's embedded images: ![[harbour.png]], ![[harbour.png|The harbour at dawn]] (a number after the bar is a width).
+const EMBED = /!\[\[([^\]|\n]+\.(?:png|jpe?g|gif|webp|svg))(?:\|([^\]\n]*))?\]\]/gi;
+
+/**
+ * Text nodes cut at Obsidian image embeds, each embed an image node as Markdown's `![alt](src)`
+ * makes; and pandoc's image attributes (`![](media/image1.jpeg){width="5in"}`, as its Word reader
+ * writes them) taken off the text after an image.
+ */
+function obsidianEmbeds(children: readonly PhrasingContent[]): readonly PhrasingContent[] {
+  children = children.map((node, i) => {
+    const before = children[i - 1];
+    if (node.type !== 'text' || before?.type !== 'image') return node;
+    const m = /^\{[^{}\n]*\}/.exec(node.value);
+    return m ? { ...node, value: node.value.slice(m[0].length) } : node;
+  });
+  if (!children.some((c) => c.type === 'text' && c.value.includes('![['))) return children;
+  return children.flatMap((node): PhrasingContent[] => {
+    if (node.type !== 'text' || !node.value.includes('![[')) return [node];
+    const out: PhrasingContent[] = [];
+    let last = 0;
+    for (const m of node.value.matchAll(EMBED)) {
+      if (m.index > last) out.push({ ...node, value: node.value.slice(last, m.index) });
+      last = m.index + m[0].length;
+      const alt = m[2] && !/^\d+(?:x\d+)?$/.test(m[2].trim()) ? m[2].trim() : '';
+      out.push({ type: 'image', url: encodeURI(m[1]!.trim()), alt, title: null, position: node.position });
+    }
+    if (last < node.value.length) out.push({ ...node, value: node.value.slice(last) });
+    return out;
+  });
+}
+
 function plainOf(node: Inline): string {
   return 'children' in node ? node.children.map(plainOf).join('') : node.kind === 'lineBreak' ? '\n' : node.value;
 }
@@ -481,7 +509,7 @@ class BlockBuilder {
     if (this.frames.length === 1) return;
     const frame = this.frames.pop()!;
     const blocks = frame.blocks as Block[];
-    if (frame.kind === 'blockQuote') this.push({ kind: 'blockQuote', blocks });
+    if (frame.kind === 'blockQuote' || frame.classes.some((c) => QUOTE_CLASSES.has(c))) this.push({ kind: 'blockQuote', blocks });
     else if (frame.kind === 'paragraph' && !frame.align && frame.classes.length === 0) for (const block of blocks) this.push(block);
     else if (isVerseClass(frame.classes)) this.push(versify(blocks, frame.classes));
     else this.push({ kind: 'division', classes: frame.classes, ...(frame.align ? { align: frame.align } : {}), blocks });
@@ -492,6 +520,9 @@ class BlockBuilder {
     return this.frames[0]!.blocks;
   }
 }
+
+/** Word's quotation styles, as pandoc's Word reader names them in a div's custom-style. */
+const QUOTE_CLASSES: ReadonlySet<string> = new Set(['quote', 'intense-quote', 'block-text', 'blockquote', 'block-quote', 'epigraph']);
 
 const isVerseClass = (classes: string[]) => classes.some((c) => /^(poem|verse|poetry|stanza|lyrics)$/i.test(c));
 

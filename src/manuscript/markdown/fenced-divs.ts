@@ -43,7 +43,11 @@ export function markFencedDivs(source: string): string {
 
 /** The classes of a pandoc attribute list: `.poem .centered #id key=value` → ["poem", "centered"]. */
 export function attributeClasses(attributes: string): string[] {
-  return [...attributes.matchAll(/(?:^|\s)\.([A-Za-z_][\w-]*)/g)].map((m) => m[1]!);
+  const classes = [...attributes.matchAll(/(?:^|\s)\.([A-Za-z_][\w-]*)/g)].map((m) => m[1]!);
+  // pandoc's Word reader keeps a paragraph style as custom-style="Intense Quote".
+  const style = /custom-style\s*=\s*"([^"]+)"/.exec(attributes)?.[1];
+  if (style) classes.push(style.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-'));
+  return classes;
 }
 
 /** The id of a pandoc attribute list (`{#the-storm .unnumbered}`), or Leanpub's `{id: the-storm}`. */

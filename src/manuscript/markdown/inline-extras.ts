@@ -68,7 +68,28 @@ const SCRIPT = /\^((?:[^\s^\\]|\\.)+)\^|(?<!~)~((?:[^\s~\\]|\\.)+)~(?!~)/g;
 // Emphasis closed right after an apostrophe and followed by a letter of the same word.
 const APOSTROPHE_EMPHASIS = /(?<![\p{L}\p{N}*_])([*_])(?=[^\s*_])([^*_\n]*?[’'])\1(?=\p{L})/gu;
 
+// Obsidian's wiki links: [[Note]], [[Note#Heading]], [[Note|shown words]]; a link to a note of the book, or its words.
+const WIKILINK = /(?<!!)\[\[([^\]|#\n]*)(#[^\]|\n]*)?(?:\|([^\]\n]+))?\]\]/g;
+
+function wikiLinks(value: string): Inline[] {
+  const out: Inline[] = [];
+  let last = 0;
+  for (const m of value.matchAll(WIKILINK)) {
+    if (m.index > last) out.push(...textExtras(value.slice(last, m.index)));
+    last = m.index + m[0].length;
+    const target = m[1]!.trim();
+    const heading = m[2] ? m[2].slice(1).trim() : '';
+    const words = (m[3] ?? (target || heading)).trim();
+    const file = target && !/\.[a-z0-9]+$/i.test(target) ? `${target}.md` : target;
+    const anchor = heading ? `#${heading.toLowerCase().replace(/[^\p{L}\p{N}_\-.\s]/gu, '').trim().replace(/\s+/g, '-')}` : '';
+    out.push({ kind: 'link', href: encodeURI(file) + anchor, children: [{ kind: 'text', value: words }] });
+  }
+  if (last < value.length) out.push(...textExtras(value.slice(last)));
+  return out;
+}
+
 function textExtras(value: string): Inline[] {
+  if (value.includes('[[') && new RegExp(WIKILINK.source).test(value)) return wikiLinks(value);
   if (!/[\^~]|[’']\*|[’']_/.test(value)) return value ? [{ kind: 'text', value }] : [];
   const out: Inline[] = [];
   const push = (text: string) => {
