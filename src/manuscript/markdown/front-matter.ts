@@ -1,4 +1,8 @@
-import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+
+// The YAML parser is loaded by the first chapter that has front matter: most books have none.
+const require = createRequire(import.meta.url);
+const parse = (text: string): unknown => (require('yaml') as typeof import('yaml')).parse(text);
 
 /** What a chapter's YAML front matter may say; other keys are the writer's own and ignored. */
 export interface FrontMatter {
