@@ -40,7 +40,8 @@ p {
   text-align: justify;
 }
 
-h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p, hr + p, p:first-child {
+h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p, hr + p, p:first-child,
+ul + p, ol + p, pre + p, table + p, div + p, figure + p {
   text-indent: 0;
 }
 
