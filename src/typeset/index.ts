@@ -454,12 +454,17 @@ class Typesetter {
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
           state.indentNext = false;
           break;
-        case 'table':
+        case 'table': {
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
-          for (const row of this.tableRows(block, width)) flow.push(this.fixedLines(row, x));
+          const header = block.head.length > 0 ? flow.length : undefined;
+          this.tableRows(block, width).forEach((row, r) => {
+            // The header never ends a page, and comes again at the top of each page the table runs onto.
+            flow.push(r === 0 && header !== undefined ? this.fixedLines(row, x, true) : { ...this.fixedLines(row, x), ...(header !== undefined ? { repeatHeader: header } : {}) });
+          });
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
           state.indentNext = false;
           break;
+        }
         case 'verse': {
           const inset = 2 * fontSize;
           flow.push({ kind: 'space', height: 0.5, keepAtTop: false });

@@ -20,6 +20,8 @@ export interface FlowParagraph {
   keepWithNext: boolean;
   /** A stanza: never broken across pages where it fits on half of one. */
   keepTogether?: boolean;
+  /** A table's row: the flow index of its header row, set again at the top of a page the table runs onto. */
+  repeatHeader?: number;
   /** The paragraph set one line longer (+1) or shorter (-1), or null when it cannot be done well. */
   vary?: (delta: 1 | -1) => Variant | null;
   /** Where in the book it comes from: chapter and top-level block (-1 for the chapter title). */
@@ -113,6 +115,15 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
         if (placed.length === 0 && element.keepAtTop) used += element.height;
         else if (placed.length > 0) pending += element.height;
         continue;
+      }
+      const header = element.repeatHeader;
+      if (placed.length === 0 && line === 0 && header !== undefined && header !== block) {
+        // The table goes on from the page before: its header comes first.
+        const head = flow[header] as FlowParagraph;
+        for (let l = 0; l < head.lines.length; l++) {
+          placed.push({ block: header, line: l, top: used, space: 0 });
+          used += head.height;
+        }
       }
       for (; line < element.lines.length; line++) {
         if (placed.length > 0 && used + pending + element.height > limit + 1e-9) {

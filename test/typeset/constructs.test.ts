@@ -55,6 +55,12 @@ describe('typesetting the constructs of the model', () => {
     assert.ok(Math.abs(right('40') - right('112')) < 0.01, 'a right-aligned column ends on one edge');
   });
 
+  it('repeats a long table’s header on the next page', async () => {
+    const rows = Array.from({ length: 60 }, (_, i) => [[text(`Port${i}`)], [text(String(i))]]);
+    const { lines: all } = await lines([{ kind: 'table', align: [null, 'right'], head: [[text('Harbour')], [text('Miles')]], rows }]);
+    assert.ok(all.filter((line) => line.runs.some((run) => run.text === 'Harbour')).length >= 2);
+  });
+
   it('sets verse line by line with its indentation, and turns over a long line with a hanging indent', async () => {
     const long = 'and the long line goes on and on past the edge of any page that a book could have';
     const { lines: all } = await lines([{ kind: 'verse', stanzas: [[{ indent: 0, content: [text('The Owl')] }, { indent: 4, content: [text('In a boat')] }, { indent: 0, content: [text(long)] }]] }]);

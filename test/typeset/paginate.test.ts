@@ -33,6 +33,18 @@ describe('pagination', () => {
     assert.deepEqual(counts([paragraph(4), { ...paragraph(8), keepTogether: true }], 10), [10, 2]);
   });
 
+  it('sets a table’s header again at the top of each page the table runs onto', () => {
+    const head = { ...paragraph(1), keepWithNext: true };
+    const rows = Array.from({ length: 7 }, () => ({ ...paragraph(1), repeatHeader: 1 }));
+    const pages = labels([paragraph(2), head, ...rows], 5);
+    const headLabel = head.lines[0]!.runs[0]!.text;
+    assert.equal(pages.length, 3);
+    assert.equal(pages[0]![2], headLabel);
+    assert.equal(pages[1]![0], headLabel, 'the second page opens with the header');
+    assert.equal(pages[2]![0], headLabel, 'and the third');
+    assert.equal(pages.flat().filter((l) => l !== headLabel).length, 9, 'every row once');
+  });
+
   it('fills pages line by line', () => {
     assert.deepEqual(counts([paragraph(4), paragraph(6)], 4), [4, 4, 2]);
   });
