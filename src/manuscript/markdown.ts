@@ -233,10 +233,14 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
     if (split && block.kind === 'heading' && 'depth' in block && block.depth <= splitDepth) chapters.push({ heading: block, blocks: [] });
     else chapters.at(-1)!.blocks.push(block);
   });
-  if (chapters.length > 1 && chapters[0]!.heading === undefined && chapters[0]!.blocks.length === 0 && !matter?.title) chapters.shift();
+  // Nothing before the first of several chapters: a whole book in one file, whose front matter
+  // (pandoc's title and author) names the book, which the config names already.
+  const wholeBook = chapters.length > 1 && chapters[0]!.heading === undefined && chapters[0]!.blocks.length === 0;
+  if (wholeBook) chapters.shift();
+  const chapterMatter = wholeBook ? undefined : matter;
   const depthBase = titleDepth ?? 1;
   const out = chapters.map(({ heading, blocks: own }, i): ParsedChapter => {
-    const title = i === 0 && matter?.title ? textWithLiterals(matter.title) : heading?.content;
+    const title = i === 0 && chapterMatter?.title ? textWithLiterals(chapterMatter.title) : heading?.content;
     const anchor = heading ? heading.id ?? slugOf(heading.content) : title ? slugOf(title) : undefined;
     const chapter: ParsedChapter = {
       ...(title ? { title } : {}),
@@ -247,8 +251,8 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
         return { ...heading, level: Math.max(2, block.depth - depthBase + 1), id: block.id ?? slugOf(block.content) };
       }),
     };
-    if (i === 0 && matter?.subtitle) chapter.subtitle = textWithLiterals(matter.subtitle);
-    if (i === 0 && matter?.authors) chapter.byline = matter.authors;
+    if (i === 0 && chapterMatter?.subtitle) chapter.subtitle = textWithLiterals(chapterMatter.subtitle);
+    if (i === 0 && chapterMatter?.authors) chapter.byline = chapterMatter.authors;
     return chapter;
   });
   out.at(-1)!.blocks.push(...converter.notes());

@@ -77,3 +77,31 @@ describe('a book written with every Markdown construct', () => {
     assert.match(fonts.stdout, /JetBrainsMono-Regular +CID TrueType +Identity-H +yes yes yes/);
   });
 });
+
+describe('a whole book in one Markdown file, with pandoc’s front matter', () => {
+  const out = tempDir();
+  before(async () => {
+    await build({ config: path.join(ROOT, 'test/fixtures/one-file-book/book.config.json'), out, formats: ['epub', 'pdf', 'text'], now: new Date(1700000000000) });
+  });
+
+  it('is split into chapters at its top-level headings, each its own XHTML document, the book’s front matter no chapter', { skip: missingTool('java', ['-version']) }, async () => {
+    const file = path.join(out, 'the-tide-clock.epub');
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const titles = await Promise.all(['ch01', 'ch02', 'ch03'].map(async (id) => /<h1 id="[^"]+">([^<]+)<\/h1>/.exec(await zip.file(`OEBPS/${id}.xhtml`)!.async('string'))?.[1]));
+    assert.deepEqual(titles, ['Prologue', 'The First Tide', 'The Second Tide']);
+    assert.equal(zip.file('OEBPS/ch04.xhtml'), null);
+    assert.match(await zip.file('OEBPS/ch02.xhtml')!.async('string'), /<a href="ch01\.xhtml#ch01">the prologue<\/a>/);
+    assert.deepEqual((await epubcheck(file)).messages, []);
+  });
+
+  it('opens each chapter on a new page in print, with its sections in the contents', { skip: missingTool('pdftotext') }, async () => {
+    const pdf = path.join(out, 'the-tide-clock.pdf');
+    const pages = (await run('pdftotext', ['-layout', pdf, '-'])).stdout.split('\f');
+    const opening = (title: string) => pages.findIndex((page) => page.trimStart().startsWith(title) || new RegExp(`^\\s*${title}\\s*$`, 'm').test(page.split('\n').slice(0, 14).join('\n')));
+    const first = opening('The First Tide');
+    const second = opening('The Second Tide');
+    assert.ok(first > 0 && second > first, `chapter openers on pages ${first} and ${second}`);
+    const contents = pages.find((page) => /Contents/.test(page))!;
+    assert.match(contents.replace(/\s+/g, ' '), /Prologue 1 The First Tide 3 Morning 3 Evening 3 The Second Tide 5/);
+  });
+});

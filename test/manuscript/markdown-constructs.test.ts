@@ -166,6 +166,11 @@ describe('chapter titles and splitting', () => {
     assert.deepEqual(chapters.map((c) => plainText(c.title!)), ['One', 'Two', 'Three']);
     assert.deepEqual(kinds(chapters[0]!.blocks), ['paragraph', 'heading']);
   });
+  it('reads the front matter of a whole book in one file as the book’s, not a chapter', () => {
+    const chapters = parseMarkdownChapters('---\ntitle: The Tide Clock\nauthor: R. Weaver\n---\n\n# Prologue\n\nA.\n\n# One\n\nB.');
+    assert.deepEqual(chapters.map((c) => plainText(c.title!)), ['Prologue', 'One']);
+    assert.equal(chapters[0]!.byline, undefined);
+  });
   it('prefers the front matter’s title, and drops a first heading that repeats it', () => {
     const [chapter] = parseMarkdownChapters('---\ntitle: Night\n---\n\n# Night\n\nText.');
     assert.equal(plainText(chapter!.title!), 'Night');
