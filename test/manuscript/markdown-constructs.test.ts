@@ -204,3 +204,18 @@ describe('Obsidian notes and Word exports', () => {
     assert.equal(parseMarkdownChapters('**She ran, and ran.**\n\nText.')[0]!.title, undefined, 'a bold sentence is not a title');
   });
 });
+
+describe('.txt chapters', () => {
+  it('are Markdown when the config says so, and otherwise warn once when they look like it', async () => {
+    const { parseChapterSource } = await import('../../src/manuscript/read.ts');
+    const source = '# Afterword\n\nLeanpub keeps *Markdown* in .txt files.\n';
+    const asMarkdown = parseChapterSource(source, 'book/afterword.txt', undefined, true);
+    assert.equal(plainText(asMarkdown[0]!.title!), 'Afterword');
+    assert.equal(content(asMarkdown[0]!.blocks[0])[1]!.kind, 'emphasis');
+    const asText = parseChapterSource(source, 'book/afterword.txt');
+    assert.equal(asText[0]!.warnings?.length, 1);
+    assert.match(asText[0]!.warnings![0]!.message, /txtAsMarkdown/);
+    assert.equal(parseChapterSource('CHAPTER ONE\nIt was late.\n', 'x.txt')[0]!.warnings, undefined);
+    assert.equal(plainText(parseChapterSource('CHAPTER ONE\nIt was late.\n', 'x.txt')[0]!.title!), 'CHAPTER ONE', 'a title line directly above the text');
+  });
+});
