@@ -1,4 +1,5 @@
 import type { Block, Chapter, Inline } from '../model/index.ts';
+import { mapBlockInlines } from '../model/walk.ts';
 
 /**
  * Passes see a whole paragraph as one string, so a quote beside an italic word is judged with the
@@ -64,6 +65,7 @@ function unflattenInlines(inlines: readonly Inline[], text: string): Inline[] {
   return result;
 }
 
+// Slots are collected in the order mapBlockInlines visits them, which puts them back.
 function collectSlots(blocks: readonly Block[], quoted: boolean, slots: Slot[]): void {
   for (const block of blocks) {
     if (block.kind === 'paragraph') slots.push({ inlines: block.content, quoted, heading: false });
@@ -78,30 +80,6 @@ function collectSlots(blocks: readonly Block[], quoted: boolean, slots: Slot[]):
   }
 }
 
-function rebuildBlocks(blocks: readonly Block[], next: () => Inline[]): Block[] {
-  return blocks.map((block): Block => {
-    switch (block.kind) {
-      case 'paragraph':
-        return { kind: 'paragraph', content: next() };
-      case 'heading':
-        return { ...block, content: next() };
-      case 'blockQuote':
-      case 'division':
-        return { ...block, blocks: rebuildBlocks(block.blocks, next) };
-      case 'list':
-        return { ...block, items: block.items.map((item) => rebuildBlocks(item, next)) };
-      case 'figure':
-        return block.caption ? { ...block, caption: next() } : block;
-      case 'table':
-        return { ...block, head: block.head.map(() => next()), rows: block.rows.map((row) => row.map(() => next())) };
-      case 'verse':
-        return { ...block, stanzas: block.stanzas.map((stanza) => stanza.map((line) => ({ ...line, content: next() }))) };
-      default:
-        return block;
-    }
-  });
-}
-
 /** Applies a pass over a chapter's text blocks (title first, then blocks in reading order). */
 export function mapChapterText(chapter: Chapter, pass: (blocks: TextBlock[]) => string[]): Chapter {
   const slots: Slot[] = [{ inlines: chapter.title, quoted: false, heading: true }];
@@ -111,7 +89,7 @@ export function mapChapterText(chapter: Chapter, pass: (blocks: TextBlock[]) => 
   const rebuilt = slots.map((slot, i) => unflattenInlines(slot.inlines, texts[i]!));
   let index = 1;
   const subtitle = chapter.subtitle ? { subtitle: rebuilt[index++]! } : {};
-  return { ...chapter, title: rebuilt[0]!, ...subtitle, blocks: rebuildBlocks(chapter.blocks, () => rebuilt[index++]!) };
+  return { ...chapter, title: rebuilt[0]!, ...subtitle, blocks: mapBlockInlines(chapter.blocks, () => rebuilt[index++]!) };
 }
 
 /** Lifts a pass that needs no context beyond its own block. */

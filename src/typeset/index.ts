@@ -80,6 +80,9 @@ export interface PageSink {
 
 const SCENE_BREAK = '*\u2003*\u2003*';
 
+/** Space between blocks, in lines; it vanishes at the top of a page. */
+const space = (height: number): FlowElement => ({ kind: 'space', height, keepAtTop: false });
+
 class Typesetter {
   readonly design: PageDesign;
   readonly hyphenate: Hyphenator;
@@ -399,31 +402,31 @@ class Typesetter {
           break;
         }
         case 'heading':
-          flow.push({ kind: 'space', height: 1, keepAtTop: false });
+          flow.push(space(1));
           flow.push(this.fixedLines(this.centered(plain(block.content), 'italic', fontSize, width), x, true));
-          flow.push({ kind: 'space', height: 1, keepAtTop: false });
+          flow.push(space(1));
           state.indentNext = false;
           break;
         case 'sceneBreak':
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           flow.push(this.fixedLines(this.centered(SCENE_BREAK, 'regular', fontSize, width), x));
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           state.indentNext = false;
           break;
         case 'figure': {
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           const image = this.figureLine(block.image, width);
           flow.push({ ...this.fixedLines([image.line], x, Boolean(block.caption), image.height) });
           if (block.caption) flow.push(this.fixedLines(this.centered(plain(block.caption), 'italic', fontSize * 0.9, width * 0.9).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + width * 0.05 })) })), x));
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           state.indentNext = false;
           break;
         }
         case 'blockQuote': {
           const inset = 1.5 * fontSize;
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           this.blocks(block.blocks, flow, width - 2 * inset, x + inset, { indentNext: false, first: false });
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           state.indentNext = false;
           break;
         }
@@ -439,40 +442,40 @@ class Typesetter {
         case 'list': {
           // A list inside a list item sits close under its item.
           const nested = this.listDepth > 0;
-          if (!nested) flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          if (!nested) flow.push(space(0.5));
           this.listDepth++;
           this.list(block, flow, width, x);
           this.listDepth--;
-          if (!nested) flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          if (!nested) flow.push(space(0.5));
           state.indentNext = false;
           state.first = false;
           break;
         }
         case 'codeBlock':
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           flow.push(this.fixedLines(this.codeLines(block.value, block.line, width), x));
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           state.indentNext = false;
           break;
         case 'table': {
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           const header = block.head.length > 0 ? flow.length : undefined;
           this.tableRows(block, width).forEach((row, r) => {
             // The header never ends a page, and comes again at the top of each page the table runs onto.
             flow.push(r === 0 && header !== undefined ? this.fixedLines(row, x, true) : { ...this.fixedLines(row, x), ...(header !== undefined ? { repeatHeader: header } : {}) });
           });
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           state.indentNext = false;
           break;
         }
         case 'verse': {
           const inset = 2 * fontSize;
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           block.stanzas.forEach((stanza, i) => {
-            if (i > 0) flow.push({ kind: 'space', height: 1, keepAtTop: false });
+            if (i > 0) flow.push(space(1));
             flow.push({ ...this.fixedLines(stanza.flatMap((line) => this.verseLine(line.content, line.indent, width - inset)), x + inset), keepTogether: true });
           });
-          flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+          flow.push(space(0.5));
           state.indentNext = false;
           break;
         }
@@ -551,7 +554,7 @@ class Typesetter {
       } else {
         element = this.paragraph([{ kind: 'emphasis', children: block.content }], width, x, 0);
       }
-      if (index > 0) flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+      if (index > 0) flow.push(space(0.5));
       flow.push({ ...element, source: { chapter: this.chapterIndex, block: index } });
     });
     return flow;
@@ -562,7 +565,7 @@ class Typesetter {
     const { fontSize, textWidth } = this.design;
     blocks.forEach((block, index) => {
       if (block.kind !== 'paragraph') return;
-      if (index > 0) flow.push({ kind: 'space', height: 0.5, keepAtTop: false });
+      if (index > 0) flow.push(space(0.5));
       flow.push({ ...this.fixedLines(this.centered(plain(block.content), style, fontSize, textWidth * 0.8), textWidth * 0.1), source: { chapter: this.chapterIndex, block: index } });
     });
   }
