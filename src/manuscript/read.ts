@@ -5,8 +5,9 @@ import { matterTitle } from '../locale.ts';
 import { displayPath } from '../config/paths.ts';
 import { BookError, type Warning } from '../errors.ts';
 import { readCover } from './cover.ts';
-import type { Book, Chapter, DivisionRole, Inline } from '../model/index.ts';
+import type { Block, Book, Chapter, DivisionRole, Inline } from '../model/index.ts';
 import { hasFigure } from '../model/figures.ts';
+import { plainText } from '../model/plain-text.ts';
 import { decodeManuscript } from './decode.ts';
 import { ImageLibrary } from './images.ts';
 import { parseMarkdownChapter, parseMarkdownChapters, type ParsedChapter } from './markdown.ts';
@@ -30,10 +31,11 @@ function readBytes(file: string, name: string): Buffer {
   }
 }
 
-/** Several chapters read from one matter file are one piece of matter. */
-function mergeChapters(parsed: ParsedChapter[]): ParsedChapter {
-  const [first, ...rest] = parsed;
-  return { ...first!, blocks: [...first!.blocks, ...rest.flatMap((chapter) => [...(chapter.title ? [{ kind: 'heading' as const, level: 2, content: chapter.title }] : []), ...chapter.blocks])] };
+function matterSource(file: string, name: string, context: ReadContext): ParsedChapter {
+  const text = decodeManuscript(readBytes(file, name), name);
+  const parsed = chapterSyntax(file, context.txtAsMarkdown) === 'markdown' ? parseMarkdownChapter(text, context.images.resolverFor(file)) : parsePlainTextChapter(text);
+  for (const w of parsed.warnings ?? []) context.warnings.push({ file: name, location: w.line > 0 ? `line ${w.line}` : undefined, message: w.message });
+  return parsed;
 }
 
 /** "03-the-dark-tower.md" → "The Dark Tower", for a chapter that names no title of its own. */
@@ -99,13 +101,16 @@ const MATTER_ROLES: Record<MatterKind, { role: DivisionRole; id: string; matter:
 };
 
 /** A piece of front or back matter from the config: its own Markdown, or a file. */
-function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, context: ReadContext): Chapter {
+function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, context: ReadContext): ChapterAnchors {
   const { role, id, matter } = MATTER_ROLES[kind];
   const name = source.file ? displayPath(source.file) : `${displayPath(config.configFile)} (${kind})`;
-  const parsed = source.file ? mergeChapters(readChapterSource(source.file, name, context)) : parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
+  // A piece of matter is one division whatever its headings; a file of it is read afresh (it is short).
+  const parsed = source.file ? matterSource(source.file, name, context) : parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
   if (parsed.blocks.length === 0) throw new BookError(name, '', `the ${kind} is empty`, `write it, or remove "${kind}" from the config`);
   const title: Inline[] = source.title ? [{ kind: 'text', value: source.title }] : parsed.title ?? [{ kind: 'text', value: matterTitle(role, config.language, config.authors) }];
-  return { id, role, matter, title, blocks: parsed.blocks, source: name };
+  // The config names it: the file's own first heading, when it says something else, stays as its first section.
+  const blocks: Block[] = source.title && parsed.title && plainText(parsed.title) !== source.title ? [{ kind: 'heading', level: 2, content: parsed.title, ...(parsed.anchor ? { id: parsed.anchor } : {}) }, ...parsed.blocks] : parsed.blocks;
+  return { chapter: { id, role, matter, title, blocks, source: name }, file: source.file ?? config.configFile, anchor: parsed.anchor };
 }
 
 /** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
@@ -145,8 +150,14 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
       anchors.push({ chapter: made, file: entry.file, anchor: chapter.anchor });
     });
   });
-  resolveLinks(anchors, warnings);
-  const matter = (kinds: MatterKind[]) => kinds.flatMap((kind) => (config.matter[kind] ? [readMatter(kind, config.matter[kind]!, config, context)] : []));
+  const matterRead: ChapterAnchors[] = [];
+  const matter = (kinds: MatterKind[]) =>
+    kinds.flatMap((kind) => {
+      if (!config.matter[kind]) return [];
+      const read = readMatter(kind, config.matter[kind]!, config, context);
+      matterRead.push(read);
+      return [read.chapter];
+    });
   const back = matter(['afterword', 'acknowledgements', 'aboutAuthor']);
   if (config.alsoBy.length > 0) {
     back.push({
@@ -159,6 +170,8 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
     });
   }
   const chapters = [...matter(['dedication', 'epigraph']), ...body, ...back];
+  // Every division's headings get book-wide ids, and links anywhere may lead to any of them.
+  resolveLinks([...anchors, ...matterRead], warnings);
   return {
     metadata: {
       title: config.title,

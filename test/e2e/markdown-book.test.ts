@@ -91,6 +91,10 @@ describe('a whole book in one Markdown file, with pandoc’s front matter', () =
     assert.deepEqual(titles, ['Prologue', 'The First Tide', 'The Second Tide']);
     assert.equal(zip.file('OEBPS/ch04.xhtml'), null);
     assert.match(await zip.file('OEBPS/ch02.xhtml')!.async('string'), /<a href="ch01\.xhtml#ch01">the prologue<\/a>/);
+    // The back matter's headings get ids of their own too, distinct though their words repeat, and its links lead into the book.
+    const afterword = await zip.file('OEBPS/afterword.xhtml')!.async('string');
+    assert.match(afterword, /<h2 id="afterword-a-note-on-the-tides">[\s\S]*<h2 id="afterword-a-note-on-the-tides-1">/);
+    assert.match(afterword, /<a href="ch02\.xhtml#ch02">the first tide<\/a>/);
     assert.deepEqual((await epubcheck(file)).messages, []);
   });
 

@@ -183,7 +183,7 @@ export class MdastConverter {
       }
       case 'linkReference':
         // A reference with no definition is text as typed: `[words]` (pandoc's bracketed spans start so).
-        return [{ kind: 'text', value: '[' }, ...this.rawInlines(node.children), { kind: 'text', value: node.referenceType === 'full' ? `][${node.label ?? ''}]` : node.referenceType === 'collapsed' ? ']' + '[]' : ']' }];
+        return [{ kind: 'text', value: '[' }, ...this.rawInlines(node.children), { kind: 'text', value: node.referenceType === 'full' ? `][${node.label ?? ''}]` : node.referenceType === 'collapsed' ? '][]' : ']' }];
       case 'footnoteReference': {
         const label = node.identifier;
         if (!this.noteNumbers.has(label)) this.noteNumbers.set(label, this.noteNumbers.size + 1);
