@@ -86,7 +86,7 @@ const typography = z.strictObject({
   dashes: z.boolean().default(true).describe('Turn --, spaced hyphens and interrupted speech into dashes.'),
   ellipses: z.boolean().default(true).describe('Turn ... into an ellipsis.'),
   spaces: z.boolean().default(true).describe('Collapse runs of spaces and add no-break spaces where typography needs them.'),
-  dash: z.enum(['em', 'spaced-en']).default('em').describe('How a dash is set: closed-up em dash or spaced en dash.'),
+  dash: z.enum(['em', 'spaced-en', 'spaced-em']).optional().describe('How a dash is set: closed-up em dash, spaced en dash or spaced em dash; by default as the book\'s language sets it (English closed-up em, French and German spaced en, Russian spaced em).'),
   singleQuotesFirst: z.boolean().optional().describe('Use single quotes for the outer level (British style); defaults from the language.'),
 });
 
@@ -194,7 +194,7 @@ export const configSchema = z.strictObject({
       name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name (letters, digits, . _ -)').optional(),
     })
     .default({ dir: 'dist' }),
-  typography: typography.default({ quotes: true, dashes: true, ellipses: true, spaces: true, dash: 'em' }),
+  typography: typography.default({ quotes: true, dashes: true, ellipses: true, spaces: true }),
   print: print.default({
     trim: '5.5x8.5',
     margins: {},

@@ -1,4 +1,4 @@
-export type DashStyle = 'em' | 'spaced-en';
+export type DashStyle = 'em' | 'spaced-en' | 'spaced-em';
 
 const L = '\\p{L}';
 // A quotation mark or bracket that may hug a dash.
@@ -17,7 +17,12 @@ const B = '\uE002*';
 export function dashes(text: string, style: DashStyle = 'em'): string {
   // Every rule starts from a hyphen or an em dash: most paragraphs have neither.
   if (!text.includes('-') && !text.includes('—')) return text;
-  let out = text
+  // Ranges of numbers, dates and times written with a spaced hyphen or a double hyphen take an en
+  // dash, closed up: "1936 - 2023", "100--200 bytes", "9 - 5", "(17.07.1936 - 08.09.2023)".
+  let out = text.replace(/(?<=\d[.:]?\d*)(?: +- +| *-- *)(?=\d)/g, '–');
+  // A minus sign: a hyphen after a space (or at the start) directly before a number: "−3 °C".
+  out = out.replace(/(?<=^|[\s(:=])-(?=\d)/g, '\u2212');
+  out = out
     .replace(/(?<!-)------(?!-)/g, '⸻')
     .replace(/(?<!-)----(?!-)/g, '⸺')
     .replace(/(?<!-)---?(?!-)/g, '—');
@@ -31,5 +36,8 @@ export function dashes(text: string, style: DashStyle = 'em'): string {
   out = out.replace(/(?<![\d-])(\d+)-(\d+)(?![\d-])/g, '$1–$2');
   // Em dashes are set closed up: drop the spaces a writer put around a spaced-hyphen dash.
   out = out.replace(/ ?— ?/g, '—');
-  return style === 'spaced-en' ? out.replace(/(?<=\S)—(?=\S)/g, '\u00A0– ').replace(/—/g, '–') : out;
+  // Languages that space their dashes: a no-break space before (the dash never opens a line), a space after.
+  if (style === 'em') return out;
+  const dash = style === 'spaced-en' ? '–' : '—';
+  return out.replace(/(?<=\S)—(?=\S)/g, `\u00A0${dash} `).replace(/—/g, dash);
 }

@@ -13,7 +13,8 @@ export interface NormalizeOptions {
   dashes: boolean;
   ellipses: boolean;
   spaces: boolean;
-  dash: DashStyle;
+  /** The config's dash; the language's when it names none. */
+  dash?: DashStyle;
   singleQuotesFirst?: boolean;
 }
 
@@ -25,7 +26,7 @@ export function passesFor(options: NormalizeOptions): Pass[] {
   const passes: Pass[] = [eachBlock(composeUnicode)];
   if (options.spaces) passes.push(eachBlock(collapseSpaces));
   if (options.ellipses) passes.push(eachBlock(ellipses));
-  if (options.dashes) passes.push(eachBlock((text) => dashes(text, options.dash)));
+  if (options.dashes) passes.push(eachBlock((text) => dashes(text, options.dash ?? marks.dash)));
   if (options.quotes) passes.push((blocks) => curlQuotes(blocks, marks, { singleQuotesFirst: options.singleQuotesFirst }));
   if (options.spaces) passes.push(eachBlock((text) => bindAbbreviations(punctuationSpaces(text, marks))));
   return passes;

@@ -1,3 +1,5 @@
+import type { DashStyle } from './dashes.ts';
+
 /** How one language sets quotation marks and the spaces around punctuation. One row per language. */
 export interface LanguageTypography {
   /** Outer quotation marks: what a typed " becomes. */
@@ -10,37 +12,42 @@ export interface LanguageTypography {
   highPunctuationSpace: string;
   /** Space set before : (French: no-break space), else ''. */
   colonSpace: string;
+  /** How the language sets a dash: closed-up em (English), spaced en (French, German), spaced em (Russian). */
+  dash: DashStyle;
 }
 
 const NNBSP = '\u202F';
 const NBSP = '\u00A0';
 
-const english: LanguageTypography = { double: ['“', '”'], single: ['‘', '’'], quoteSpace: '', highPunctuationSpace: '', colonSpace: '' };
-const guillemets = (inner: [string, string]): LanguageTypography => ({ double: ['«', '»'], single: inner, quoteSpace: '', highPunctuationSpace: '', colonSpace: '' });
+const english: LanguageTypography = { double: ['“', '”'], single: ['‘', '’'], quoteSpace: '', highPunctuationSpace: '', colonSpace: '', dash: 'em' };
+const guillemets = (inner: [string, string], dash: DashStyle = 'spaced-en'): LanguageTypography => ({ double: ['«', '»'], single: inner, quoteSpace: '', highPunctuationSpace: '', colonSpace: '', dash });
+/** English quotation marks, dashes spaced en (German, Dutch, the Nordic and West Slavic languages). */
+const spacedEn = (marks: Partial<LanguageTypography>): LanguageTypography => ({ ...english, dash: 'spaced-en', ...marks });
 
 /** Keyed by BCP 47 tag, most specific first when looked up. */
 const TABLE: Record<string, LanguageTypography> = {
   en: english,
-  de: { ...english, double: ['„', '“'], single: ['‚', '‘'] },
+  de: spacedEn({ double: ['„', '“'], single: ['‚', '‘'] }),
   'de-CH': guillemets(['‹', '›']),
   'de-LI': guillemets(['‹', '›']),
-  fr: { double: ['«', '»'], single: ['“', '”'], quoteSpace: NNBSP, highPunctuationSpace: NNBSP, colonSpace: NBSP },
-  'fr-CH': { double: ['«', '»'], single: ['‹', '›'], quoteSpace: NNBSP, highPunctuationSpace: NNBSP, colonSpace: NBSP },
-  es: guillemets(['“', '”']),
+  fr: { double: ['«', '»'], single: ['“', '”'], quoteSpace: NNBSP, highPunctuationSpace: NNBSP, colonSpace: NBSP, dash: 'spaced-en' },
+  'fr-CH': { double: ['«', '»'], single: ['‹', '›'], quoteSpace: NNBSP, highPunctuationSpace: NNBSP, colonSpace: NBSP, dash: 'spaced-en' },
+  // Spanish and Portuguese set the raya closed up to the words it sets off.
+  es: guillemets(['“', '”'], 'em'),
   it: guillemets(['“', '”']),
-  pt: guillemets(['“', '”']),
+  pt: guillemets(['“', '”'], 'em'),
   'pt-BR': english,
-  nl: english,
-  sv: { ...english, double: ['”', '”'], single: ['’', '’'] },
-  fi: { ...english, double: ['”', '”'], single: ['’', '’'] },
-  da: { ...english, double: ['»', '«'], single: ['›', '‹'] },
+  nl: spacedEn({}),
+  sv: spacedEn({ double: ['”', '”'], single: ['’', '’'] }),
+  fi: spacedEn({ double: ['”', '”'], single: ['’', '’'] }),
+  da: spacedEn({ double: ['»', '«'], single: ['›', '‹'] }),
   nb: guillemets(['‘', '’']),
   no: guillemets(['‘', '’']),
-  pl: { ...english, double: ['„', '”'], single: ['«', '»'] },
-  cs: { ...english, double: ['„', '“'], single: ['‚', '‘'] },
-  sk: { ...english, double: ['„', '“'], single: ['‚', '‘'] },
-  ru: guillemets(['„', '“']),
-  uk: guillemets(['„', '“']),
+  pl: spacedEn({ double: ['„', '”'], single: ['«', '»'] }),
+  cs: spacedEn({ double: ['„', '“'], single: ['‚', '‘'] }),
+  sk: spacedEn({ double: ['„', '“'], single: ['‚', '‘'] }),
+  ru: guillemets(['„', '“'], 'spaced-em'),
+  uk: guillemets(['„', '“'], 'spaced-em'),
 };
 
 /** The row for a tag: "de-AT" falls back to "de", an unknown language to English. */

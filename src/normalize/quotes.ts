@@ -96,9 +96,13 @@ export function curlQuotesInText(text: string, marks: LanguageTypography, option
     const openingContext = isSpace(before) || isOpener(before) || before === doubleMarks[0] || before === singleMarks[0];
     const closingContext = isLetter(before) || isClosingPunctuation(before);
     if (c === '"') {
+      // A quote standing alone between spaces with none open and none after it to pair with is a
+      // mark being talked about (`replace " with a space`): it stays as typed.
+      if (!doubleOpen && before !== undefined && after !== undefined && isSpace(before) && isSpace(after) && !chars.slice(i + 1).includes('"')) continue;
       let open: boolean;
       if (openingContext) open = !isSpace(after) || !doubleOpen;
-      else if (isDash(before) || before === '…') open = isLetter(after) || isOpener(after) || after === "'";
+      // After a dash or an ellipsis a quote opens before words, and before an ellipsis that opens the speech ("—"…So join me").
+      else if (isDash(before) || before === '…') open = isLetter(after) || isOpener(after) || after === "'" || (after === '…' && !doubleOpen);
       else if (closingContext) open = isLetter(after) && !doubleOpen;
       else open = !doubleOpen;
       if (open && isSpace(after) && after !== undefined && before !== undefined && !isSpace(before)) open = false;
@@ -125,12 +129,18 @@ export function curlQuotesInText(text: string, marks: LanguageTypography, option
 /** French-style spaces inside guillemets and before high punctuation, from the language table. */
 export function punctuationSpaces(text: string, marks: LanguageTypography): string {
   let out = text;
+  // A no-break space the author typed (narrow or full) is the author's choice and stays; a plain
+  // space or none becomes the language's.
+  const space = (typed: string, wanted: string) => (/[\u00A0\u202F]/.exec(typed)?.[0] ?? wanted);
   if (marks.quoteSpace) {
     const [open, close] = marks.double;
-    out = out.replace(new RegExp(`${open}[ \\u00A0\\u202F]*`, 'g'), open + marks.quoteSpace).replace(new RegExp(`[ \\u00A0\\u202F]*${close}`, 'g'), marks.quoteSpace + close);
+    const quoteSpace = marks.quoteSpace;
+    out = out.replace(new RegExp(`${open}([ \\u00A0\\u202F]*)`, 'g'), (_, typed: string) => open + space(typed, quoteSpace)).replace(new RegExp(`([ \\u00A0\\u202F]*)${close}`, 'g'), (_, typed: string) => space(typed, quoteSpace) + close);
   }
-  if (marks.highPunctuationSpace) out = out.replace(/(?<=[^\s\d!?;\uE002])[ \u00A0\u202F]?(?=[!?;])/gu, marks.highPunctuationSpace);
-  if (marks.colonSpace) out = out.replace(/(?<=[^\s\d:\uE002])[ \u00A0\u202F]?(?=:(?!\d))/gu, marks.colonSpace);
+  const high = marks.highPunctuationSpace;
+  if (high) out = out.replace(/(?<=[^\s\d!?;\uE002])[ \u00A0\u202F]?(?=[!?;])/gu, (typed) => space(typed, high));
+  const colon = marks.colonSpace;
+  if (colon) out = out.replace(/(?<=[^\s\d:\uE002])[ \u00A0\u202F]?(?=:(?!\d))/gu, (typed) => space(typed, colon));
   return out;
 }
 

@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     assert.equal(config.output.name, 'a-book');
     assert.equal(path.basename(config.output.dir), 'dist');
     assert.match(config.identifier, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    assert.equal(config.typography.dash, 'em');
+    assert.equal(config.typography.dash, undefined, 'the language decides');
   });
 
   it('derives the same identifier for the same book, a different one for another', () => {
@@ -71,7 +71,7 @@ describe('loadConfig', () => {
     ['a chapter listed twice', { ...valid, chapters: ['manuscript/*.md', 'manuscript/01-one.md'] }, /chapters\[1\]: "manuscript\/01-one\.md" is already listed at chapters\[0\]/],
     ['a folder as a chapter', { ...valid, chapters: ['manuscript'] }, /chapters\[0\]: "manuscript" is a folder/],
     ['a path outside the project', { ...valid, chapters: ['../elsewhere.md'] }, /chapters\[0\]: "\.\.\/elsewhere\.md" points outside the book's folder/],
-    ['a bad enum value', { ...valid, typography: { dash: 'en' } }, /typography\.dash: must be one of "em", "spaced-en", not "en"/],
+    ['a bad enum value', { ...valid, typography: { dash: 'en' } }, /typography\.dash: must be one of "em", "spaced-en", "spaced-em", not "en"/],
     ['a bad date', { ...valid, date: 'yesterday' }, /date: must be an ISO 8601 date/],
     ['not an object', '[1, 2]', /must be a JSON object/],
   ];

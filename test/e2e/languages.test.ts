@@ -17,7 +17,7 @@ const books = [
     text: [
       `Chapitre premier${NBSP}: Le départ`,
       `«${NNBSP}Vous partez déjà${NNBSP}?${NNBSP}» demanda-t-elle. «${NNBSP}Il fait nuit${NNBSP}!${NNBSP}»`,
-      `Il haussa les épaules${NNBSP}; l’homme n’avait pas le choix… Le train partait à 9 h 30—ou plus tôt.`,
+      `Il haussa les épaules${NNBSP}; l’homme n’avait pas le choix… Le train partait à 9 h 30${NBSP}– ou plus tôt.`,
       `«${NNBSP}Écoutez${NBSP}: je reviendrai${NNBSP}», dit-il. “Peut-être.”`,
     ],
     // What pdftotext gives back: the narrow spaces are drawn as space, not as characters.
@@ -27,7 +27,7 @@ const books = [
     name: 'German',
     config: 'test/fixtures/german/book.config.json',
     slug: 'das-kleine-buch',
-    text: ['Erstes Kapitel', '„Gehst du schon?“, fragte sie. „Es ist ‚spät‘ geworden…“', 'Er zuckte mit den Schultern—er hatte keine Wahl. Der Zug fuhr von 1914–1918 nicht.'],
+    text: ['Erstes Kapitel', '„Gehst du schon?“, fragte sie. „Es ist ‚spät‘ geworden…“', `Er zuckte mit den Schultern${NBSP}– er hatte keine Wahl. Der Zug fuhr von 1914–1918 nicht.`],
     pdfWords: ['„Gehst', 'schon?“,', '‚spät‘', 'geworden…“', '1914–1918'],
   },
 ];

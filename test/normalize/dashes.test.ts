@@ -23,11 +23,25 @@ describe('dashes', () => {
     ['but still -! Altogether', 'but still—! Altogether'],
     ['and \uE002A\uE002-\uE002n\uE002-\uE002n\uE002 looks', 'and \uE002A\uE002-\uE002n\uE002-\uE002n\uE002 looks'],
     ['now \uE002th-\uE002', 'now \uE002th—\uE002'],
+    // Ranges written with a spaced hyphen or a double hyphen between numbers, dates and times.
+    ['(17.07.1936 - 08.09.2023)', '(17.07.1936–08.09.2023)'],
+    ['100--200 bytes', '100–200 bytes'],
+    ['open 9 - 5, or 9:00 - 17:00', 'open 9–5, or 9:00–17:00'],
+    ['dated 2024-05-01, ISBN 978-3-16-148410-0', 'dated 2024-05-01, ISBN 978-3-16-148410-0'],
+    ['in 1990 - no, 1991', 'in 1990—no, 1991'],
+    // A minus sign before a number.
+    ['it fell to -3 degrees (x = -4)', 'it fell to \u22123 degrees (x = \u22124)'],
   ];
   for (const [input, expected] of cases) it(`${input} → ${expected}`, () => assert.equal(dashes(input), expected));
 
   it('sets a spaced en dash in the spaced-en style', () => {
     assert.equal(dashes('snowflakes--gone', 'spaced-en'), 'snowflakes\u00A0– gone');
+  });
+  it('sets a spaced em dash in the spaced-em style (Russian)', () => {
+    assert.equal(dashes('он сказал - и ушёл', 'spaced-em'), 'он сказал\u00A0— и ушёл');
+  });
+  it('keeps a French spaced hyphen a spaced dash, never closed up', () => {
+    assert.equal(dashes('mis au point - quelque chose', 'spaced-en'), 'mis au point\u00A0– quelque chose');
   });
   it('is idempotent', () => {
     for (const [input] of cases) assert.equal(dashes(dashes(input)), dashes(input));

@@ -81,4 +81,25 @@ describe('quotes in other languages', () => {
   it('British single-first style swaps the levels', () => {
     assert.equal(curlQuotesInText(`"She said 'no'."`, typographyFor('en-GB'), { singleQuotesFirst: true }), '‘She said “no”.’');
   });
+  it('keeps the no-break spaces an author typed (a narrow one before a colon stays narrow)', () => {
+    const fr = typographyFor('fr');
+    assert.equal(punctuationSpaces('Écoutez\u202F: je', fr), 'Écoutez\u202F: je');
+    assert.equal(punctuationSpaces('«\u00A0Vous\u00A0?\u00A0»', fr), '«\u00A0Vous\u00A0?\u00A0»');
+    assert.equal(punctuationSpaces('Écoutez : je', fr), 'Écoutez\u00A0: je');
+  });
+  it('sets dashes as the language does', () => {
+    assert.deepEqual(['en', 'fr', 'de', 'ru', 'es', 'sv'].map((l) => typographyFor(l).dash), ['em', 'spaced-en', 'spaced-en', 'spaced-em', 'em', 'spaced-en']);
+  });
+});
+
+describe('quotes that are not quotations', () => {
+  const en = typographyFor('en');
+  it('leaves a lone straight quote between spaces as typed', () => {
+    assert.equal(curlQuotesInText('replacing " with a space', en), 'replacing " with a space');
+    assert.equal(curlQuotesInText('He said "no" and went.', en), 'He said “no” and went.');
+  });
+  it('opens a quote after a dash before an ellipsis that begins the speech', () => {
+    assert.equal(curlQuotesInText('continuing—"…So join me," she said.', en), 'continuing—“…So join me,” she said.');
+    assert.equal(curlQuotesInText('"Wait—" she said.', en), '“Wait—” she said.');
+  });
 });
