@@ -396,7 +396,7 @@ export type LearnedShapings = { face: string; memory: FaceMemory }[];
 const require = createRequire(import.meta.url);
 const bundled = (weight: string) => require.resolve(`@expo-google-fonts/eb-garamond/${weight}/EBGaramond_${weight}.ttf`);
 
-/** EB Garamond (OFL), shipped by an npm package: regular, italic, bold, bold italic; JetBrains Mono (OFL) for code. */
+/** EB Garamond (OFL), shipped by an npm package: regular, italic, bold, bold italic; Source Code Pro (OFL) for code. */
 export function bundledFontFiles(): FontFiles {
   return {
     regular: bundled('400Regular'),
@@ -407,9 +407,9 @@ export function bundledFontFiles(): FontFiles {
   };
 }
 
-/** JetBrains Mono (OFL), shipped by an npm package: the face of code when the author names none. */
+/** Source Code Pro (OFL), shipped by an npm package: the face of code when the author names none. */
 export function bundledMonoFile(): string {
-  return require.resolve('@expo-google-fonts/jetbrains-mono/400Regular/JetBrainsMono_400Regular.ttf');
+  return require.resolve('@expo-google-fonts/source-code-pro/400Regular/SourceCodePro_400Regular.ttf');
 }
 
 function readFace(file: string, name: string): Face {

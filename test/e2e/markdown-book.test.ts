@@ -74,7 +74,7 @@ describe('a book written with every Markdown construct', () => {
     // The contents lists the sections (print.contents.depth 2), and code is in the monospace face.
     assert.match(text, /Contents Chapter 1: Before Departure The Storm Songs of the Crossing/);
     const fonts = await run('pdffonts', [path.join(out, 'salt-and-lantern.pdf')]);
-    assert.match(fonts.stdout, /JetBrainsMono-Regular +CID TrueType +Identity-H +yes yes yes/);
+    assert.match(fonts.stdout, /SourceCodePro-Regular +CID TrueType +Identity-H +yes yes yes/);
   });
 });
 

@@ -43,6 +43,12 @@ describe('typesetting the constructs of the model', () => {
     assert.ok(all.some((line) => line.runs.some((run) => run.text === '→')), 'a continuation is marked');
   });
 
+  it('sets any code the bundled face is given (fontkit fails on some faces’ ligature or kerning tables)', async () => {
+    const code = 'if (a <= b && c != d) { return -1; } // -> => == === !== ... :: ## </a> || |  CHART  | é ü ß → «»';
+    const { lines: all } = await lines([{ kind: 'codeBlock', value: code }, { kind: 'paragraph', content: [text('Inline '), { kind: 'code', value: code }] }]);
+    assert.ok(all.some((line) => line.runs.some((run) => run.style === 'mono' && run.text.includes('<='))));
+  });
+
   it('rules a table, the header in bold, columns aligned', async () => {
     const { lines: all } = await lines([{ kind: 'table', align: ['left', 'right'], head: [[text('Port')], [text('Miles')]], rows: [[[text('Dunmore')], [text('40')]], [[text('Saltcombe')], [text('112')]]] }]);
     assert.equal(runOf(find(all, 'Port'), 'Port').style, 'bold');

@@ -35,7 +35,7 @@ describe('pair shaping', () => {
         assert.deepEqual(fast.glyphs.map((g) => g.id), full.glyphs.map((g) => g.id), word);
         assert.deepEqual(fast.positions.map((p) => p.xAdvance), full.positions.map((p) => p.xAdvance), word);
       }
-      // JetBrains Mono's contextual alternates put every word through full shaping: right, if slower.
+      // The code face's contextual alternates put most words through full shaping: right, if slower.
       if (style !== 'mono') assert.ok(taken > words.length * 0.7, `pair shaping took ${taken} of ${words.length} words`);
     });
   }
