@@ -1,9 +1,11 @@
-import type { ListItem, Nodes as MdNode, PhrasingContent, RootContent, TableCell } from 'mdast';
+import type { ListItem, PhrasingContent, RootContent, TableCell } from 'mdast';
 import type { Block, ColumnAlignment, ImageData, Inline, VerseLine } from '../../model/index.ts';
 import { restoreInCode, textWithLiterals } from '../escapes.ts';
 import { attributeClasses, attributeId, DIV_CLOSE, DIV_OPEN } from './fenced-divs.ts';
 import { classesOf, HIDDEN_ELEMENTS, isCentred, isSafeHref, tokenizeHtml, VOID_ELEMENTS, type HtmlToken } from './html.ts';
 import { inlineExtras, spanOf } from './inline-extras.ts';
+import { asBlock, BlockBuilder } from './block-builder.ts';
+import { imageEmbeds } from './image-embeds.ts';
 import { lineBlockLines, splitLines } from './line-blocks.ts';
 import { parseMdast } from './parse.ts';
 
@@ -224,7 +226,7 @@ export class MdastConverter {
       return;
     }
     let words: PhrasingContent[] = [];
-    children = obsidianEmbeds(children);
+    children = imageEmbeds(children);
     const flush = () => {
       const content = this.inlines(trimBreaks(words));
       if (content.some((inline) => inline.kind !== 'text' || inline.value.trim() !== '')) out.push({ kind: 'paragraph', content });
@@ -411,37 +413,6 @@ function markdownInHtml(value: string): PhrasingContent[] {
   return children;
 }
 
-// Obsidian's embedded images: ![[harbour.png]], ![[harbour.png|The harbour at dawn]] (a number after the bar is a width).
-const EMBED = /!\[\[([^\]|\n]+\.(?:png|jpe?g|gif|webp|svg))(?:\|([^\]\n]*))?\]\]/gi;
-
-/**
- * Text nodes cut at Obsidian image embeds, each embed an image node as Markdown's `![alt](src)`
- * makes; and pandoc's image attributes (`![](media/image1.jpeg){width="5in"}`, as its Word reader
- * writes them) taken off the text after an image.
- */
-function obsidianEmbeds(children: readonly PhrasingContent[]): readonly PhrasingContent[] {
-  children = children.map((node, i) => {
-    const before = children[i - 1];
-    if (node.type !== 'text' || before?.type !== 'image') return node;
-    const m = /^\{[^{}\n]*\}/.exec(node.value);
-    return m ? { ...node, value: node.value.slice(m[0].length) } : node;
-  });
-  if (!children.some((c) => c.type === 'text' && c.value.includes('![['))) return children;
-  return children.flatMap((node): PhrasingContent[] => {
-    if (node.type !== 'text' || !node.value.includes('![[')) return [node];
-    const out: PhrasingContent[] = [];
-    let last = 0;
-    for (const m of node.value.matchAll(EMBED)) {
-      if (m.index > last) out.push({ ...node, value: node.value.slice(last, m.index) });
-      last = m.index + m[0].length;
-      const alt = m[2] && !/^\d+(?:x\d+)?$/.test(m[2].trim()) ? m[2].trim() : '';
-      out.push({ type: 'image', url: encodeURI(m[1]!.trim()), alt, title: null, position: node.position });
-    }
-    if (last < node.value.length) out.push({ ...node, value: node.value.slice(last) });
-    return out;
-  });
-}
-
 function plainOf(node: Inline): string {
   return 'children' in node ? node.children.map(plainOf).join('') : node.kind === 'lineBreak' ? '\n' : node.value;
 }
@@ -479,78 +450,4 @@ function headingAttributes(children: PhrasingContent[]): { children: PhrasingCon
   if (!m || !/^\s*(?:[#.][\w:.-]+|[\w-]+=\S+)(?:\s+(?:[#.][\w:.-]+|[\w-]+=\S+))*\s*$/.test(m[1]!)) return { children };
   const value = last.value.slice(0, m.index);
   return { children: [...children.slice(0, -1), ...(value ? [{ ...last, value }] : [])], id: attributeId(m[1]!) };
-}
-
-/** A heading where only a block may stand: its words as a bold paragraph. */
-export function asBlock(block: Block | ReadHeading): Block {
-  return block.kind === 'heading' && 'depth' in block ? { kind: 'paragraph', content: [{ kind: 'strong', children: block.content }] } : block;
-}
-
-type Frame = { kind: 'root' | 'division' | 'blockQuote' | 'paragraph'; classes: string[]; align?: 'center'; blocks: (Block | ReadHeading)[] };
-
-/** Blocks with the containers raw HTML and fenced divs open and close around them. */
-class BlockBuilder {
-  private readonly frames: Frame[] = [{ kind: 'root', classes: [], blocks: [] }];
-
-  get current(): (Block | ReadHeading)[] {
-    return this.frames.at(-1)!.blocks;
-  }
-
-  push(block: Block | ReadHeading): void {
-    const frame = this.frames.at(-1)!;
-    frame.blocks.push(frame.kind === 'root' ? block : asBlock(block));
-  }
-
-  open(kind: Frame['kind'], classes: string[], align?: 'center'): void {
-    this.frames.push({ kind, classes, align, blocks: [] });
-  }
-
-  close(): void {
-    if (this.frames.length === 1) return;
-    const frame = this.frames.pop()!;
-    const blocks = frame.blocks as Block[];
-    if (frame.kind === 'blockQuote' || frame.classes.some((c) => QUOTE_CLASSES.has(c))) this.push({ kind: 'blockQuote', blocks });
-    else if (frame.kind === 'paragraph' && !frame.align && frame.classes.length === 0) for (const block of blocks) this.push(block);
-    else if (isVerseClass(frame.classes)) this.push(versify(blocks, frame.classes));
-    else this.push({ kind: 'division', classes: frame.classes, ...(frame.align ? { align: frame.align } : {}), blocks });
-  }
-
-  finish(): (Block | ReadHeading)[] {
-    while (this.frames.length > 1) this.close();
-    return this.frames[0]!.blocks;
-  }
-}
-
-/** Word's quotation styles, as pandoc's Word reader names them in a div's custom-style. */
-const QUOTE_CLASSES: ReadonlySet<string> = new Set(['quote', 'intense-quote', 'block-text', 'blockquote', 'block-quote', 'epigraph']);
-
-const isVerseClass = (classes: string[]) => classes.some((c) => /^(poem|verse|poetry|stanza|lyrics)$/i.test(c));
-
-/** A `.poem` division: each paragraph a stanza, each of its lines a line of verse. */
-function versify(blocks: Block[], classes: string[]): Block {
-  const stanzas: VerseLine[][] = [];
-  const rest: Block[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'verse') stanzas.push(...block.stanzas);
-    else if (block.kind === 'paragraph') {
-      const lines: VerseLine[] = [[] as Inline[]].map(() => ({ indent: 0, content: [] as Inline[] }));
-      for (const node of block.content) splitInline(node, lines);
-      stanzas.push(lines.filter((l) => l.content.length > 0));
-    } else rest.push(block);
-  }
-  const verse: Block = { kind: 'verse', stanzas: stanzas.filter((s) => s.length > 0) };
-  const others = classes.filter((c) => !isVerseClass([c]));
-  return rest.length === 0 && others.length === 0 ? verse : { kind: 'division', classes: others, blocks: [verse, ...rest] };
-}
-
-/** Adds an inline to the last line, starting a new line at each line break (soft ones included). */
-function splitInline(node: Inline, lines: VerseLine[]): void {
-  if (node.kind === 'lineBreak') lines.push({ indent: 0, content: [] });
-  else if (node.kind === 'text' && node.value.includes('\n')) {
-    node.value.split('\n').forEach((piece, i) => {
-      if (i > 0) lines.push({ indent: 0, content: [] });
-      const value = i > 0 ? piece.replace(/^ +/, '') : piece;
-      if (value) lines.at(-1)!.content.push({ kind: 'text', value });
-    });
-  } else lines.at(-1)!.content.push(node);
 }
