@@ -8,18 +8,12 @@ import { splitFrontMatter } from './markdown/front-matter.ts';
 import { escapeListsInParagraphs } from './markdown/lazy-lists.ts';
 import { removeObsidianComments } from './markdown/obsidian-comments.ts';
 import { parseMdast } from './markdown/parse.ts';
+import { slug } from './markdown/slug.ts';
+import { plainText } from '../model/plain-text.ts';
 import { readsAsHeading } from './plaintext.ts';
 
 export type { ImageResolver } from './markdown/convert.ts';
 
-export interface ParsedChapter {
-  title?: Inline[];
-  subtitle?: Inline[];
-  byline?: string[];
-  blocks: Block[];
-  /** What could not be rendered, by source line: told on every build. */
-  warnings?: { line: number; message: string }[];
-}
 /**
  * A line that is only an ornament, between blank lines, is a scene break. CommonMark would read
  * some of them otherwise ("#" is an empty heading, "~~~" opens a code fence), so they are made
@@ -179,13 +173,10 @@ function attributeLine(block: Block | ReadHeading): string | undefined {
   return ATTRIBUTE_LINE.test(text) ? text : undefined;
 }
 
-/** pandoc's automatic identifier of a heading: lower case, letters, digits, `_-.` kept, spaces as hyphens. */
-export function slugOf(inlines: readonly Inline[]): string {
-  const text = inlines.map(function flat(n: Inline): string { return 'children' in n ? n.children.map(flat).join('') : n.kind === 'lineBreak' ? ' ' : n.value; }).join('');
-  return text.toLowerCase().normalize('NFC').replace(/[^\p{L}\p{N}_\-.\s]/gu, '').trim().replace(/\s+/g, '-').replace(/^[^\p{L}]+/u, '') || 'section';
-}
+/** The automatic identifier of a heading's words (see slug). */
+const slugOf = (inlines: readonly Inline[]) => slug(plainText(inlines));
 
-const sameWords = (a: readonly Inline[], b: string) => slugOf(a) === slugOf([{ kind: 'text', value: b }]);
+const sameWords = (a: readonly Inline[], b: string) => slugOf(a) === slug(b);
 
 /**
  * A Markdown file as chapters. Its title, in order: the front matter's `title`, else its first
@@ -266,9 +257,8 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
 function isDisplayLine(content: readonly Inline[]): boolean {
   const meaningful = content.filter((n) => n.kind !== 'text' || n.value.trim() !== '');
   if (meaningful.length !== 1 || meaningful[0]!.kind !== 'strong') return false;
-  const words = slugOf(meaningful).length;
-  const text = meaningful[0]!.children.map((n) => ('value' in n ? n.value : '')).join('');
-  return words > 0 && text.length <= 80 && !text.includes('\n') && (!/[.,;:!?"“”…]$/.test(text.trim()) || readsAsHeading(text));
+  const text = plainText(meaningful).trim();
+  return /[\p{L}\p{N}]/u.test(text) && text.length <= 80 && !text.includes('\n') && (!/[.,;:!?"“”…]$/.test(text) || readsAsHeading(text));
 }
 
 /** One chapter from Markdown that is never split (front and back matter written in the config, tests). */

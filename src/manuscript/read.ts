@@ -34,7 +34,7 @@ function readBytes(file: string, name: string): Buffer {
 function matterSource(file: string, name: string, context: ReadContext): ParsedChapter {
   const text = decodeManuscript(readBytes(file, name), name);
   const parsed = chapterSyntax(file, context.txtAsMarkdown) === 'markdown' ? parseMarkdownChapter(text, context.images.resolverFor(file)) : parsePlainTextChapter(text);
-  for (const w of parsed.warnings ?? []) context.warnings.push({ file: name, location: w.line > 0 ? `line ${w.line}` : undefined, message: w.message });
+  tell(parsed, name, context);
   return parsed;
 }
 
@@ -70,8 +70,13 @@ function readChapterSource(file: string, name: string, context: ReadContext): Pa
     parsed = parseChapterSource(decodeManuscript(bytes, name), file, context.images, context.txtAsMarkdown);
     if (context.memo && !parsed.some((chapter) => hasFigure(chapter.blocks))) context.memo.remember(bytes, file, syntax, parsed);
   }
-  for (const chapter of parsed) for (const w of chapter.warnings ?? []) context.warnings.push({ file: name, location: w.line > 0 ? `line ${w.line}` : undefined, message: w.message });
+  for (const chapter of parsed) tell(chapter, name, context);
   return parsed;
+}
+
+/** What a reader could not render in a chapter, told as the build's warnings. */
+function tell(parsed: ParsedChapter, name: string, context: ReadContext): void {
+  for (const w of parsed.warnings ?? []) context.warnings.push({ file: name, location: w.line > 0 ? `line ${w.line}` : undefined, message: w.message });
 }
 
 /** How a chapter file is written, by its name: Markdown, or plain text (Markdown too, when the config says .txt is). */

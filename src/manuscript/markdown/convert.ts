@@ -1,8 +1,9 @@
 import type { ListItem, PhrasingContent, RootContent, TableCell } from 'mdast';
 import type { Block, ColumnAlignment, ImageData, Inline, VerseLine } from '../../model/index.ts';
+import { plainText } from '../../model/plain-text.ts';
 import { restoreInCode, textWithLiterals } from '../escapes.ts';
 import { attributeClasses, attributeId, DIV_CLOSE, DIV_OPEN } from './fenced-divs.ts';
-import { classesOf, HIDDEN_ELEMENTS, isCentred, isSafeHref, tokenizeHtml, VOID_ELEMENTS, type HtmlToken } from './html.ts';
+import { classesOf, HiddenElements, isCentred, isSafeHref, tokenizeHtml, VOID_ELEMENTS, type HtmlToken } from './html.ts';
 import { inlineExtras, spanOf } from './inline-extras.ts';
 import { asBlock, BlockBuilder } from './block-builder.ts';
 import { imageEmbeds } from './image-embeds.ts';
@@ -79,22 +80,15 @@ export class MdastConverter {
         out().push(...this.htmlInline(frame.token!, frame.out));
       }
     };
-    let hiddenDepth = 0;
+    const hidden = new HiddenElements();
     for (const node of nodes) {
       if (node.type === 'html') {
         const line = node.position?.start.line ?? 0;
         for (const token of tokenizeHtml(restoreInCode(node.value))) {
-          if (token.type === 'comment') continue;
-          if (hiddenDepth > 0) {
-            if (token.type === 'close' && HIDDEN_ELEMENTS.has(token.name)) hiddenDepth--;
-            continue;
-          }
+          if (token.type === 'comment' || !hidden.admits(token, (name) => this.drop(name, line))) continue;
           if (token.type === 'text') out().push(...textWithLiterals(token.value));
           else if (token.type === 'close') close(token.name);
-          else if (HIDDEN_ELEMENTS.has(token.name)) {
-            this.drop(token.name, line);
-            if (!token.selfClosing) hiddenDepth++;
-          } else if (token.name === 'br') out().push({ kind: 'lineBreak' });
+          else if (token.name === 'br') out().push({ kind: 'lineBreak' });
           else if (token.name === 'img') out().push(...this.htmlImageAlt(token.attributes));
           else if (VOID_ELEMENTS.has(token.name) || token.selfClosing) {
             if (token.name !== 'wbr') this.drop(token.name, line);
@@ -105,7 +99,7 @@ export class MdastConverter {
         }
         continue;
       }
-      if (hiddenDepth > 0) continue;
+      if (hidden.inside) continue;
       out().push(...this.inline(node));
     }
     while (frames.length > 1) {
@@ -149,7 +143,7 @@ export class MdastConverter {
       case 'kbd':
       case 'samp':
       case 'tt':
-        return [{ kind: 'code', value: children.map(plainOf).join('') }];
+        return [{ kind: 'code', value: plainText(children) }];
       case 'a':
         return a.href && isSafeHref(a.href) ? [{ kind: 'link', href: a.href, children }] : children;
       case 'span': {
@@ -344,7 +338,7 @@ export class MdastConverter {
       if (content.some((n) => n.kind !== 'text' || n.value.trim())) builder.push({ kind: 'paragraph', content });
       inline = [];
     };
-    let hidden = 0;
+    const hidden = new HiddenElements();
     for (const token of tokenizeHtml(restoreInCode(html))) {
       if (token.type === 'comment') {
         const marker = token.value.trim();
@@ -357,15 +351,7 @@ export class MdastConverter {
         }
         continue;
       }
-      if (hidden > 0) {
-        if (token.type === 'close' && HIDDEN_ELEMENTS.has(token.name)) hidden--;
-        continue;
-      }
-      if (token.type === 'open' && HIDDEN_ELEMENTS.has(token.name)) {
-        this.drop(token.name, line);
-        if (!token.selfClosing) hidden++;
-        continue;
-      }
+      if (!hidden.admits(token, (name) => this.drop(name, line))) continue;
       const name = token.type === 'text' ? '' : token.name;
       if (token.type === 'open' && BLOCK_CONTAINERS.has(name)) {
         flush();
@@ -411,10 +397,6 @@ function markdownInHtml(value: string): PhrasingContent[] {
   if (/^\s/.test(value)) children.unshift({ type: 'text', value: ' ' });
   if (/\s$/.test(value)) children.push({ type: 'text', value: ' ' });
   return children;
-}
-
-function plainOf(node: Inline): string {
-  return 'children' in node ? node.children.map(plainOf).join('') : node.kind === 'lineBreak' ? '\n' : node.value;
 }
 
 function figure(image: ImageData, alt: string, title: string | null | undefined): Block {

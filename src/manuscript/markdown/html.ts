@@ -58,6 +58,33 @@ export const VOID_ELEMENTS: ReadonlySet<string> = new Set(['br', 'hr', 'img', 'w
 /** Elements whose content is not text for a reader: dropped whole. */
 export const HIDDEN_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'iframe', 'object', 'noscript', 'template', 'svg', 'math', 'video', 'audio', 'canvas', 'head', 'title']);
 
+/**
+ * Keeps count of the hidden elements (script, style …) a stream of tokens is inside: a token is
+ * seen only outside them. An element opened in one HTML node may close in a later one.
+ */
+export class HiddenElements {
+  private depth = 0;
+
+  /** Whether the reader sees this token; told of each hidden element as it opens. */
+  admits(token: HtmlToken, opened: (name: string) => void): boolean {
+    if (this.depth > 0) {
+      if (token.type === 'close' && HIDDEN_ELEMENTS.has(token.name)) this.depth--;
+      return false;
+    }
+    if (token.type === 'open' && HIDDEN_ELEMENTS.has(token.name)) {
+      opened(token.name);
+      if (!token.selfClosing) this.depth++;
+      return false;
+    }
+    return true;
+  }
+
+  /** Inside a hidden element: what lies between its tags is not shown either. */
+  get inside(): boolean {
+    return this.depth > 0;
+  }
+}
+
 /** A div, p or span centred by `align="center"` or `style="text-align: center"`. */
 export function isCentred(attributes: Record<string, string>): boolean {
   return attributes.align?.toLowerCase() === 'center' || /text-align\s*:\s*center/i.test(attributes.style ?? '');

@@ -1,5 +1,6 @@
 import type { Inline, InlineStyle } from '../../model/index.ts';
 import { attributeClasses } from './fenced-divs.ts';
+import { slug } from './slug.ts';
 
 /**
  * pandoc's inline syntax that CommonMark leaves as text, read from the text of converted inlines:
@@ -81,7 +82,7 @@ function wikiLinks(value: string): Inline[] {
     const heading = m[2] ? m[2].slice(1).trim() : '';
     const words = (m[3] ?? (target || heading)).trim();
     const file = target && !/\.[a-z0-9]+$/i.test(target) ? `${target}.md` : target;
-    const anchor = heading ? `#${heading.toLowerCase().replace(/[^\p{L}\p{N}_\-.\s]/gu, '').trim().replace(/\s+/g, '-')}` : '';
+    const anchor = heading ? `#${slug(heading)}` : '';
     out.push({ kind: 'link', href: encodeURI(file) + anchor, children: [{ kind: 'text', value: words }] });
   }
   if (last < value.length) out.push(...textExtras(value.slice(last)));
