@@ -76,7 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const { title, authors, description, language, modified } = book.metadata;
     pdfThread?.describe({ title, authors, description, language, modified });
     if (formats.includes('text')) {
-      outputs.write(`${config.output.name}.txt`, renderText(book));
+      outputs.write(`${config.output.name}.txt`, renderText(book, config.notes));
       files.push({ format: 'text', name: `${config.output.name}.txt` });
     }
     let typesetPages: PrintPage[] | undefined;
@@ -89,7 +89,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
       fonts.check();
       if (fonts.distinctFaces.every((face) => hasTrueTypeOutlines(face.data))) pdfThread.cachePages(pageCacheFile(config.configFile), fonts.key);
-      const typeset = await typesetBook(book, { print: config.print, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key), paragraphMemo: (key) => memory.recallParagraphMemo(key) });
+      const typeset = await typesetBook(book, { print: config.print, notes: config.notes, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key), paragraphMemo: (key) => memory.recallParagraphMemo(key) });
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;
       pages = typeset.pages.length;
@@ -104,7 +104,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (variants.length > 0) {
       progress('making the EPUB');
-      const archives = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants }, typesetPages);
+      const archives = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants, notes: config.notes }, typesetPages);
       for (const [i, format] of variants.entries()) {
         const name = `${config.output.name}${format === 'kepub' ? '.kepub' : ''}.epub`;
         outputs.write(name, archives[i]!);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { NoteOptions } from './config/schema.ts';
 import { typographicCover } from './cover/typographic.ts';
 import type { Book, EmbeddedFont, PrintPage } from './model/index.ts';
 import { STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
@@ -12,6 +13,7 @@ export interface EbookRequest {
   faces: FontFiles;
   embedFonts: boolean;
   variants: readonly EbookVariant[];
+  notes?: NoteOptions;
 }
 
 /** What only the ebook carries: a cover (drawn when none is given) and the embedded faces. */
@@ -40,6 +42,6 @@ export async function renderEbooks(request: EbookRequest, printPages: PrintPage[
   const { renderEpub } = await import('./epub/write.ts');
   const ebook = { ...ebookEdition(request), printPages };
   const archives: Buffer[] = [];
-  for (const variant of request.variants) archives.push(await renderEpub(ebook, { kobo: variant === 'kepub' }));
+  for (const variant of request.variants) archives.push(await renderEpub(ebook, { kobo: variant === 'kepub', notes: request.notes }));
   return archives;
 }

@@ -8,11 +8,11 @@ export function contentsHeading(language: string): string {
 
 // Titles of front and back matter; "{author}" stands for the authors' names.
 const MATTER: Record<string, Partial<Record<string, string>>> = {
-  en: { dedication: 'Dedication', epigraph: 'Epigraph', acknowledgments: 'Acknowledgements', afterword: 'Afterword', aboutAuthor: 'About the Author', alsoBy: 'Also by {author}', copyright: 'Copyright', titlepage: 'Title Page', cover: 'Cover' },
-  fr: { dedication: 'Dédicace', epigraph: 'Épigraphe', acknowledgments: 'Remerciements', afterword: 'Postface', aboutAuthor: 'À propos de l’auteur', alsoBy: 'Du même auteur', copyright: 'Droits d’auteur', titlepage: 'Page de titre', cover: 'Couverture' },
-  de: { dedication: 'Widmung', epigraph: 'Motto', acknowledgments: 'Danksagung', afterword: 'Nachwort', aboutAuthor: 'Über den Autor', alsoBy: 'Von {author} außerdem erschienen', copyright: 'Impressum', titlepage: 'Titelseite', cover: 'Umschlag' },
-  es: { dedication: 'Dedicatoria', epigraph: 'Epígrafe', acknowledgments: 'Agradecimientos', afterword: 'Epílogo', aboutAuthor: 'Sobre el autor', alsoBy: 'Otras obras de {author}', copyright: 'Créditos', titlepage: 'Portadilla', cover: 'Cubierta' },
-  it: { dedication: 'Dedica', epigraph: 'Epigrafe', acknowledgments: 'Ringraziamenti', afterword: 'Postfazione', aboutAuthor: 'L’autore', alsoBy: 'Dello stesso autore', copyright: 'Copyright', titlepage: 'Frontespizio', cover: 'Copertina' },
+  en: { dedication: 'Dedication', epigraph: 'Epigraph', acknowledgments: 'Acknowledgements', afterword: 'Afterword', aboutAuthor: 'About the Author', alsoBy: 'Also by {author}', copyright: 'Copyright', titlepage: 'Title Page', notes: 'Notes', cover: 'Cover' },
+  fr: { dedication: 'Dédicace', epigraph: 'Épigraphe', acknowledgments: 'Remerciements', afterword: 'Postface', aboutAuthor: 'À propos de l’auteur', alsoBy: 'Du même auteur', copyright: 'Droits d’auteur', titlepage: 'Page de titre', notes: 'Notes', cover: 'Couverture' },
+  de: { dedication: 'Widmung', epigraph: 'Motto', acknowledgments: 'Danksagung', afterword: 'Nachwort', aboutAuthor: 'Über den Autor', alsoBy: 'Von {author} außerdem erschienen', copyright: 'Impressum', titlepage: 'Titelseite', notes: 'Anmerkungen', cover: 'Umschlag' },
+  es: { dedication: 'Dedicatoria', epigraph: 'Epígrafe', acknowledgments: 'Agradecimientos', afterword: 'Epílogo', aboutAuthor: 'Sobre el autor', alsoBy: 'Otras obras de {author}', copyright: 'Créditos', titlepage: 'Portadilla', notes: 'Notas', cover: 'Cubierta' },
+  it: { dedication: 'Dedica', epigraph: 'Epigrafe', acknowledgments: 'Ringraziamenti', afterword: 'Postfazione', aboutAuthor: 'L’autore', alsoBy: 'Dello stesso autore', copyright: 'Copyright', titlepage: 'Frontespizio', notes: 'Note', cover: 'Copertina' },
 };
 
 /** The heading a piece of front or back matter gets when the author gives it none. */
@@ -20,4 +20,11 @@ export function matterTitle(role: string, language: string, authors: readonly st
   const table = MATTER[language.split('-')[0]!.toLowerCase()] ?? {};
   const title = table[role] ?? MATTER.en![role] ?? role;
   return title.replace('{author}', authors.join(', '));
+}
+
+const PAGE: Record<string, string> = { en: 'page', fr: 'page', de: 'Seite', es: 'página', it: 'pagina', nl: 'pagina', pt: 'página', sv: 'sidan', da: 'side', pl: 'strona', cs: 'strana', ru: 'с.' };
+
+/** "page" before a page number, as in a note's "page 12". */
+export function pageWord(language: string): string {
+  return PAGE[language.split('-')[0]!.toLowerCase()] ?? PAGE.en!;
 }

@@ -8,7 +8,7 @@ import type { Chapter } from './model/index.ts';
 import type { NormalizeMemo, NormalizeOptions } from './normalize/index.ts';
 
 // Bumped when what is remembered changes shape.
-const FORMAT = 2;
+const FORMAT = 3;
 
 export const MANUSCRIPT_MEMO_DIR = path.join(CACHE_ROOT, 'manuscript');
 

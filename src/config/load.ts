@@ -6,7 +6,7 @@ import { resolveChapters, type ChapterSource } from './chapters.ts';
 import { firstProblem } from './issues.ts';
 import { jsonErrorOffset } from './json-position.ts';
 import { displayPath, isInside, slugify } from './paths.ts';
-import { configSchema, CONTRIBUTOR_ROLES, isbnDigits, type MatterEntry, type PrintOptions, type TypographyOptions } from './schema.ts';
+import { configSchema, CONTRIBUTOR_ROLES, isbnDigits, type MatterEntry, type NoteOptions, type PrintOptions, type TypographyOptions } from './schema.ts';
 
 /** Front or back matter as the config gives it: Markdown text, or a file inside the book. */
 export type MatterSource = { text: string; title?: undefined; file?: undefined } | { file: string; title?: string; text?: undefined };
@@ -49,6 +49,7 @@ export interface BookConfig {
   output: { dir: string; name: string };
   typography: TypographyOptions;
   print: PrintOptions;
+  notes: NoteOptions;
 }
 
 function parseJson(text: string, name: string): unknown {
@@ -166,5 +167,6 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     },
     typography: raw.typography,
     print: raw.print,
+    notes: raw.notes,
   };
 }

@@ -90,6 +90,15 @@ const typography = z.strictObject({
   singleQuotesFirst: z.boolean().optional().describe('Use single quotes for the outer level (British style); defaults from the language.'),
 });
 
+const notes = z.strictObject({
+  numbering: z.enum(['chapter', 'book']).default('chapter').describe('Number notes afresh in each chapter, or through the whole book.'),
+  ebook: z.enum(['chapter', 'book']).default('chapter').describe('Where the ebook sets its notes: at the end of each chapter, or in an Endnotes division at the end of the book.'),
+  print: z.enum(['footnotes', 'endnotes']).default('footnotes').describe('Where the print edition sets its notes: at the foot of the page, or grouped by chapter at the back of the book.'),
+  marker: z.enum(['number', 'symbol']).default('number').describe('Mark notes with numbers, or with * † ‡ § ‖ ¶ (restarting on every printed page).'),
+});
+
+export const NOTE_DEFAULTS = { numbering: 'chapter', ebook: 'chapter', print: 'footnotes', marker: 'number' } as const;
+
 const length = z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?(pt|in|mm|cm)$/, 'must be a number of points or a length such as "0.75in" or "18mm"')]);
 
 const print = z.strictObject({
@@ -194,6 +203,7 @@ export const configSchema = z.strictObject({
       name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be a plain file name (letters, digits, . _ -)').optional(),
     })
     .default({ dir: 'dist' }),
+  notes: notes.default(NOTE_DEFAULTS).describe('How footnotes ([^1] and ^[…] in Markdown) are numbered and where each edition sets them.'),
   typography: typography.default({ quotes: true, dashes: true, ellipses: true, spaces: true }),
   print: print.default({
     trim: '5.5x8.5',
@@ -209,4 +219,5 @@ export type ChapterFile = z.infer<typeof chapterFile>;
 export type MatterEntry = z.infer<typeof matter>;
 export type TypographyOptions = z.infer<typeof typography>;
 export type PrintOptions = z.infer<typeof print>;
+export type NoteOptions = z.infer<typeof notes>;
 export type Length = z.infer<typeof length>;

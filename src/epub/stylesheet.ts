@@ -169,6 +169,45 @@ div.center p, p.center, .center {
   font-variant: small-caps;
 }
 
+/* Note marks do not open the lines they sit on. */
+sup {
+  font-size: 0.75em;
+  line-height: 0;
+  vertical-align: super;
+}
+
+a.noteref, a.note-number {
+  text-decoration: none;
+}
+
+section.footnotes {
+  margin-top: 2em;
+}
+
+hr.notes-rule {
+  width: 25%;
+  margin: 0 auto 0.5em 0;
+  border: none;
+  border-top: 1px solid;
+}
+
+.note p, .endnotes p {
+  font-size: 0.9em;
+  text-indent: 0;
+  margin: 0.4em 0 0;
+}
+
+.note p + p, .endnotes li p + p {
+  text-indent: 1.5em;
+  margin-top: 0;
+}
+
+ol.endnotes {
+  list-style: none;
+  margin: 0;
+  padding: 0;
+}
+
 .small {
   font-size: 0.85em;
 }

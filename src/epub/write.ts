@@ -10,7 +10,9 @@ import { packageMetadataXml } from './package-metadata.ts';
 import { fontFaceRules, STYLESHEET } from './stylesheet.ts';
 import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, TOC_NCX } from './templates.ts';
 import { zipArchive, type ZipEntry } from './zip.ts';
-import { chapterBodyXhtml, escapeXml, figuresOf, imageHref, KoboSpans, pageId } from './xhtml.ts';
+import { chapterBodyXhtml, escapeXml, figuresOf, imageHref, KoboSpans, pageId, type XhtmlContext } from './xhtml.ts';
+import { EpubNotes, ENDNOTES_ID } from './notes.ts';
+import { NOTE_DEFAULTS, type NoteOptions } from '../config/schema.ts';
 
 // The package is CommonJS; from ESM its class sits under the default export.
 const { EPub } = epubModule as unknown as { EPub: typeof import('epub-gen-memory').EPub };
@@ -18,6 +20,8 @@ const { EPub } = epubModule as unknown as { EPub: typeof import('epub-gen-memory
 export interface EpubVariant {
   /** Kobo's kepub: every sentence in a numbered span, the body in Kobo's column wrappers. */
   kobo?: boolean;
+  /** How notes are numbered and where they are set; each chapter's notes at its end by default. */
+  notes?: NoteOptions;
 }
 
 interface EpubDocument {
@@ -73,25 +77,45 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
   const label = (role: string) => matterTitle(role, language, m.authors);
   const cover = m.cover ? { href: `images/cover.${MEDIA_EXTENSIONS[m.cover.mediaType]}`, mediaType: m.cover.mediaType, alt: m.cover.alt } : null;
   const links = linkTargets(book.chapters);
-  const division = (chapter: Chapter, index: number): EpubDocument => ({
-    title: plainText(chapter.title),
-    filename: `${chapter.id}.xhtml`,
-    id: chapter.id,
-    content: '',
-    xhtml: chapterBodyXhtml(chapter, (book.printPages ?? []).filter((page) => page.chapter === index), kobo ? new KoboSpans() : undefined, links),
-    bodyType: BODY_TYPES[chapter.matter],
-    kobo,
-    beforeToc: chapter.matter === 'front',
-  });
+  const notesTitle = label('notes');
+  const notes = new EpubNotes(book.chapters, variant.notes ?? NOTE_DEFAULTS, notesTitle);
+  const division = (chapter: Chapter, index: number): EpubDocument => {
+    const context: XhtmlContext = { kobo: kobo ? new KoboSpans() : undefined, links, notes: notes.references(index) };
+    const pages = (book.printPages ?? []).filter((page) => page.chapter === index);
+    return {
+      title: plainText(chapter.title),
+      filename: `${chapter.id}.xhtml`,
+      id: chapter.id,
+      content: '',
+      xhtml: chapterBodyXhtml(chapter, pages, context, () => notes.chapterNotesXhtml(index, context)),
+      bodyType: BODY_TYPES[chapter.matter],
+      kobo,
+      beforeToc: chapter.matter === 'front',
+    };
+  };
+  // Collected notes go after the text and its afterword, before the pages about the author.
+  const endnotesKobo = kobo ? new KoboSpans() : undefined;
+  const endnotes = notes.endnotesXhtml(() => ({ kobo: endnotesKobo, links }));
+  const endnotesAt = endnotes === undefined ? -1 : ((at) => (at < 0 ? book.chapters.length : at))(book.chapters.findIndex((c) => c.role === 'aboutAuthor' || c.role === 'alsoBy'));
+  const endnotesDocument: EpubDocument[] = endnotes === undefined ? [] : [{ title: notesTitle, filename: `${ENDNOTES_ID}.xhtml`, id: ENDNOTES_ID, content: '', xhtml: endnotes, bodyType: 'backmatter', kobo }];
+  const divisions = book.chapters.map(division);
   // The pages the builder adds before the author's own: no Kobo spans, before the contents.
   const framing = (id: string, title: string, xhtml: string, bodyType = 'frontmatter'): EpubDocument => ({ title, filename: `${id}.xhtml`, id, content: '', xhtml, bodyType, kobo: false, beforeToc: true });
   const documents: EpubDocument[] = [
     ...(cover ? [framing('cover', label('cover'), `  <section class="cover" epub:type="cover" aria-label="${escapeXml(label('cover'))}">\n    <img src="${cover.href}" alt="${escapeXml(cover.alt)}"/>\n  </section>`, 'cover')] : []),
     framing('titlepage', m.title, titlePageXhtml(m, label('titlepage'))),
     framing('copyright', label('copyright'), copyrightPageXhtml(m, label('copyright'))),
-    ...book.chapters.map(division),
+    ...divisions.slice(0, Math.max(0, endnotesAt)),
+    ...endnotesDocument,
+    ...divisions.slice(Math.max(0, endnotesAt)),
   ];
   const toc = tocTree(book.chapters);
+  if (endnotes !== undefined) {
+    // At the top level, after the last entry of a division before it.
+    const before = new Set(book.chapters.slice(0, endnotesAt).flatMap((c) => [c.id, ...(c.part ? [c.part] : [])]));
+    const at = toc.findIndex((entry) => !before.has(entry.id));
+    toc.splice(at < 0 ? toc.length : at, 0, { title: notesTitle, href: `${ENDNOTES_ID}.xhtml`, id: ENDNOTES_ID, children: [] });
+  }
   const ncx = ncxPoints(toc);
   const firstBody = book.chapters.find((chapter) => chapter.matter === 'body');
   const landmarks = [
@@ -99,6 +123,7 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
     { type: 'titlepage', href: 'titlepage.xhtml', title: label('titlepage') },
     { type: 'toc', href: 'toc.xhtml', title: contentsHeading(language) },
     ...(firstBody ? [{ type: 'bodymatter', href: `${firstBody.id}.xhtml`, title: plainText(firstBody.title) }] : []),
+    ...(endnotes !== undefined ? [{ type: 'endnotes', href: `${ENDNOTES_ID}.xhtml`, title: notesTitle }] : []),
   ];
   const fonts = (book.embeddedFonts ?? []).map((font, i) => ({
     ...font,

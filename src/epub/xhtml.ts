@@ -34,9 +34,20 @@ export type LinkTargets = ReadonlyMap<string, string>;
 
 const STYLED_TAGS = { strikethrough: 's', superscript: 'sup', subscript: 'sub', underline: 'u' } as const;
 
-export function inlineXhtml(inlines: readonly Inline[], kobo?: KoboSpans, links?: LinkTargets): string {
+/** How a note reference is written: the markup of its link, told by the writer that numbers the notes. */
+export type NoteReferences = (id: string) => string | undefined;
+
+/** What a document's markup depends on beyond its blocks. */
+export interface XhtmlContext {
+  kobo?: KoboSpans;
+  links?: LinkTargets;
+  notes?: NoteReferences;
+}
+
+export function inlineXhtml(inlines: readonly Inline[], context: XhtmlContext = {}): string {
+  const { kobo, links } = context;
   return inlines
-    .map((node) => {
+    .map((node, i) => {
       switch (node.kind) {
         case 'text':
         case 'literal':
@@ -45,23 +56,28 @@ export function inlineXhtml(inlines: readonly Inline[], kobo?: KoboSpans, links?
           return `<code>${kobo ? kobo.wrap(node.value) : escapeXml(node.value)}</code>`;
         case 'lineBreak':
           return '<br/>';
+        case 'noteRef': {
+          const link = context.notes?.(node.id) ?? '';
+          // Two marks side by side would read as one number.
+          return link && inlines[i - 1]?.kind === 'noteRef' ? `<sup class="noteref-separator">,</sup>${link}` : link;
+        }
         case 'emphasis':
-          return `<em>${inlineXhtml(node.children, kobo, links)}</em>`;
+          return `<em>${inlineXhtml(node.children, context)}</em>`;
         case 'strong':
-          return `<strong>${inlineXhtml(node.children, kobo, links)}</strong>`;
+          return `<strong>${inlineXhtml(node.children, context)}</strong>`;
         case 'link': {
-          const inner = inlineXhtml(node.children, kobo, links);
+          const inner = inlineXhtml(node.children, context);
           const href = node.href.startsWith('#') ? (links?.has(node.href.slice(1)) ? `${links.get(node.href.slice(1))}${node.href}` : null) : node.href;
           return href === null ? inner : `<a href="${escapeXml(href)}">${inner}</a>`;
         }
         case 'styled': {
-          const inner = inlineXhtml(node.children, kobo, links);
+          const inner = inlineXhtml(node.children, context);
           if (node.style === 'smallCaps') return `<span class="smallcaps">${inner}</span>`;
           const tag = STYLED_TAGS[node.style];
           return `<${tag}>${inner}</${tag}>`;
         }
         case 'span': {
-          const inner = inlineXhtml(node.children, kobo, links);
+          const inner = inlineXhtml(node.children, context);
           return node.classes.length > 0 ? `<span class="${escapeXml(node.classes.join(' '))}">${inner}</span>` : inner;
         }
       }
@@ -71,15 +87,15 @@ export function inlineXhtml(inlines: readonly Inline[], kobo?: KoboSpans, links?
 
 const ALIGN_CLASS = { left: ' class="align-left"', center: ' class="align-center"', right: ' class="align-right"' } as const;
 
-function blockXhtml(block: Block, indent: string, kobo?: KoboSpans, links?: LinkTargets): string {
-  kobo?.nextParagraph();
-  const inner = (blocks: readonly Block[], by = '  ') => blocks.map((b) => blockXhtml(b, indent + by, kobo, links)).join('\n');
+export function blockXhtml(block: Block, indent: string, context: XhtmlContext = {}): string {
+  context.kobo?.nextParagraph();
+  const inner = (blocks: readonly Block[], by = '  ') => blocks.map((b) => blockXhtml(b, indent + by, context)).join('\n');
   switch (block.kind) {
     case 'paragraph':
-      return `${indent}<p>${inlineXhtml(block.content, kobo, links)}</p>`;
+      return `${indent}<p>${inlineXhtml(block.content, context)}</p>`;
     case 'heading': {
       const level = Math.min(6, Math.max(2, block.level));
-      return `${indent}<h${level}${block.id ? ` id="${escapeXml(block.id)}"` : ''}>${inlineXhtml(block.content, kobo, links)}</h${level}>`;
+      return `${indent}<h${level}${block.id ? ` id="${escapeXml(block.id)}"` : ''}>${inlineXhtml(block.content, context)}</h${level}>`;
     }
     case 'sceneBreak':
       return `${indent}<hr class="scene-break"/>`;
@@ -97,7 +113,7 @@ function blockXhtml(block: Block, indent: string, kobo?: KoboSpans, links?: Link
         const task = tasks?.[i];
         // A task's box stands where the bullet would (the list shows none).
         const box = task === true || task === false ? `${indent}    <span class="task" role="img" aria-label="${task ? 'done' : 'to do'}">${task ? '☒' : '☐'}</span>\n` : '';
-        return item.length === 0 && !box ? `${indent}  <li></li>` : `${indent}  <li>\n${box}${item.map((b) => blockXhtml(b, indent + '    ', kobo, links)).join('\n')}\n${indent}  </li>`;
+        return item.length === 0 && !box ? `${indent}  <li></li>` : `${indent}  <li>\n${box}${item.map((b) => blockXhtml(b, indent + '    ', context)).join('\n')}\n${indent}  </li>`;
       });
       return `${indent}<${tag}${start}${tasks ? ' class="tasks"' : ''}>\n${items.join('\n')}\n${indent}</${tag}>`;
     }
@@ -105,20 +121,20 @@ function blockXhtml(block: Block, indent: string, kobo?: KoboSpans, links?: Link
       // No indentation inside <pre>: every character of it shows.
       return `${indent}<pre><code${block.language ? ` class="language-${escapeXml(block.language.replace(/[^\w-]/g, ''))}"` : ''}>${escapeXml(block.value)}</code></pre>`;
     case 'table': {
-      const cell = (tag: 'th' | 'td', content: Inline[], column: number) => `<${tag}${ALIGN_CLASS[block.align[column] ?? 'left'] ?? ''}>${inlineXhtml(content, kobo, links)}</${tag}>`;
+      const cell = (tag: 'th' | 'td', content: Inline[], column: number) => `<${tag}${ALIGN_CLASS[block.align[column] ?? 'left'] ?? ''}>${inlineXhtml(content, context)}</${tag}>`;
       const head = block.head.length ? `${indent}  <thead>\n${indent}    <tr>${block.head.map((c, i) => cell('th', c, i)).join('')}</tr>\n${indent}  </thead>\n` : '';
       const rows = block.rows.map((row) => `${indent}    <tr>${row.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('\n');
       return `${indent}<table>\n${head}${indent}  <tbody>\n${rows}\n${indent}  </tbody>\n${indent}</table>`;
     }
     case 'verse': {
       const stanzas = block.stanzas.map((stanza) => {
-        const lines = stanza.map((line) => `${indent}    <p class="line"${line.indent > 0 ? ` style="margin-left: ${Math.min(line.indent, 12) / 2 + 2}em"` : ''}>${inlineXhtml(line.content, kobo, links)}</p>`);
+        const lines = stanza.map((line) => `${indent}    <p class="line"${line.indent > 0 ? ` style="margin-left: ${Math.min(line.indent, 12) / 2 + 2}em"` : ''}>${inlineXhtml(line.content, context)}</p>`);
         return `${indent}  <div class="stanza">\n${lines.join('\n')}\n${indent}  </div>`;
       });
       return `${indent}<div class="verse">\n${stanzas.join('\n')}\n${indent}</div>`;
     }
     case 'figure': {
-      const caption = block.caption ? `\n${indent}  <figcaption>${inlineXhtml(block.caption, kobo, links)}</figcaption>` : '';
+      const caption = block.caption ? `\n${indent}  <figcaption>${inlineXhtml(block.caption, context)}</figcaption>` : '';
       return `${indent}<figure class="figure">\n${indent}  <img src="${imageHref(block.image)}" alt="${escapeXml(block.alt)}"/>${caption}\n${indent}</figure>`;
     }
   }
@@ -166,14 +182,15 @@ const SEMANTICS: Record<DivisionRole, { type: string; role: string } | null> = {
 /** Dedications and epigraphs speak for themselves: their title names them for assistive technology only. */
 const UNTITLED: ReadonlySet<DivisionRole> = new Set(['dedication', 'epigraph']);
 
-/** The body of one division's XHTML document, with markers where the print edition's pages begin. */
-export function chapterBodyXhtml(chapter: Chapter, pages: readonly PrintPage[] = [], kobo?: KoboSpans, links?: LinkTargets): string {
+/** The body of one division's XHTML document; `notes` writes what follows its blocks (its notes), after them in Kobo's span order. */
+export function chapterBodyXhtml(chapter: Chapter, pages: readonly PrintPage[] = [], context: XhtmlContext = {}, notes: () => string = () => ''): string {
+  const { kobo } = context;
   const untitled = UNTITLED.has(chapter.role);
   // Kobo numbers spans in reading order: the heading comes first.
   kobo?.nextParagraph();
-  const heading = untitled ? '' : inlineXhtml(chapter.title, kobo, links);
-  const under = [chapter.subtitle ? `    <p class="chapter-subtitle">${inlineXhtml(chapter.subtitle, kobo, links)}</p>\n` : '', chapter.byline ? `    <p class="byline">${kobo ? kobo.wrap(chapter.byline.join(', ')) : escapeXml(chapter.byline.join(', '))}</p>\n` : ''].join('');
-  const blocks = chapter.blocks.map((block, i) => pageMarkers(pages, i, '    ') + blockXhtml(block, '    ', kobo, links)).join('\n');
+  const heading = untitled ? '' : inlineXhtml(chapter.title, context);
+  const under = [chapter.subtitle ? `    <p class="chapter-subtitle">${inlineXhtml(chapter.subtitle, context)}</p>\n` : '', chapter.byline ? `    <p class="byline">${kobo ? kobo.wrap(chapter.byline.join(', ')) : escapeXml(chapter.byline.join(', '))}</p>\n` : ''].join('');
+  const blocks = chapter.blocks.map((block, i) => pageMarkers(pages, i, '    ') + blockXhtml(block, '    ', context)).join('\n') + notes();
   const semantics = SEMANTICS[chapter.role];
   const attributes = `id="${chapter.id}" class="${chapter.role === 'aboutAuthor' ? 'about-author' : chapter.role === 'alsoBy' ? 'also-by' : chapter.role}"${semantics ? ` epub:type="${semantics.type}" role="${semantics.role}"` : ''}`;
   if (untitled) {

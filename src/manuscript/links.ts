@@ -67,6 +67,7 @@ export function resolveLinks(chapters: ChapterAnchors[], warnings: Warning[]): v
         return [{ ...node, href }];
       });
     chapter.blocks = mapBlockInlines(chapter.blocks, link);
+    if (chapter.notes) chapter.notes = chapter.notes.map((note) => ({ ...note, blocks: mapBlockInlines(note.blocks, link) }));
     chapter.title = link(chapter.title);
     if (missing) warnings.push({ file: chapter.source, message: `a link to "${missing}" does not lead to a chapter or heading of the book; its words are kept without the link` });
   }

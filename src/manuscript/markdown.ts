@@ -1,5 +1,5 @@
 import type { Nodes as MdNode, RootContent } from 'mdast';
-import type { Block, Inline } from '../model/index.ts';
+import type { Block, Inline, Note } from '../model/index.ts';
 import { protectEscapedQuotes, textWithLiterals } from './escapes.ts';
 import { isSceneBreakOrnament } from './ornament.ts';
 import { MdastConverter, type ImageResolver, type ReadHeading } from './markdown/convert.ts';
@@ -159,6 +159,8 @@ export interface ParsedChapter {
   subtitle?: Inline[];
   byline?: string[];
   blocks: Block[];
+  /** The notes its title and blocks refer to, in the order of their first reference. */
+  notes?: Note[];
   /** What could not be rendered, by source line: told on every build. */
   warnings?: { line: number; message: string }[];
 }
@@ -246,7 +248,13 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
     if (i === 0 && chapterMatter?.authors) chapter.byline = chapterMatter.authors;
     return chapter;
   });
-  out.at(-1)!.blocks.push(...converter.notes());
+  // A file's notes may be defined anywhere in it (most often at its end): each goes with the
+  // chapters that refer to it.
+  for (const chapter of out) {
+    const notes = converter.notesOf([...(chapter.title ? [{ kind: 'paragraph' as const, content: chapter.title }] : []), ...chapter.blocks]);
+    if (notes.length > 0) chapter.notes = notes;
+  }
+  converter.unreferencedNotes();
   const warnings = converter.finish();
   if (front.error) warnings.unshift({ line: 1, message: front.error });
   if (warnings.length > 0) out[0]!.warnings = warnings;

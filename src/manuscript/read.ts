@@ -115,7 +115,7 @@ function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, 
   const title: Inline[] = source.title ? [{ kind: 'text', value: source.title }] : parsed.title ?? [{ kind: 'text', value: matterTitle(role, config.language, config.authors) }];
   // The config names it: the file's own first heading, when it says something else, stays as its first section.
   const blocks: Block[] = source.title && parsed.title && plainText(parsed.title) !== source.title ? [{ kind: 'heading', level: 2, content: parsed.title, ...(parsed.anchor ? { id: parsed.anchor } : {}) }, ...parsed.blocks] : parsed.blocks;
-  return { chapter: { id, role, matter, title, blocks, source: name }, file: source.file ?? config.configFile, anchor: parsed.anchor };
+  return { chapter: { id, role, matter, title, blocks, ...(parsed.notes ? { notes: parsed.notes } : {}), source: name }, file: source.file ?? config.configFile, anchor: parsed.anchor };
 }
 
 /** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
@@ -151,6 +151,7 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
       const made: Chapter = { id, role: 'chapter', matter: 'body', part: partId, title, blocks: chapter.blocks, source: name };
       if (chapter.subtitle) made.subtitle = chapter.subtitle;
       if (chapter.byline) made.byline = chapter.byline;
+      if (chapter.notes) made.notes = chapter.notes;
       body.push(made);
       anchors.push({ chapter: made, file: entry.file, anchor: chapter.anchor });
     });

@@ -89,8 +89,20 @@ export interface Chapter {
   /** Who wrote this piece, under its title: an anthology's contributors (front matter `author`). */
   byline?: string[];
   blocks: Block[];
+  /** The notes its text refers to (see NoteReference), in the order of their first reference. */
+  notes?: Note[];
   /** Where the chapter came from, for messages. */
   source: string;
+}
+
+/**
+ * A footnote or endnote: its own blocks, kept apart from the text. Where it is set (the foot of
+ * the page, the end of the chapter or the book) and how it is numbered are the writers' choice.
+ */
+export interface Note {
+  /** Unique in its chapter: what the author called it (`[^storm]`), or one the reader made up. */
+  id: string;
+  blocks: Block[];
 }
 
 export type Block = Paragraph | Heading | SceneBreak | BlockQuote | Figure | List | CodeBlock | Table | Division | Verse;
@@ -188,7 +200,7 @@ export interface VerseLine {
   content: Inline[];
 }
 
-export type Inline = Text | Emphasis | Strong | Code | Literal | LineBreak | Link | Styled | Span;
+export type Inline = Text | Emphasis | Strong | Code | Literal | LineBreak | Link | Styled | Span | NoteReference;
 
 export interface Text {
   kind: 'text';
@@ -246,4 +258,10 @@ export interface Span {
   kind: 'span';
   classes: string[];
   children: Inline[];
+}
+
+/** Where the text refers to one of its chapter's notes (Chapter.notes); it carries no number of its own. */
+export interface NoteReference {
+  kind: 'noteRef';
+  id: string;
 }

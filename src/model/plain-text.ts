@@ -11,6 +11,9 @@ export function plainText(inlines: readonly Inline[]): string {
           return node.value;
         case 'lineBreak':
           return ' ';
+        // A note's mark is the writer's: the words around it read on without it.
+        case 'noteRef':
+          return '';
         default:
           return plainText(node.children);
       }

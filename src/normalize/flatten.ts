@@ -37,7 +37,9 @@ function flattenInlines(inlines: readonly Inline[]): string {
         parts.push('');
         walk(node.children);
         parts.push('');
-      } else parts.push(node.kind === 'lineBreak' ? LINE_BREAK : OPAQUE);
+      }
+      // A note's mark is not in the sentence: passes see the words on either side of it meet.
+      else parts.push(node.kind === 'lineBreak' ? LINE_BREAK : node.kind === 'noteRef' ? '' : OPAQUE);
     }
   };
   walk(inlines);
@@ -85,11 +87,15 @@ export function mapChapterText(chapter: Chapter, pass: (blocks: TextBlock[]) => 
   const slots: Slot[] = [{ inlines: chapter.title, quoted: false, heading: true }];
   if (chapter.subtitle) slots.push({ inlines: chapter.subtitle, quoted: false, heading: true });
   collectSlots(chapter.blocks, false, slots);
+  // Notes come after the text, as a reader meets them at the chapter's end.
+  for (const note of chapter.notes ?? []) collectSlots(note.blocks, false, slots);
   const texts = pass(slots.map((slot) => ({ text: flattenInlines(slot.inlines), quoted: slot.quoted, heading: slot.heading })));
   const rebuilt = slots.map((slot, i) => unflattenInlines(slot.inlines, texts[i]!));
   let index = 1;
   const subtitle = chapter.subtitle ? { subtitle: rebuilt[index++]! } : {};
-  return { ...chapter, title: rebuilt[0]!, ...subtitle, blocks: mapBlockInlines(chapter.blocks, () => rebuilt[index++]!) };
+  const blocks = mapBlockInlines(chapter.blocks, () => rebuilt[index++]!);
+  const notes = chapter.notes ? { notes: chapter.notes.map((note) => ({ ...note, blocks: mapBlockInlines(note.blocks, () => rebuilt[index++]!) })) } : {};
+  return { ...chapter, title: rebuilt[0]!, ...subtitle, blocks, ...notes };
 }
 
 /** Lifts a pass that needs no context beyond its own block. */

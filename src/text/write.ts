@@ -1,7 +1,13 @@
-import type { Block, Book } from '../model/index.ts';
+import type { NoteOptions } from '../config/schema.ts';
+import { matterTitle } from '../locale.ts';
+import type { Block, Book, Inline } from '../model/index.ts';
+import { noteMark, numberNotes, type NumberedNote } from '../model/notes.ts';
 import { plainText } from '../model/plain-text.ts';
 
-function blockLines(blocks: readonly Block[], out: string[], indent = ''): void {
+/** What the text of some inlines reads, a note's mark as `[3]`. */
+type TextOf = (inlines: readonly Inline[]) => string;
+
+function blockLines(blocks: readonly Block[], out: string[], textOf: TextOf, indent = ''): void {
   for (const block of blocks) {
     switch (block.kind) {
       case 'sceneBreak':
@@ -9,17 +15,17 @@ function blockLines(blocks: readonly Block[], out: string[], indent = ''): void 
         break;
       case 'blockQuote':
       case 'division':
-        blockLines(block.blocks, out, indent);
+        blockLines(block.blocks, out, textOf, indent);
         break;
       case 'figure':
-        out.push(indent + (block.caption ? plainText(block.caption) : `[${block.alt || 'image'}]`));
+        out.push(indent + (block.caption ? textOf(block.caption) : `[${block.alt || 'image'}]`));
         break;
       case 'list':
         block.items.forEach((item, i) => {
           const task = block.tasks?.[i];
           const marker = task === true ? '☒ ' : task === false ? '☐ ' : block.ordered ? `${block.start + i}. ` : '• ';
           const lines: string[] = [];
-          blockLines(item, lines, ' '.repeat(marker.length));
+          blockLines(item, lines, textOf, ' '.repeat(marker.length));
           // The marker takes the place of the first line's indent.
           out.push(lines.length === 0 ? `${indent}${marker.trimEnd()}` : `${indent}${marker}${lines[0]!.trimStart()}`, ...lines.slice(1).map((line) => indent + line));
         });
@@ -28,28 +34,63 @@ function blockLines(blocks: readonly Block[], out: string[], indent = ''): void 
         for (const line of block.value.split('\n')) out.push(indent + line);
         break;
       case 'table':
-        for (const row of [block.head, ...block.rows]) if (row.length) out.push(indent + row.map((cell) => plainText(cell)).join('\t'));
+        for (const row of [block.head, ...block.rows]) if (row.length) out.push(indent + row.map((cell) => textOf(cell)).join('\t'));
         break;
       case 'verse':
         block.stanzas.forEach((stanza, i) => {
           if (i > 0) out.push('');
-          for (const line of stanza) out.push(indent + ' '.repeat(line.indent) + plainText(line.content));
+          for (const line of stanza) out.push(indent + ' '.repeat(line.indent) + textOf(line.content));
         });
         break;
       default:
-        out.push(indent + plainText(block.content));
+        out.push(indent + textOf(block.content));
     }
   }
 }
 
-/** The normalized text, one line per block: for proofreading diffs and for measuring accuracy. */
-export function renderText(book: Book): string {
+/** A chapter's notes as lines: `[3] The note's first paragraph.`, further paragraphs indented under it. */
+function noteLines(notes: readonly NumberedNote[], marker: NoteOptions['marker'], out: string[]): void {
+  for (const note of notes) {
+    const mark = `[${noteMark(note, marker)}] `;
+    const lines: string[] = [];
+    blockLines(note.note.blocks, lines, plainText, ' '.repeat(mark.length));
+    out.push(lines.length === 0 ? mark.trimEnd() : mark + lines[0]!.trimStart(), ...lines.slice(1));
+  }
+}
+
+/**
+ * The normalized text, one line per block: for proofreading diffs and for measuring accuracy.
+ * Notes follow the text as the ebook sets them: after each chapter, or all at the end.
+ */
+export function renderText(book: Book, notes?: NoteOptions): string {
   const lines: string[] = [];
-  for (const chapter of book.chapters) {
-    lines.push(plainText(chapter.title));
-    if (chapter.subtitle) lines.push(plainText(chapter.subtitle));
+  const numbered = numberNotes(book.chapters, notes?.numbering ?? 'chapter');
+  const marker = notes?.marker ?? 'number';
+  const atEnd = notes?.ebook === 'book';
+  book.chapters.forEach((chapter, index) => {
+    const marks = new Map(numbered[index]!.map((note) => [note.note.id, noteMark(note, marker)]));
+    const textOf: TextOf = (inlines) => inlinesText(inlines, marks);
+    lines.push(textOf(chapter.title));
+    if (chapter.subtitle) lines.push(textOf(chapter.subtitle));
     if (chapter.byline) lines.push(chapter.byline.join(', '));
-    blockLines(chapter.blocks, lines);
+    blockLines(chapter.blocks, lines, textOf);
+    if (!atEnd && marks.size > 0) {
+      lines.push('');
+      noteLines(numbered[index]!, marker, lines);
+    }
+  });
+  if (atEnd && numbered.some((notes) => notes.length > 0)) {
+    lines.push(matterTitle('notes', book.metadata.language, book.metadata.authors));
+    book.chapters.forEach((chapter, index) => {
+      if (numbered[index]!.length === 0) return;
+      lines.push(plainText(chapter.title));
+      noteLines(numbered[index]!, marker, lines);
+    });
   }
   return lines.join('\n') + '\n';
+}
+
+function inlinesText(inlines: readonly Inline[], marks: ReadonlyMap<string, string>): string {
+  if (marks.size === 0) return plainText(inlines);
+  return inlines.map((node) => (node.kind === 'noteRef' ? (marks.has(node.id) ? `[${marks.get(node.id)}]` : '') : 'children' in node ? inlinesText(node.children, marks) : plainText([node]))).join('');
 }

@@ -1,14 +1,15 @@
-import type { PrintOptions } from '../config/schema.ts';
-import { contentsHeading } from '../locale.ts';
+import { NOTE_DEFAULTS, type NoteOptions, type PrintOptions } from '../config/schema.ts';
+import { contentsHeading, matterTitle, pageWord } from '../locale.ts';
 import { contributorLines, copyrightLines, seriesLine } from '../model/credits.ts';
 import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts';
+import { inlineNoteIds, noteMark, noteSymbol, numberNotes, type NumberedNote } from '../model/notes.ts';
 import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type LineImage, type LineRule, type Run, type SetLine } from './lines.ts';
-import { paginate, type FlowElement, type FlowParagraph, type Page } from './paginate.ts';
-import { paragraphItems, styledPieces, type ParagraphSetting } from './paragraph.ts';
+import { paginate, type FlowElement, type FlowParagraph, type FootnoteBody, type FootnoteLine, type Page } from './paginate.ts';
+import { paragraphItems, styledPieces, type NoteMarks, type ParagraphSetting } from './paragraph.ts';
 import { plain, plainLength } from './plain.ts';
 import { WordCache, wordCacheKey } from './word-cache.ts';
 import type { Item } from './items.ts';
@@ -57,6 +58,8 @@ export interface TypesetBook {
 
 export interface TypesetOptions {
   print: PrintOptions;
+  /** How notes are numbered and marked, and whether they are set at the page's foot or at the back. */
+  notes?: NoteOptions;
   fonts: FontSet;
   /** Looser or tighter than TeX's defaults, for tests and tuning. */
   breaking?: Partial<BreakParameters>;
@@ -83,8 +86,14 @@ const SCENE_BREAK = '*\u2003*\u2003*';
 /** Space between blocks, in lines; it vanishes at the top of a page. */
 const space = (height: number): FlowElement => ({ kind: 'space', height, keepAtTop: false });
 
+/** Notes at a page's foot are set this much smaller than the text, on a leading as much smaller. */
+const FOOTNOTE_SCALE = 0.8;
+/** Endnotes are set one size smaller than the text. */
+const ENDNOTE_SCALE = 0.9;
+
 class Typesetter {
-  readonly design: PageDesign;
+  /** The page's design; while notes are set, theirs (a smaller size on a smaller leading). */
+  design: PageDesign;
   readonly hyphenate: Hyphenator;
   readonly warnings: TypesetBook['warnings'] = [];
   readonly bodyLines: SetLine[] = [];
@@ -97,6 +106,15 @@ class Typesetter {
   private readonly memos = new Map<string, ParagraphMemo>();
   /** Problems reported so far (counted before any is deduplicated): a paragraph with one is not memoized. */
   private reports = 0;
+  readonly notes: NoteOptions;
+  /** Every division's notes, numbered. */
+  readonly numbered: NumberedNote[][];
+  /** The marks of the division being set. */
+  private marks: NoteMarks | undefined;
+  /** Set at a page's foot, rather than collected at the back. */
+  readonly footnotes: boolean;
+  /** Setting notes: their lines are not the text's (bodyLines). */
+  private inNotes = false;
 
   constructor(
     readonly book: Book,
@@ -104,6 +122,9 @@ class Typesetter {
     pagesEstimate: number,
   ) {
     this.design = pageDesign(options.print, pagesEstimate);
+    this.notes = options.notes ?? NOTE_DEFAULTS;
+    this.numbered = numberNotes(book.chapters, this.notes.numbering);
+    this.footnotes = this.notes.print === 'footnotes';
     const h = options.print.hyphenation;
     this.hyphenate = createWordHyphenator(book.metadata.language, { enabled: h.enabled, leftMin: h.leftMin, rightMin: h.rightMin, exceptions: h.exceptions });
   }
@@ -141,7 +162,7 @@ class Typesetter {
         this.warnings.push({ chapter: this.chapterName, message: `the font has no glyph for "${char}" (${code}); it will print blank` });
       },
     };
-    const measure = `${width}\u0000${inset}`;
+    const measure = `${width}\u0000${inset}\u0000${this.design.fontSize}`;
     let wordCache = this.wordCaches.get(measure);
     if (!wordCache) {
       wordCache = this.options.wordCache?.(wordCacheKey(setting)) ?? new WordCache();
@@ -157,11 +178,13 @@ class Typesetter {
     const parameters = { emergencyStretch: this.design.fontSize, ...this.options.breaking };
     const { fonts } = this;
     const size = this.design.fontSize;
-    const memo = this.memoFor(width, inset, parameters);
+    // A paragraph with note marks is set afresh: its marks are the division's.
+    const marks = this.marks && inlineNoteIds(content).length > 0 ? this.marks : undefined;
+    const memo = marks ? undefined : this.memoFor(width, inset, parameters);
     const key = memo ? paragraphKey(content, indent, smallCapsWords) : '';
     // Items are made only when the paragraph must be broken: not for one the memo holds.
     let items: Item[] | undefined;
-    const itemsOf = () => (items ??= paragraphItems(content, this.setting(width, indent, smallCapsWords, inset)));
+    const itemsOf = () => (items ??= paragraphItems(content, this.setting(width, indent, smallCapsWords, inset), marks));
     let set = memo?.get(key);
     if (!set) {
       const reportsBefore = this.reports;
@@ -176,7 +199,7 @@ class Typesetter {
     }
     const paragraph = set;
     const { lines } = paragraph;
-    this.bodyLines.push(...lines);
+    if (!this.inNotes) this.bodyLines.push(...lines);
     const vary = (delta: 1 | -1) => {
       const side = delta > 0 ? 'longer' : 'shorter';
       let variant = paragraph[side];
@@ -194,7 +217,7 @@ class Typesetter {
   /** The paragraph memo for a measure (see TypesetOptions.paragraphMemo), if there is one. */
   private memoFor(width: number, inset: boolean, parameters: Partial<BreakParameters>): ParagraphMemo | undefined {
     if (!this.options.paragraphMemo) return undefined;
-    const measure = `${width}\u0000${inset}`;
+    const measure = `${width}\u0000${inset}\u0000${this.design.fontSize}`;
     let memo = this.memos.get(measure);
     if (!memo) {
       const s = this.setting(width, 0, 0, inset);
@@ -233,17 +256,30 @@ class Typesetter {
   }
 
   /** Lines set flush left and broken greedily where the words fit; lines after the first hang by `hang` points. */
-  ragged(pieces: { text: string; style: Style }[], size: number, width: number, hang: number): SetLine[] {
+  ragged(pieces: { text: string; style: Style; note?: number }[], size: number, width: number, hang: number): SetLine[] {
     const lines: SetLine[] = [];
     let runs: Run[] = [];
+    let notes: number[] = [];
+    let noteRuns: number[] = [];
     let x = 0;
     const finish = () => {
-      lines.push({ runs, ratio: 0, hyphenated: false, width: x });
+      lines.push({ runs, ratio: 0, hyphenated: false, width: x, ...(notes.length > 0 ? { notes, noteRuns } : {}) });
       runs = [];
+      notes = [];
+      noteRuns = [];
       x = hang;
     };
     for (const piece of pieces) {
       const face = this.fonts.face(piece.style);
+      if (piece.note !== undefined) {
+        // A note's mark stays on the line of the word before it.
+        const w = face.width(piece.text) * size;
+        notes.push(piece.note);
+        noteRuns.push(runs.length);
+        runs.push({ x, text: piece.text, style: piece.style, size, smallCaps: false, wordSpacing: 0, width: w });
+        x += w;
+        continue;
+      }
       for (const word of piece.text.split(/(?<=\s)(?=\S)/)) {
         const w = face.width(word) * size;
         const fits = x + face.width(word.trimEnd()) * size <= width;
@@ -259,7 +295,7 @@ class Typesetter {
   /** A line of verse: flush left at its indent, turned over with a hanging indent when too long. */
   private verseLine(content: readonly Inline[], indent: number, width: number): SetLine[] {
     const { fontSize } = this.design;
-    const pieces = styledPieces(content).map((piece) => (piece === 'break' ? { text: ' ', style: 'regular' as Style } : piece));
+    const pieces = styledPieces(content, 'regular', [], false, this.marks).map((piece) => (piece === 'break' ? { text: ' ', style: 'regular' as Style } : piece));
     const start = (Math.min(indent, 12) / 2) * fontSize;
     return this.ragged(pieces, fontSize, width - start, 2 * fontSize).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + start })) }));
   }
@@ -311,7 +347,8 @@ class Typesetter {
   /** A table as rows of lines: columns as wide as their content allows, cells wrapped, the header in bold. */
   private tableRows(table: Extract<Block, { kind: 'table' }>, width: number): SetLine[][] {
     const columns = Math.max(table.head.length, ...table.rows.map((row) => row.length));
-    const text = (cell: Inline[] | undefined) => (cell ? plain(cell) : '');
+    const text = (cell: Inline[] | undefined) => (cell ? this.markedText(cell).text : '');
+    const cellNotes = (row: Inline[][]) => row.flatMap((cell) => this.markedText(cell).notes);
     const natural = (size: number) =>
       Array.from({ length: columns }, (_, c) => Math.max(...[table.head, ...table.rows].map((row, r) => this.fonts.face(r === 0 ? 'bold' : 'regular').width(text(row[c])) * size), size));
     const room = (size: number) => width - size * (columns - 1);
@@ -345,7 +382,8 @@ class Typesetter {
             for (const run of line?.runs ?? []) runs.push({ ...run, x: x + shift + run.x });
             x += widths[c]! + gap;
           });
-          return { runs, ratio: 0, hyphenated: false, width: tableWidth };
+          const notes = i === 0 ? cellNotes(row) : [];
+          return { runs, ratio: 0, hyphenated: false, width: tableWidth, ...(notes.length > 0 ? { notes } : {}) };
         });
       });
     // Booktabs' three rules: above the table, under its header, under its last row.
@@ -401,12 +439,14 @@ class Typesetter {
           state.first = false;
           break;
         }
-        case 'heading':
+        case 'heading': {
           flow.push(space(1));
-          flow.push(this.fixedLines(this.centered(plain(block.content), 'italic', fontSize, width), x, true));
+          const heading = this.markedText(block.content);
+          flow.push(this.fixedLines(this.withNotes(this.centered(heading.text, 'italic', fontSize, width), heading.notes), x, true));
           flow.push(space(1));
           state.indentNext = false;
           break;
+        }
         case 'sceneBreak':
           flow.push(space(0.5));
           flow.push(this.fixedLines(this.centered(SCENE_BREAK, 'regular', fontSize, width), x));
@@ -417,7 +457,10 @@ class Typesetter {
           flow.push(space(0.5));
           const image = this.figureLine(block.image, width);
           flow.push({ ...this.fixedLines([image.line], x, Boolean(block.caption), image.height) });
-          if (block.caption) flow.push(this.fixedLines(this.centered(plain(block.caption), 'italic', fontSize * 0.9, width * 0.9).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + width * 0.05 })) })), x));
+          if (block.caption) {
+            const caption = this.markedText(block.caption);
+            flow.push(this.fixedLines(this.withNotes(this.centered(caption.text, 'italic', fontSize * 0.9, width * 0.9).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + width * 0.05 })) })), caption.notes), x));
+          }
           flow.push(space(0.5));
           state.indentNext = false;
           break;
@@ -487,10 +530,140 @@ class Typesetter {
     }
   }
 
+  /** The design of the Notes at the back: the text's, one size smaller, on as much smaller a leading. */
+  endnotesDesign(): PageDesign {
+    const d = this.design;
+    const leading = d.leading * ENDNOTE_SCALE;
+    return { ...d, fontSize: d.fontSize * ENDNOTE_SCALE, leading, indent: d.indent * ENDNOTE_SCALE, linesPerPage: Math.floor(((d.linesPerPage - 1) * d.leading) / leading) + 1 };
+  }
+
+  /**
+   * The Notes at the back of the book, when the print edition collects them: each division's notes
+   * under its title, each note numbered as in the text and ending with the page of its reference.
+   */
+  endnotesDivision(referencePages: ReadonlyMap<string, number>): Chapter | undefined {
+    const { language } = this.book.metadata;
+    const blocks: Block[] = [];
+    this.numbered.forEach((notes, index) => {
+      const chapter = this.book.chapters[index]!;
+      if (notes.length === 0 || chapter.matter === 'front') return;
+      blocks.push({ kind: 'heading', level: 2, content: chapter.title });
+      for (const note of notes) {
+        const mark = noteMark(note, this.notes.marker);
+        const page = referencePages.get(`${index}:${note.ordinal - 1}`);
+        const back: Inline[] = page === undefined ? [] : [{ kind: 'text', value: '\u2003' }, { kind: 'emphasis', children: [{ kind: 'text', value: `${pageWord(language)}\u00A0${page}` }] }];
+        const own = note.note.blocks;
+        const firstIsText = own[0]?.kind === 'paragraph';
+        const lead: Inline = { kind: 'text', value: `${mark}${/^\d/.test(mark) ? '.' : ''}\u2002` };
+        const noteBlocks: Block[] = firstIsText ? own.map((b, i) => (i === 0 && b.kind === 'paragraph' ? { ...b, content: [lead, ...b.content] } : b)) : [{ kind: 'paragraph', content: [lead] }, ...own];
+        const last = noteBlocks.at(-1)!;
+        if (last.kind === 'paragraph') noteBlocks[noteBlocks.length - 1] = { ...last, content: [...last.content, ...back] };
+        else noteBlocks.push({ kind: 'paragraph', content: back });
+        blocks.push(...noteBlocks);
+      }
+    });
+    if (blocks.length === 0) return undefined;
+    return { id: 'endnotes', role: 'afterword', matter: 'back', title: [{ kind: 'text', value: matterTitle('notes', language, this.book.metadata.authors) }], blocks, source: 'notes' };
+  }
+
+  /** A mark as wide as any the page may give a note (the symbols are counted by page). */
+  private get placeholderMark(): string {
+    const face = this.fonts.face('regular');
+    return ['*', '†', '‡'].reduce((widest, mark) => (face.width(mark) > face.width(widest) ? mark : widest));
+  }
+
+  /** The marks of division `index`'s notes: by symbol at the foot of the page, a stand-in put right once pages are made. */
+  private marksFor(index: number): NoteMarks | undefined {
+    const notes = this.numbered[index] ?? [];
+    if (notes.length === 0) return undefined;
+    const byId = new Map(notes.map((note) => [note.note.id, note]));
+    const byPage = this.footnotes && this.notes.marker === 'symbol' ? this.placeholderMark : undefined;
+    return (id) => {
+      const note = byId.get(id);
+      return note ? { mark: byPage ?? noteMark(note, this.notes.marker), note: note.ordinal - 1 } : undefined;
+    };
+  }
+
+  /** Display text (a title, a heading, a caption) with its notes' marks, and the notes it refers to. */
+  private markedText(inlines: readonly Inline[]): { text: string; notes: number[] } {
+    const byId = new Map((this.numbered[this.chapterIndex] ?? []).map((note) => [note.note.id, note]));
+    const notes: number[] = [];
+    const marks: NoteMarks | undefined = this.marks
+      ? (id) => {
+          const note = byId.get(id);
+          if (!note) return undefined;
+          notes.push(note.ordinal - 1);
+          // Display lines are not set again once pages are made: a symbol counts from the division's first note.
+          return { mark: noteMark(note, this.notes.marker), note: note.ordinal - 1 };
+        }
+      : undefined;
+    const text = styledPieces(inlines, 'regular', [], false, marks)
+      .map((piece) => (piece === 'break' ? ' ' : piece.text))
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return { text, notes };
+  }
+
+  /** Lines of display text that refer to notes: the first line tells the page. */
+  private withNotes(lines: SetLine[], notes: number[]): SetLine[] {
+    if (notes.length === 0 || lines.length === 0) return lines;
+    return [{ ...lines[0]!, notes: [...(lines[0]!.notes ?? []), ...notes] }, ...lines.slice(1)];
+  }
+
+  /** The notes of division `index` as set at the foot of a page: smaller, on their own leading, the mark hanging. */
+  footnoteBodies(index: number): FootnoteBody[] {
+    if (!this.footnotes) return [];
+    return (this.numbered[index] ?? []).map((note) => this.footnoteBody(note));
+  }
+
+  private footnoteBody(note: NumberedNote): FootnoteBody {
+    const body = this.design;
+    const size = body.fontSize * FOOTNOTE_SCALE;
+    const face = this.fonts.face('regular');
+    const mark = this.notes.marker === 'symbol' ? this.placeholderMark : `${note.number}.`;
+    const hang = Math.max(face.width('00.'), face.width(mark)) * size + 0.5 * size;
+    const flow: FlowElement[] = [];
+    const marks = this.marks;
+    this.design = { ...body, fontSize: size, leading: body.leading * FOOTNOTE_SCALE, indent: body.indent * FOOTNOTE_SCALE };
+    this.marks = undefined;
+    this.inNotes = true;
+    try {
+      this.blocks(note.note.blocks, flow, body.textWidth - hang, hang, { indentNext: false, first: false });
+    } finally {
+      this.design = body;
+      this.marks = marks;
+      this.inNotes = false;
+    }
+    const lines: FootnoteLine[] = [];
+    let space = 0;
+    for (const element of flow) {
+      if (element.kind === 'space') {
+        if (lines.length > 0) space += element.height * FOOTNOTE_SCALE;
+      } else if (element.kind === 'paragraph') {
+        for (const line of element.lines) {
+          lines.push({ line, x: element.x, height: element.height * FOOTNOTE_SCALE, space });
+          space = 0;
+        }
+      }
+    }
+    if (lines.length === 0) lines.push({ line: { runs: [], ratio: 0, hyphenated: false, width: 0 }, x: hang, height: FOOTNOTE_SCALE, space: 0 });
+    const first = lines[0]!;
+    const markRun: Run = { x: -first.x, text: mark, style: 'regular', size, smallCaps: false, wordSpacing: 0, width: face.width(mark) * size };
+    // A copy: the lines may be a memo's. Run 0 of a note's first line is its mark.
+    lines[0] = { ...first, line: { ...first.line, runs: [markRun, ...first.line.runs] } };
+    return { lines };
+  }
+
   /** The flow of one division of the book, from the right-hand page it opens on. */
   chapterFlow(chapter: Chapter, index: number): FlowElement[] {
     this.chapterName = chapter.source;
     this.chapterIndex = index;
+    // Front matter (a dedication, an epigraph) is set on pages of its own that carry no notes.
+    this.marks = chapter.matter === 'front' ? undefined : this.marksFor(index);
+    if (chapter.matter === 'front' && (this.numbered[index]?.length ?? 0) > 0) {
+      this.warnings.push({ chapter: this.chapterName, message: `the ${chapter.role}'s notes are not printed: front matter carries no notes; they stay in the ebook` });
+    }
     switch (chapter.role) {
       case 'part':
         return this.partFlow(chapter);
@@ -506,9 +679,10 @@ class Typesetter {
     const { fontSize, textWidth } = this.design;
     const flow: FlowElement[] = [{ kind: 'pageBreak', recto: true, opener: true }];
     flow.push({ kind: 'space', height: Math.round(this.design.linesPerPage / 5), keepAtTop: true });
-    const title = this.centered(plain(chapter.title), 'regular', fontSize * 1.6, textWidth * 0.85);
+    const marked = this.markedText(chapter.title);
+    const title = this.centered(marked.text, 'regular', fontSize * 1.6, textWidth * 0.85);
     title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
-    flow.push({ ...this.fixedLines(title, 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
+    flow.push({ ...this.fixedLines(this.withNotes(title, marked.notes), 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
     if (chapter.subtitle) flow.push(this.fixedLines(this.centered(plain(chapter.subtitle), 'italic', fontSize * 1.15, textWidth * 0.85).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + textWidth * 0.075 })) })), 0, true));
     if (chapter.byline) flow.push(this.fixedLines(this.centered(chapter.byline.join(', '), 'regular', fontSize, textWidth, true), 0, true));
     flow.push({ kind: 'space', height: 2, keepAtTop: false });
@@ -585,16 +759,59 @@ function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[
 
 /**
  * The body's page `index` as drawn: the front matter takes an even number of pages, so the body
- * index tells recto from verso as the book's page index does.
+ * index tells recto from verso as the book's page index does. `design` is the division's (the
+ * Notes at the back are set smaller); running heads and folios keep the book's.
  */
-function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m: Book['metadata']): DrawnPage {
-  const lines = drawPage(page, index, d);
+function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m: Book['metadata'], design: PageDesign = d, division = -1): DrawnPage {
+  const lines = drawPage(page, index, design);
+  if (page.footnotes) lines.push(...drawFootnotes(t, page, index, design));
+  if (t.footnotes && t.notes.marker === 'symbol' && division >= 0) markBySymbol(page, lines);
   const folio = index + 1;
   const numbered = !page.blank && !page.bare;
   if (!numbered) return { lines };
   const furniture = runningHead(t, page, index, folio, d, m.title, m.authors.join(', '));
   lines.push(...furniture);
   return { lines, folio, furniture: furniture.length };
+}
+
+/** The notes at a page's foot, under a short rule (the width of the text when a note goes on from the page before). */
+function drawFootnotes(t: Typesetter, page: Page, pageIndex: number, d: PageDesign): DrawnLine[] {
+  const notes = page.footnotes!;
+  const drawn = drawPage({ ...page, lines: notes.lines }, pageIndex, d);
+  const first = drawn[0]!;
+  const x = -notes.lines[0]!.x;
+  const rule = { x, width: notes.continued ? d.textWidth : d.textWidth * 0.3, rise: 0.9 * d.leading };
+  drawn[0] = { ...first, rules: [...(first.rules ?? []), rule] };
+  return drawn;
+}
+
+/**
+ * Puts each note's symbol in its marks, counting from * on every page: in the text, where the
+ * marks were set as stand-ins of the widest symbol's width, and before the notes themselves.
+ */
+function markBySymbol(page: Page, lines: DrawnLine[]): void {
+  const symbols = new Map<number, string>();
+  const symbolOf = (note: number) => {
+    if (!symbols.has(note)) symbols.set(note, noteSymbol(symbols.size + 1));
+    return symbols.get(note)!;
+  };
+  page.lines.forEach(({ line }, i) => {
+    if (!line.noteRuns) return;
+    const runs = [...lines[i]!.runs];
+    line.noteRuns.forEach((run, k) => (runs[run] = { ...runs[run]!, text: symbolOf(line.notes![k]!) }));
+    lines[i] = { ...lines[i]!, runs };
+  });
+  const notes = page.footnotes;
+  if (!notes) return;
+  notes.notes.forEach((note, k) => {
+    // A note's first line begins with its mark; a note going on from the page before has none here.
+    const starts = k === 0 ? !notes.continued : notes.notes[k - 1] !== note;
+    if (!starts) return;
+    const at = page.lines.length + k;
+    const runs = [...lines[at]!.runs];
+    runs[0] = { ...runs[0]!, text: symbolOf(note) };
+    lines[at] = { ...lines[at]!, runs };
+  });
 }
 
 /** Lays the book out on pages: front matter, then each chapter from a right-hand page. */
@@ -626,7 +843,10 @@ function estimatePages(book: Book, options: TypesetOptions): number {
       else if (block.kind !== 'sceneBreak') chars += plainLength(block.content);
     }
   };
-  for (const chapter of book.chapters) count(chapter.blocks);
+  for (const chapter of book.chapters) {
+    count(chapter.blocks);
+    for (const note of chapter.notes ?? []) count(note.blocks);
+  }
   // Each block ends with half a line on average; each chapter opens a recto with sinkage.
   const lines = (chars * perChar) / d.textWidth + blocks * 0.5;
   return Math.ceil(lines / d.linesPerPage + book.chapters.length * 1.5 + 4);
@@ -640,24 +860,53 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   const d = t.design;
   const m = book.metadata;
   const frontFlow: FlowElement[] = [];
-  const bodyDivisions: number[] = [];
+  // The body's divisions as set: the book's own by index, and the Notes the typesetter adds (index -1).
+  const bodyDivisions: { chapter: Chapter; index: number }[] = [];
   const bodyPages: Page[] = [];
   const bodyDrawn: DrawnPage[] = [];
+  // The folio each note's (first) reference is printed on, by division and note: for endnotes' back-references.
+  const referencePages = new Map<string, number>();
   options.pages?.start(d);
-  for (const [index, chapter] of book.chapters.entries()) {
+  const setDivision = (chapter: Chapter, index: number, design: PageDesign, flow: FlowElement[], footnotes: FootnoteBody[]) => {
+    bodyDivisions.push({ chapter, index });
+    // Each division opens on a right-hand page, so no page of it depends on another division:
+    // it is paginated as soon as it is set, and its paragraphs' break data can go.
+    const pages = paginate(flow, design.linesPerPage, footnotes);
+    if (bodyPages.length % 2 === 1 && pages.length > 0) bodyPages.push({ lines: [], opener: false, bare: false, blank: true, full: false });
+    const first = bodyPages.length;
+    bodyPages.push(...pages);
+    bodyPages.slice(first).forEach((page, i) => {
+      for (const { line } of page.lines) for (const note of line.notes ?? []) if (!referencePages.has(`${index}:${note}`)) referencePages.set(`${index}:${note}`, first + i + 1);
+    });
+    const drawn = bodyPages.slice(bodyDrawn.length).map((page, i) => drawBodyPage(t, page, bodyDrawn.length + i, d, m, design, index));
+    bodyDrawn.push(...drawn);
+    options.pages?.body(drawn);
+  };
+  // Notes collected at the back come after the text and its afterword, before the pages about the author.
+  const endnotesAt = ((at) => (at < 0 ? book.chapters.length : at))(book.chapters.findIndex((c) => c.role === 'aboutAuthor' || c.role === 'alsoBy'));
+  for (let index = 0; index <= book.chapters.length; index++) {
+    if (index === endnotesAt && !t.footnotes) {
+      const endnotes = t.endnotesDivision(referencePages);
+      if (endnotes) {
+        const design = t.endnotesDesign();
+        const body = t.design;
+        t.design = design;
+        try {
+          setDivision(endnotes, -1, design, t.chapterFlow(endnotes, -1), []);
+        } finally {
+          t.design = body;
+        }
+        await breathe();
+      }
+    }
+    const chapter = book.chapters[index];
+    if (!chapter) break;
     if (chapter.matter === 'front') {
       frontFlow.push(...t.chapterFlow(chapter, index));
       continue;
     }
-    bodyDivisions.push(index);
-    // Each division opens on a right-hand page, so no page of it depends on another division:
-    // it is paginated as soon as it is set, and its paragraphs' break data can go.
-    const pages = paginate(t.chapterFlow(chapter, index), d.linesPerPage);
-    if (bodyPages.length % 2 === 1 && pages.length > 0) bodyPages.push({ lines: [], opener: false, bare: false, blank: true, full: false });
-    bodyPages.push(...pages);
-    const drawn = bodyPages.slice(bodyDrawn.length).map((page, i) => drawBodyPage(t, page, bodyDrawn.length + i, d, m));
-    bodyDrawn.push(...drawn);
-    options.pages?.body(drawn);
+    const flow = t.chapterFlow(chapter, index);
+    setDivision(chapter, index, d, flow, t.footnoteBodies(index));
     await breathe();
   }
 
@@ -708,8 +957,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
         for (const line of page.lines) if (line.starts) headingPages.set(`${line.starts.chapter}:${line.starts.block}`, index);
       });
     }
-    const rows = bodyDivisions.flatMap((division, i) => {
-      const chapter = book.chapters[division]!;
+    const rows = bodyDivisions.flatMap(({ chapter, index: division }, i) => {
       const row = contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset, chapter.role === 'part');
       const sections = chapter.blocks.flatMap((block, b) => {
         const page = headingPages.get(`${division}:${b}`);
@@ -739,9 +987,10 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     if (page.blank) return;
     let start = page.lines.find((line) => line.starts)?.starts;
     for (let next = index + 1; !start && next < bodyPages.length; next++) start = bodyPages[next]!.lines.find((line) => line.starts)?.starts;
-    if (start) pageStarts.push({ label: String(index + 1), ...start });
+    // The Notes the typesetter adds are not in the ebook: its pages have no place in the page list.
+    if (start && start.chapter >= 0) pageStarts.push({ label: String(index + 1), ...start });
   });
-  const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...bodyDivisions.map((division, i) => ({ title: plain(book.chapters[division]!.title), pageIndex: offset + chapterBodyPages[i]! }))];
+  const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...bodyDivisions.map(({ chapter }, i) => ({ title: plain(chapter.title), pageIndex: offset + chapterBodyPages[i]! }))];
   return { design: d, pages, frontPages: offset, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts };
 }
 

@@ -11,6 +11,8 @@ export interface Box {
   /** How far the box's first and last characters may hang into the margins at a line's ends (optical margin alignment). */
   hangLeft: number;
   hangRight: number;
+  /** A note's mark: the index of the note among its division's; -1 for any other box. */
+  note: number;
 }
 
 export interface Glue {
@@ -49,11 +51,13 @@ export const FIL = 1e6;
 
 // Every item is made with the same fields in the same order, whatever its type: the line breaker
 // and the line setter then meet one object shape, which V8 reads several times faster than three.
-function item(type: Item['type'], width: number, stretch: number, shrink: number, cost: number, flagged: boolean, text: string, style: Style, smallCaps: boolean, hangLeft: number, hangRight: number, hang: number, restCorrection: number): Item {
-  return { type, width, stretch, shrink, penalty: cost, flagged, text, style, smallCaps, hangLeft, hangRight, hang, restCorrection } as unknown as Item;
+function item(type: Item['type'], width: number, stretch: number, shrink: number, cost: number, flagged: boolean, text: string, style: Style, smallCaps: boolean, hangLeft: number, hangRight: number, hang: number, restCorrection: number, note = -1): Item {
+  return { type, width, stretch, shrink, penalty: cost, flagged, text, style, smallCaps, hangLeft, hangRight, hang, restCorrection, note } as unknown as Item;
 }
 
 export const box = (width: number, text: string, style: Style, smallCaps = false, hangLeft = 0, hangRight = 0): Box => item('box', width, 0, 0, 0, false, text, style, smallCaps, hangLeft, hangRight, 0, 0) as Box;
+/** A note's mark, which tells the line it ends on which note it refers to. */
+export const noteBox = (width: number, text: string, style: Style, note: number): Box => item('box', width, 0, 0, 0, false, text, style, false, 0, 0, 0, 0, note) as Box;
 export const glue = (width: number, stretch: number, shrink: number, style: Style): Glue => item('glue', width, stretch, shrink, 0, false, '', style, false, 0, 0, 0, 0) as Glue;
 export const penalty = (width: number, cost: number, flagged: boolean, text = '', style: Style = 'regular', hang = 0, restCorrection = 0): Penalty =>
   item('penalty', width, 0, 0, cost, flagged, text, style, false, 0, 0, hang, restCorrection) as Penalty;

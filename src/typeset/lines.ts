@@ -27,6 +27,10 @@ export interface SetLine {
   image?: LineImage;
   /** Horizontal rules drawn with the line (a table's). */
   rules?: LineRule[];
+  /** The notes this line refers to (indices into its division's notes), in order. */
+  notes?: number[];
+  /** The run drawing each of those notes' marks, parallel to `notes` (a mark set by page is drawn there). */
+  noteRuns?: number[];
 }
 
 /** A hairline across part of a line, `rise` points above its baseline (below, when negative). */
@@ -96,8 +100,21 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
     };
     // A space between two boxes of the run's face joins them into one run; any other gap starts a new run.
     let space: { width: number; style: Style } | null = null;
+    const notes: number[] = [];
+    const noteRuns: number[] = [];
     for (const item of content) {
       if (item.type === 'penalty') continue;
+      if (item.type === 'box' && item.note >= 0) {
+        // A note's mark is a run of its own: a mark that counts by page is put in it once pages are made.
+        endRun();
+        notes.push(item.note);
+        noteRuns.push(runs.length);
+        runs.push({ x, text: item.text, style: item.style, size, smallCaps: false, wordSpacing: 0, width: item.width });
+        current = null;
+        space = null;
+        x += item.width;
+        continue;
+      }
       if (item.type === 'glue') {
         const actual = item.width + (ratio >= 0 ? ratio * item.stretch : ratio * item.shrink);
         space = { width: actual, style: item.style };
@@ -137,7 +154,9 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
         last.width += hyphen.width;
       } else runs.push({ x, text: hyphen.text, style: hyphen.style, size, smallCaps: false, wordSpacing: 0, width: hyphen.width });
     }
-    lines.push({ runs, ratio, hyphenated: Boolean(hyphen?.text), width: natural });
+    const line: SetLine = { runs, ratio, hyphenated: Boolean(hyphen?.text), width: natural };
+    if (notes.length > 0) Object.assign(line, { notes, noteRuns });
+    lines.push(line);
     start = end + 1;
     correction = breakItem.type === 'penalty' ? breakItem.restCorrection : 0;
   }

@@ -45,6 +45,31 @@ export interface FlowPageBreak {
   bare?: boolean;
 }
 
+/** A note as it may be set at the foot of a page: its lines, which may be split across pages. */
+export interface FootnoteBody {
+  lines: FootnoteLine[];
+}
+
+export interface FootnoteLine {
+  line: SetLine;
+  x: number;
+  /** In lines of the body's leading (a note's leading is smaller). */
+  height: number;
+  /** Space above it, in body lines (between a note's paragraphs); none at the top of a page's notes. */
+  space: number;
+}
+
+/** The notes at a page's foot. */
+export interface PlacedFootnotes {
+  lines: PlacedLine[];
+  /** Where the rule above them stands: lines from the top of the text block to the first note line's top. */
+  top: number;
+  /** The first note goes on from the page before (its rule runs the width of the text). */
+  continued: boolean;
+  /** Which note each line belongs to, parallel to `lines`. */
+  notes: number[];
+}
+
 export interface PlacedLine {
   line: SetLine;
   /** The paragraph's source, on the paragraph's first line only. */
@@ -63,15 +88,28 @@ export interface Page {
   blank: boolean;
   /** The page is filled to its last line (not the end of a chapter). */
   full: boolean;
+  /** Notes set at its foot. */
+  footnotes?: PlacedFootnotes;
+}
+
+/** A note's line still to be set, with the note's lines after it: what runs on from one page to the next. */
+interface Carry {
+  note: number;
+  line: number;
 }
 
 interface Position {
   block: number;
   line: number;
+  carry?: Carry;
 }
 
 interface Fill {
   placed: { block: number; line: number; top: number; space: number }[];
+  /** Note lines set at the page's foot, in order. */
+  notes: Carry[];
+  /** Height of the page's notes, with the space above them, in body lines (0 without notes). */
+  foot: number;
   end: Position;
   used: number;
   /** Ended because the page was full (not at a page break or the end). */
@@ -87,7 +125,7 @@ interface Fill {
  * setting a paragraph on the page one line longer or shorter (the cheapest that works), and only
  * when no paragraph can give or take a line by moving lines on, leaving the page short.
  */
-export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
+export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: readonly FootnoteBody[] = [], footnoteSkip = 1): Page[] {
   // `flowing`: the page ends inside the text (full, or left short), not at a chapter's end.
   const pages: { fill: Fill; blank: boolean; flowing: boolean }[] = [];
   let start: Position = { block: 0, line: 0 };
@@ -95,20 +133,46 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
 
   const linesOf = (b: number) => (flow[b] as FlowParagraph).lines;
 
-  const fill = (from: Position, pageIndex: number, limit = linesPerPage): Fill => {
+  /** Body lines a page must keep above the notes that run on from the page before. */
+  const bodyReserve = Math.min(4, Math.floor(linesPerPage / 3));
+
+  const fill = (from: Position, pageIndex: number, limit = linesPerPage, stop?: Position): Fill => {
     const placed: Fill['placed'] = [];
+    const notes: Carry[] = [];
+    let foot = 0;
     let used = 0;
     let pending = 0;
     let opener = false;
     let bare = false;
     let { block, line } = from;
+    // A note that did not end on the page before goes on at this page's foot, first.
+    let carry: Carry | undefined = from.carry;
+    const noteLine = (c: Carry) => footnotes[c.note]!.lines[c.line]!;
+    const noteHeight = (c: Carry, first: boolean) => noteLine(c).height + (first ? 0 : noteLine(c).space);
+    if (carry) {
+      const room = limit - bodyReserve;
+      foot = footnoteSkip;
+      for (;;) {
+        const h = noteHeight(carry, notes.length === 0);
+        if (notes.length > 0 && foot + h > room + 1e-9) break;
+        notes.push(carry);
+        foot += h;
+        const next: Carry = { note: carry.note, line: carry.line + 1 };
+        if (next.line >= footnotes[carry.note]!.lines.length) {
+          carry = undefined;
+          break;
+        }
+        carry = next;
+      }
+    }
+    const result = (end: Position, full: boolean): Fill => ({ placed, notes, foot, end: carry ? { ...end, carry } : end, used, full, opener, bare });
     for (; block < flow.length; block++, line = 0) {
       const element = flow[block]!;
       if (element.kind === 'pageBreak') {
-        if (placed.length > 0 || used > 0) return { placed, end: { block, line: 0 }, used, full: false, opener, bare };
+        if (placed.length > 0 || used > 0 || notes.length > 0) return result({ block, line: 0 }, false);
         opener = element.opener;
         bare = element.bare ?? false;
-        if (element.recto && pageIndex % 2 === 1) return { placed, end: { block, line: 0 }, used, full: false, opener: false };
+        if (element.recto && pageIndex % 2 === 1) return { placed, notes, foot, end: { block, line: 0 }, used, full: false, opener: false };
         continue;
       }
       if (element.kind === 'space') {
@@ -126,17 +190,51 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
         }
       }
       for (; line < element.lines.length; line++) {
-        if (placed.length > 0 && used + pending + element.height > limit + 1e-9) {
-          return { placed, end: { block, line }, used, full: true, opener, bare };
-        }
+        if (stop && block === stop.block && line === stop.line) return result({ block, line }, true);
         const space = placed.length > 0 ? pending : 0;
+        const refs = element.lines[line]!.notes?.filter((n) => n < footnotes.length) ?? [];
+        if (refs.length === 0) {
+          if (placed.length > 0 && used + pending + element.height + foot > limit + 1e-9) return result({ block, line }, true);
+        } else {
+          // The line and the notes it refers to: each note starts on this page; the last may run on.
+          const fits = placeWithNotes(refs, limit - (used + space + element.height), placed.length === 0);
+          if (!fits) return result({ block, line }, true);
+        }
         used += space;
         pending = 0;
         placed.push({ block, line, top: used, space });
         used += element.height;
       }
     }
-    return { placed, end: { block, line: 0 }, used, full: false, opener, bare };
+    return result({ block, line: 0 }, false);
+
+    /** Sets the notes of a line in `room` body lines (with what the page's notes hold already), if they can start there. */
+    function placeWithNotes(refs: readonly number[], room: number, force: boolean): boolean {
+      // A note still running on keeps any other from starting on this page.
+      if (carry) return false;
+      let trialFoot = foot === 0 ? footnoteSkip : foot;
+      const added: Carry[] = [];
+      let rest: Carry | undefined;
+      for (const [k, note] of refs.entries()) {
+        const lines = footnotes[note]!.lines;
+        let set = 0;
+        for (; set < lines.length; set++) {
+          const h = noteHeight({ note, line: set }, notes.length + added.length === 0);
+          // A page that holds nothing else takes every note but the last whole, even overfull: a note is never lost.
+          if (trialFoot + h > room + 1e-9 && !(force && k < refs.length - 1)) break;
+          trialFoot += h;
+          added.push({ note, line: set });
+        }
+        if (set === lines.length) continue;
+        // Only the last note may run on, with two of its lines here (or what fits, on a page that holds nothing else).
+        if (!force && (k < refs.length - 1 || set < Math.min(2, lines.length))) return false;
+        rest = { note, line: set };
+      }
+      notes.push(...added);
+      foot = trialFoot;
+      carry = rest;
+      return true;
+    }
   };
 
   /** How bad the page's last break is: 0 clean, 1 a hyphen across a leaf turn, 10 a widow, orphan or stranded heading. */
@@ -201,15 +299,16 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
       }
     }
     if (bad < 10) return { f, short: null };
-    const cut = shortened(f);
-    return { f: cut, short: cut === f ? null : cut.used };
+    const cut = shortened(f, from, pageIndex, limit);
+    // A page with notes ends at its foot, where they are set, however short its text.
+    return { f: cut, short: cut === f ? null : cut.foot > 0 ? limit : cut.used };
   };
 
   // A page left short makes its facing page as short where that breaks cleanly, so the spread
   // ends on one line. Page 0 is a right-hand page; a spread is an odd page and the even one after it.
   const limits = new Map<number, number>();
   const starts: Position[] = [];
-  for (let guard = 0; start.block < flow.length && guard < 1e7; guard++) {
+  for (let guard = 0; (start.block < flow.length || start.carry) && guard < 1e7; guard++) {
     const pageIndex = pages.length;
     const limit = limits.get(pageIndex) ?? linesPerPage;
     let { f, short } = setPage(start, pageIndex, limit);
@@ -232,8 +331,8 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
           journal = [];
           const again = setPage(starts[verso]!, verso, height);
           // Within a line of it is close enough: half-line spaces take up the rest.
-          const retry = again.short === null && height - again.f.used < 1 - 1e-9 ? setPage(again.f.end, pageIndex, height) : null;
-          const balanced = retry !== null && retry.short === null && (!retry.f.full || height - retry.f.used < 1 - 1e-9);
+          const retry = again.short === null && height - filled(again.f) < 1 - 1e-9 ? setPage(again.f.end, pageIndex, height) : null;
+          const balanced = retry !== null && retry.short === null && (!retry.f.full || height - filled(retry.f) < 1 - 1e-9);
           if (!balanced) for (const entry of journal.reverse()) (flow[entry.block] as FlowParagraph).lines = entry.lines;
           journal = null;
           variants.clear();
@@ -249,16 +348,16 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
       }
     }
     if (short !== null && pageIndex % 2 === 1) limits.set(pageIndex + 1, short);
-    pages.push({ fill: f, blank: f.placed.length === 0 && !f.opener, flowing: f.full || short !== null });
+    pages.push({ fill: f, blank: f.placed.length === 0 && f.notes.length === 0 && !f.opener, flowing: f.full || short !== null });
     starts.push(start);
     start = f.end;
-    if (f.placed.length === 0 && !f.opener && start.block < flow.length && flow[start.block]!.kind !== 'pageBreak') {
+    if (f.placed.length === 0 && f.notes.length === 0 && !f.opener && start.block < flow.length && flow[start.block]!.kind !== 'pageBreak') {
       // A page with nothing on it that is not a blank verso before a chapter: should not happen.
       break;
     }
   }
   // A trailing page break leaves nothing behind.
-  while (pages.length && pages.at(-1)!.fill.placed.length === 0 && !pages.at(-1)!.blank) pages.pop();
+  while (pages.length && pages.at(-1)!.fill.placed.length === 0 && pages.at(-1)!.fill.notes.length === 0 && !pages.at(-1)!.blank) pages.pop();
   // Lines are looked up only now: a paragraph running over a page may have been reset since.
   return pages.map(({ fill: f, blank }, index) => {
     const page: Page = { lines: [], opener: f.opener, bare: f.bare ?? false, blank, full: f.full };
@@ -266,13 +365,30 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
       const element = flow[p.block] as FlowParagraph;
       page.lines.push({ line: linesOf(p.block)[p.line]!, x: element.x, height: element.height, top: p.top, starts: p.line === 0 ? element.source : undefined });
     }
-    if (page.full) justifyVertically(page, f, limits.get(index) ?? linesPerPage);
+    const limit = limits.get(index) ?? linesPerPage;
+    if (f.notes.length > 0) page.footnotes = placeFootnotes(f, limit);
+    // On a page with notes, what is left over stands above their rule.
+    else if (page.full) justifyVertically(page, f, limit);
     return page;
   });
 
+  /** The page's notes, from the foot up: the last note line's baseline on the text block's last. */
+  function placeFootnotes(f: Fill, limit: number): PlacedFootnotes {
+    const lines: PlacedLine[] = [];
+    let top = limit;
+    for (let i = f.notes.length - 1; i >= 0; i--) {
+      const c = f.notes[i]!;
+      const line = footnotes[c.note]!.lines[c.line]!;
+      top -= line.height;
+      lines.unshift({ line: line.line, x: line.x, height: line.height, top });
+      if (i > 0) top -= line.space;
+    }
+    return { lines, top, continued: f.notes[0]!.line > 0, notes: f.notes.map((c) => c.note) };
+  }
+
   /** The last resort: move the offending lines to the next page, leaving this one short. */
-  function shortened(f: Fill): Fill {
-    const placed = [...f.placed];
+  function shortened(f: Fill, from: Position, pageIndex: number, limit: number): Fill {
+    const placed = f.placed;
     const last = placed[placed.length - 1]!;
     const element = flow[last.block] as FlowParagraph;
     let take = 0;
@@ -283,15 +399,20 @@ export function paginate(flow: FlowElement[], linesPerPage: number): Page[] {
     }
     while (placed.length - take > 0 && (flow[placed[placed.length - 1 - take]!.block] as FlowParagraph).keepWithNext) take++;
     if (take === 0 || take >= placed.length) return f;
-    const kept = placed.slice(0, placed.length - take);
     const first = placed[placed.length - take]!;
-    const lastKept = kept[kept.length - 1]!;
-    return { ...f, placed: kept, end: { block: first.block, line: first.line }, used: lastKept.top + (flow[lastKept.block] as FlowParagraph).height, full: false };
+    // Set again up to the first line that moves on, so the notes of the lines that move go with them.
+    return { ...fill(from, pageIndex, limit, { block: first.block, line: first.line }), full: false };
   }
+}
+
+/** What a page holds, text and notes, in lines. */
+function filled(f: Fill): number {
+  return f.used + f.foot;
 }
 
 /** Where a page's text ends, in lines: a full page with less than a line to spare is justified to its height. */
 function bottomOf(f: Fill, limit: number): number {
+  if (f.foot > 0) return limit;
   return f.full && limit - f.used < 1 - 1e-9 && f.placed.some((p) => p.space > 0) ? limit : f.used;
 }
 

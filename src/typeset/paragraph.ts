@@ -1,7 +1,7 @@
 import type { Inline } from '../model/index.ts';
 import type { FontSet, Style } from './fonts.ts';
 import type { Hyphenator } from './hyphenate.ts';
-import { box, FIL, glue, INFINITE_PENALTY, penalty, type Item } from './items.ts';
+import { box, FIL, glue, INFINITE_PENALTY, noteBox, penalty, type Item } from './items.ts';
 import type { WordCache } from './word-cache.ts';
 import { decorate, scriptText, STRIKE, undecorateMissing, unscriptMissing } from './scripts.ts';
 
@@ -51,12 +51,24 @@ export interface Piece {
   style: Style;
   /** Set in small capitals (a span the author marked so). */
   smallCaps?: true;
+  /** A note's mark: the note's index among its division's. */
+  note?: number;
 }
 
-/** Inline content as styled runs of text: emphasis is italic, strong is bold. */
-export function styledPieces(inlines: readonly Inline[], style: Style = 'regular', out: (Piece | 'break')[] = [], smallCaps = false): (Piece | 'break')[] {
+/** A note's mark as set, and the index of the note among its division's; undefined for a note not set. */
+export type NoteMarks = (id: string) => { mark: string; note: number } | undefined;
+
+/** Inline content as styled runs of text: emphasis is italic, strong is bold; notes as their marks. */
+export function styledPieces(inlines: readonly Inline[], style: Style = 'regular', out: (Piece | 'break')[] = [], smallCaps = false, marks?: NoteMarks): (Piece | 'break')[] {
   for (const node of inlines) {
     switch (node.kind) {
+      case 'noteRef': {
+        const found = marks?.(node.id);
+        // Two marks side by side would read as one number.
+        if (found && typeof out.at(-1) === 'object' && (out.at(-1) as Piece).note !== undefined) out.push({ text: '\u202F', style });
+        if (found) out.push({ text: scriptText(found.mark, 'superscript'), style, note: found.note });
+        break;
+      }
       case 'text':
       case 'literal':
         out.push(smallCaps ? { text: node.value, style, smallCaps } : { text: node.value, style });
@@ -68,26 +80,26 @@ export function styledPieces(inlines: readonly Inline[], style: Style = 'regular
         out.push('break');
         break;
       case 'emphasis':
-        styledPieces(node.children, style === 'bold' || style === 'boldItalic' ? 'boldItalic' : 'italic', out, smallCaps);
+        styledPieces(node.children, style === 'bold' || style === 'boldItalic' ? 'boldItalic' : 'italic', out, smallCaps, marks);
         break;
       case 'strong':
-        styledPieces(node.children, style === 'italic' || style === 'boldItalic' ? 'boldItalic' : 'bold', out, smallCaps);
+        styledPieces(node.children, style === 'italic' || style === 'boldItalic' ? 'boldItalic' : 'bold', out, smallCaps, marks);
         break;
       case 'styled':
         if (node.style === 'superscript' || node.style === 'subscript') {
-          const pieces = styledPieces(node.children, style, [], smallCaps);
+          const pieces = styledPieces(node.children, style, [], smallCaps, marks);
           for (const piece of pieces) out.push(piece === 'break' ? piece : { ...piece, text: scriptText(piece.text, node.style) });
         } else if (node.style === 'strikethrough') {
-          for (const piece of styledPieces(node.children, style, [], smallCaps)) out.push(piece === 'break' ? piece : { ...piece, text: decorate(piece.text, STRIKE) });
+          for (const piece of styledPieces(node.children, style, [], smallCaps, marks)) out.push(piece === 'break' ? piece : { ...piece, text: decorate(piece.text, STRIKE) });
         } else if (node.style === 'underline') {
           // Underlining in a manuscript marks italics (Chicago 2.9.1): a printed book sets it so.
-          styledPieces(node.children, style === 'bold' || style === 'boldItalic' ? 'boldItalic' : 'italic', out, smallCaps);
-        } else styledPieces(node.children, style, out, smallCaps || node.style === 'smallCaps');
+          styledPieces(node.children, style === 'bold' || style === 'boldItalic' ? 'boldItalic' : 'italic', out, smallCaps, marks);
+        } else styledPieces(node.children, style, out, smallCaps || node.style === 'smallCaps', marks);
         break;
       // Links and spans print as their words in the style around them.
       case 'link':
       case 'span':
-        styledPieces(node.children, style, out, smallCaps);
+        styledPieces(node.children, style, out, smallCaps, marks);
         break;
     }
   }
@@ -181,9 +193,14 @@ function findBreakOpportunities(word: string, hyphenate: Hyphenator): [number, b
 const HAS_ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/;
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10;
 
+/** A note's mark, set as a box of its own against the word before it. */
+interface MarkToken {
+  mark: Piece & { note: number };
+}
+
 /** Words as maximal runs of non-space text, each a list of styled pieces; null stands for a space. */
-function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'break')[] {
-  const tokens: (Piece[] | null | 'break')[] = [];
+function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'break' | MarkToken)[] {
+  const tokens: (Piece[] | null | 'break' | MarkToken)[] = [];
   let word: Piece[] = [];
   const endWord = () => {
     if (word.length) tokens.push(word);
@@ -193,6 +210,11 @@ function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'br
     if (piece === 'break') {
       endWord();
       tokens.push('break');
+      continue;
+    }
+    if (piece.note !== undefined) {
+      endWord();
+      tokens.push({ mark: piece as MarkToken['mark'] });
       continue;
     }
     const text = HAS_ZERO_WIDTH.test(piece.text) ? piece.text.replace(ZERO_WIDTH, '') : piece.text;
@@ -215,10 +237,10 @@ function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'br
 }
 
 /** The Knuth–Plass items of a paragraph. */
-export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting): Item[] {
+export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting, marks?: NoteMarks): Item[] {
   const items: Item[] = [];
   if (s.indent > 0) items.push(box(s.indent, '', 'regular'));
-  const tokens = wordTokens(styledPieces(inlines).map((piece) => (piece === 'break' || !SCRIPT_CHAR.test(piece.text) ? piece : { ...piece, text: undecorateMissing(unscriptMissing(piece.text, (c) => s.fonts.face(piece.style).has(c)), (c) => s.fonts.face(piece.style).has(c)) })));
+  const tokens = wordTokens(styledPieces(inlines, 'regular', [], false, marks).map((piece) => (piece === 'break' || !SCRIPT_CHAR.test(piece.text) ? piece : { ...piece, text: undecorateMissing(unscriptMissing(piece.text, (c) => s.fonts.face(piece.style).has(c)), (c) => s.fonts.face(piece.style).has(c)) })));
   let lastWordAt = -1;
   for (let t = 0; t < tokens.length; t++) if (Array.isArray(tokens[t])) lastWordAt = t;
   // Spaces of one face are all alike: one glue item each serves the whole paragraph.
@@ -230,6 +252,12 @@ export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting):
     const token = tokens[t]!;
     if (token === 'break') {
       items.push(glue(0, FIL, 0, lastStyle), penalty(0, -INFINITE_PENALTY, false));
+      continue;
+    }
+    if (token !== null && 'mark' in token) {
+      const { text, style, note } = token.mark;
+      for (const char of text) if (!s.fonts.face(style).has(char)) s.missingGlyph(char);
+      items.push(noteBox(s.fonts.face(style).width(text) * s.size, text, style, note));
       continue;
     }
     if (token === null) {

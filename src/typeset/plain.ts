@@ -45,6 +45,8 @@ function count(inlines: readonly Inline[], state: { length: number; pendingSpace
       case 'lineBreak':
         state.pendingSpace = true;
         break;
+      case 'noteRef':
+        break;
       default:
         count(node.children, state);
         break;

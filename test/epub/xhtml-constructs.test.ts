@@ -37,7 +37,7 @@ describe('EPUB writer: the constructs of the model', () => {
       { kind: 'styled', style: 'strikethrough', children: [text('no')] },
       { kind: 'span', classes: ['aside'], children: [text('w')] },
     ];
-    assert.equal(inlineXhtml(inlines, undefined, links), '<a href="https://x.org/?a=1&amp;b=2">web</a><a href="ch02.xhtml#ch02-storm">storm</a>lost<sup>th</sup><span class="smallcaps">Anno</span><s>no</s><span class="aside">w</span>');
+    assert.equal(inlineXhtml(inlines, { links }), '<a href="https://x.org/?a=1&amp;b=2">web</a><a href="ch02.xhtml#ch02-storm">storm</a>lost<sup>th</sup><span class="smallcaps">Anno</span><s>no</s><span class="aside">w</span>');
   });
   it('puts the subtitle and byline under the title', () => {
     const xhtml = chapterBodyXhtml(chapter([para('x')], { subtitle: [text('Sub')], byline: ['Ann', 'Bo'] }));

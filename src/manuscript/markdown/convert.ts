@@ -1,10 +1,12 @@
 import type { ListItem, PhrasingContent, RootContent, TableCell } from 'mdast';
-import type { Block, ColumnAlignment, ImageData, Inline, VerseLine } from '../../model/index.ts';
+import type { Block, ColumnAlignment, ImageData, Inline, Note, VerseLine } from '../../model/index.ts';
+import { blockNoteIds } from '../../model/notes.ts';
 import { plainText } from '../../model/plain-text.ts';
 import { restoreInCode, textWithLiterals } from '../escapes.ts';
 import { attributeClasses, attributeId, DIV_CLOSE, DIV_OPEN } from './fenced-divs.ts';
 import { classesOf, HiddenElements, isCentred, isSafeHref, tokenizeHtml, VOID_ELEMENTS, type HtmlToken } from './html.ts';
 import { inlineExtras, spanOf } from './inline-extras.ts';
+import { inlineNotes } from './inline-notes.ts';
 import { asBlock, BlockBuilder } from './block-builder.ts';
 import { imageEmbeds } from './image-embeds.ts';
 import { lineBlockLines, splitLines } from './line-blocks.ts';
@@ -25,14 +27,17 @@ export interface ReadHeading {
 
 /**
  * Turns a chapter's mdast into model blocks. One converter per chapter: it collects the HTML it
- * had to drop (told once, as one warning) and the chapter's footnotes (kept as notes at its end).
+ * had to drop (told once, as one warning) and the notes its text defines, for the chapters that
+ * refer to them (see notesOf).
  */
 export class MdastConverter {
   readonly warnings: { line: number; message: string }[] = [];
   private readonly dropped = new Set<string>();
   private droppedLine = 0;
-  private readonly noteNumbers = new Map<string, number>();
-  private readonly noteBlocks = new Map<string, Block[]>();
+  /** Each note defined (`[^id]: …`) or written inline (`^[…]`), with the line it is defined on. */
+  private readonly notes = new Map<string, { blocks: Block[]; line: number }>();
+  private readonly referred = new Set<string>();
+  private inlineNotes = 0;
 
   constructor(
     private readonly resolveImage: ImageResolver | undefined,
@@ -55,17 +60,44 @@ export class MdastConverter {
     return this.warnings;
   }
 
-  /** The chapter's footnotes, numbered in the order they are first referred to, as a list at its end. */
-  notes(): Block[] {
-    if (this.noteNumbers.size === 0) return [];
-    const items = [...this.noteNumbers.keys()].map((label) => this.noteBlocks.get(label) ?? [{ kind: 'paragraph', content: [{ kind: 'text', value: '' }] } as Block]);
-    return [{ kind: 'sceneBreak' }, { kind: 'list', ordered: true, start: 1, items }];
+  /** The notes some blocks refer to, in the order of their first reference. */
+  notesOf(blocks: readonly Block[]): Note[] {
+    const ids = [...new Set(blockNoteIds(blocks))];
+    for (const id of ids) this.referred.add(id);
+    return ids.flatMap((id) => {
+      const note = this.notes.get(id);
+      return note ? [{ id, blocks: note.blocks }] : [];
+    });
+  }
+
+  /** Warns of each note no chapter referred to (see notesOf): it has no place in the book. */
+  unreferencedNotes(): void {
+    for (const [id, note] of this.notes) {
+      if (!this.referred.has(id)) this.warnings.push({ line: note.line, message: `the note [^${id}] is never referred to in the text; it was left out` });
+    }
+  }
+
+  /** Text with each `[^id]` that names no note taken out, and a warning for it. */
+  private withoutMissingNotes(text: string, line: number): string {
+    if (!text.includes('[^')) return text;
+    return text.replace(/\[\^([^\]\s]+)\]/g, (_, id: string) => {
+      this.warnings.push({ line, message: `the note reference [^${id}] has no note ([^${id}]: …) in its file; it was left out` });
+      return '';
+    });
   }
 
   // ——— inlines ———
 
   inlines(nodes: readonly PhrasingContent[]): Inline[] {
-    return inlineExtras(this.rawInlines(nodes));
+    const line = nodes[0]?.position?.start.line ?? 0;
+    return inlineExtras(
+      inlineNotes(this.rawInlines(nodes), (content) => {
+        // An id no label can have: labels never start with a space.
+        const id = ` inline-${++this.inlineNotes}`;
+        this.notes.set(id, { blocks: [{ kind: 'paragraph', content }], line });
+        return id;
+      }),
+    );
   }
 
   private rawInlines(nodes: readonly PhrasingContent[]): Inline[] {
@@ -159,7 +191,7 @@ export class MdastConverter {
   private inline(node: PhrasingContent): Inline[] {
     switch (node.type) {
       case 'text':
-        return textWithLiterals(node.value);
+        return textWithLiterals(this.withoutMissingNotes(node.value, node.position?.start.line ?? 0));
       case 'emphasis':
         return [{ kind: 'emphasis', children: this.rawInlines(node.children) }];
       case 'strong':
@@ -180,11 +212,8 @@ export class MdastConverter {
       case 'linkReference':
         // A reference with no definition is text as typed: `[words]` (pandoc's bracketed spans start so).
         return [{ kind: 'text', value: '[' }, ...this.rawInlines(node.children), { kind: 'text', value: node.referenceType === 'full' ? `][${node.label ?? ''}]` : node.referenceType === 'collapsed' ? '][]' : ']' }];
-      case 'footnoteReference': {
-        const label = node.identifier;
-        if (!this.noteNumbers.has(label)) this.noteNumbers.set(label, this.noteNumbers.size + 1);
-        return [{ kind: 'styled', style: 'superscript', children: [{ kind: 'text', value: String(this.noteNumbers.get(label)) }] }];
-      }
+      case 'footnoteReference':
+        return [{ kind: 'noteRef', id: node.identifier }];
       case 'image':
       case 'imageReference':
         // Images inside running text are split off as figures by paragraphBlocks; in a heading or link, the alt stands in.
@@ -306,10 +335,13 @@ export class MdastConverter {
         case 'html':
           this.htmlBlock(node.value, node.position?.start.line ?? 0, builder);
           break;
-        case 'footnoteDefinition':
-          this.noteBlocks.set(node.identifier, this.innerBlocks(node.children));
-          if (!this.noteNumbers.has(node.identifier)) this.noteNumbers.set(node.identifier, this.noteNumbers.size + 1);
+        case 'footnoteDefinition': {
+          const line = node.position?.start.line ?? 0;
+          const blocks = this.innerBlocks(node.children);
+          if (this.notes.has(node.identifier)) this.warnings.push({ line, message: `the note [^${node.label ?? node.identifier}] is defined twice (first on line ${this.notes.get(node.identifier)!.line}); this second definition was left out` });
+          else this.notes.set(node.identifier, { blocks, line });
           break;
+        }
         case 'definition':
         case 'yaml' as never:
           break;
