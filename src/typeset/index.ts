@@ -537,33 +537,65 @@ class Typesetter {
     return { ...d, fontSize: d.fontSize * ENDNOTE_SCALE, leading, indent: d.indent * ENDNOTE_SCALE, linesPerPage: Math.floor(((d.linesPerPage - 1) * d.leading) / leading) + 1 };
   }
 
+  /** The notes of the Notes division at the back, by division, while it is being set. */
+  private endnotes: { title: Inline[]; notes: { mark: string; blocks: Block[] }[] }[] = [];
+
   /**
    * The Notes at the back of the book, when the print edition collects them: each division's notes
-   * under its title, each note numbered as in the text and ending with the page of its reference.
+   * under its title, each note numbered as in the text, the number hanging, and ending with the page
+   * of its reference.
    */
   endnotesDivision(referencePages: ReadonlyMap<string, number>): Chapter | undefined {
-    const { language } = this.book.metadata;
-    const blocks: Block[] = [];
-    this.numbered.forEach((notes, index) => {
+    const { language, authors } = this.book.metadata;
+    this.endnotes = this.numbered.flatMap((notes, index) => {
       const chapter = this.book.chapters[index]!;
-      if (notes.length === 0 || chapter.matter === 'front') return;
-      blocks.push({ kind: 'heading', level: 2, content: chapter.title });
-      for (const note of notes) {
-        const mark = noteMark(note, this.notes.marker);
-        const page = referencePages.get(`${index}:${note.ordinal - 1}`);
-        const back: Inline[] = page === undefined ? [] : [{ kind: 'text', value: '\u2003' }, { kind: 'emphasis', children: [{ kind: 'text', value: `${pageWord(language)}\u00A0${page}` }] }];
-        const own = note.note.blocks;
-        const firstIsText = own[0]?.kind === 'paragraph';
-        const lead: Inline = { kind: 'text', value: `${mark}${/^\d/.test(mark) ? '.' : ''}\u2002` };
-        const noteBlocks: Block[] = firstIsText ? own.map((b, i) => (i === 0 && b.kind === 'paragraph' ? { ...b, content: [lead, ...b.content] } : b)) : [{ kind: 'paragraph', content: [lead] }, ...own];
-        const last = noteBlocks.at(-1)!;
-        if (last.kind === 'paragraph') noteBlocks[noteBlocks.length - 1] = { ...last, content: [...last.content, ...back] };
-        else noteBlocks.push({ kind: 'paragraph', content: back });
-        blocks.push(...noteBlocks);
-      }
+      if (notes.length === 0 || chapter.matter === 'front') return [];
+      return [
+        {
+          title: chapter.title,
+          notes: notes.map((note) => {
+            const page = referencePages.get(`${index}:${note.ordinal - 1}`);
+            const back: Inline[] = page === undefined ? [] : [{ kind: 'text', value: '\u2003' }, { kind: 'emphasis', children: [{ kind: 'text', value: `${pageWord(language)}\u00A0${page}` }] }];
+            const blocks = [...note.note.blocks];
+            const last = blocks.at(-1);
+            if (last?.kind === 'paragraph') blocks[blocks.length - 1] = { ...last, content: [...last.content, ...back] };
+            else blocks.push({ kind: 'paragraph', content: back });
+            const mark = noteMark(note, this.notes.marker);
+            return { mark: /^\d/.test(mark) ? `${mark}.` : mark, blocks };
+          }),
+        },
+      ];
     });
-    if (blocks.length === 0) return undefined;
-    return { id: 'endnotes', role: 'afterword', matter: 'back', title: [{ kind: 'text', value: matterTitle('notes', language, this.book.metadata.authors) }], blocks, source: 'notes' };
+    if (this.endnotes.length === 0) return undefined;
+    return { id: 'endnotes', role: 'afterword', matter: 'back', title: [{ kind: 'text', value: matterTitle('notes', language, authors) }], blocks: [], source: 'notes' };
+  }
+
+  /** The Notes division's flow: its title, then each division's title and its notes, each number hanging before its note. */
+  private endnotesFlow(chapter: Chapter): FlowElement[] {
+    const flow = this.openerFlow(chapter);
+    const { fontSize, textWidth } = this.design;
+    const face = this.fonts.face('regular');
+    const widest = Math.max(face.width('00.'), ...this.endnotes.flatMap((group) => group.notes.map((note) => face.width(note.mark))));
+    const hang = widest * fontSize + 0.5 * fontSize;
+    for (const group of this.endnotes) {
+      flow.push(space(1), this.fixedLines(this.centered(plain(group.title), 'italic', fontSize, textWidth), 0, true), space(0.5));
+      group.notes.forEach((note, i) => {
+        if (i > 0) flow.push(space(0.25));
+        const first = flow.length;
+        this.blocks(note.blocks, flow, textWidth - hang, hang, { indentNext: false, first: false });
+        const at = flow.findIndex((e, k) => k >= first && e.kind === 'paragraph');
+        const markRun: Run = { x: -hang, text: note.mark, style: 'regular', size: fontSize, smallCaps: false, wordSpacing: 0, width: face.width(note.mark) * fontSize };
+        if (at < 0) {
+          flow.push(this.fixedLines([{ runs: [markRun], ratio: 0, hyphenated: false, width: 0 }], hang));
+          return;
+        }
+        const element = flow[at] as FlowParagraph;
+        const [line, ...rest] = element.lines;
+        // A copy: the lines may be a memo's. The mark rides on the first line, which a variant would not keep.
+        flow[at] = { ...element, lines: [{ ...line!, runs: [{ ...markRun, x: markRun.x - (element.x - hang) }, ...line!.runs] }, ...rest], vary: undefined };
+      });
+    }
+    return flow;
   }
 
   /** A mark as wide as any the page may give a note (the symbols are counted by page). */
@@ -671,7 +703,7 @@ class Typesetter {
       case 'epigraph':
         return this.inscriptionFlow(chapter);
       default:
-        return this.openerFlow(chapter);
+        return index < 0 ? this.endnotesFlow(chapter) : this.openerFlow(chapter);
     }
   }
 
