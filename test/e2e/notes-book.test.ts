@@ -89,7 +89,7 @@ describe('a book with more than a hundred notes', () => {
     const warnings = built.footnotes!.warnings;
     assert.equal(warnings.length, 2, warnings.join('\n'));
     assert.match(warnings[0]!, /01-arrival\.md: line 58: the note \[\^unused\] is never referred to/);
-    assert.match(warnings[1]!, /02-letters\.md: line 27: the note reference \[\^missing\] has no note/);
+    assert.match(warnings[1]!, /02-letters\.md: line 27: the note reference \[\^missing\] was left out: it has no note/);
   });
 
   it('prints no note source in any output', async () => {

@@ -39,10 +39,14 @@ describe('notes in Markdown', () => {
     const text = plainText((chapter.blocks[0] as { content: Inline[] }).content);
     assert.equal(text, 'Text and.');
     const messages = (chapter.warnings ?? []).map((w) => `${w.line}: ${w.message}`);
-    assert.ok(messages.some((m) => /^1: the note reference \[\^gone\] has no note/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m) => /^1: the note reference \[\^gone\] was left out: it has no note/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /^4: the note \[\^a\] is defined twice \(first on line 3\)/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /^6: the note \[\^spare\] is never referred to/.test(m)), messages.join('\n'));
     assert.equal(blockText(chapter.notes![0]!.blocks), 'One.');
+    // pandoc leaves a label with a space as text; it is told and left out.
+    const spaced = parseMarkdownChapter('Because it contains a space.[^my note] Done.');
+    assert.equal(plainText((spaced.blocks[0] as { content: Inline[] }).content), 'Because it contains a space. Done.');
+    assert.match(spaced.warnings![0]!.message, /\[\^my note\] was left out: a note's label cannot hold spaces/);
   });
 
   it('gives each chapter of a split file the notes it refers to, wherever they are defined', () => {
