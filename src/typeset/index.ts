@@ -1,8 +1,9 @@
 import { NOTE_DEFAULTS, type NoteOptions, type PrintOptions } from '../config/schema.ts';
-import { contentsHeading, matterTitle, pageWord } from '../locale.ts';
+import { contentsHeading, matterTitle } from '../locale.ts';
 import { contributorLines, copyrightLines, seriesLine } from '../model/credits.ts';
 import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts';
-import { inlineNoteIds, noteMark, noteSymbol, numberNotes, type NumberedNote } from '../model/notes.ts';
+import { inlineNoteIds, noteMark, numberNotes, type NumberedNote } from '../model/notes.ts';
+import { divisionMarks, ENDNOTE_SCALE, endnoteGroups, FOOTNOTE_SCALE, footnoteLines, footnoteRule, hangMark, headMark, markBySymbol, noteDesign, placeholderMark, withNotes, type EndnoteGroup } from './notes.ts';
 import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
@@ -85,11 +86,6 @@ const SCENE_BREAK = '*\u2003*\u2003*';
 
 /** Space between blocks, in lines; it vanishes at the top of a page. */
 const space = (height: number): FlowElement => ({ kind: 'space', height, keepAtTop: false });
-
-/** Notes at a page's foot are set this much smaller than the text, on a leading as much smaller. */
-const FOOTNOTE_SCALE = 0.8;
-/** Endnotes are set one size smaller than the text. */
-const ENDNOTE_SCALE = 0.9;
 
 class Typesetter {
   /** The page's design; while notes are set, theirs (a smaller size on a smaller leading). */
@@ -410,15 +406,7 @@ class Typesetter {
       const markerRun: Run = { x: -0.5 * fontSize - markerWidth, text: marker, style: 'regular', size: fontSize, smallCaps: false, wordSpacing: 0, width: markerWidth };
       const first = flow.length;
       this.blocks(item, flow, width - inset, x + inset, { indentNext: false, first: false });
-      const at = flow.findIndex((e, k) => k >= first && e.kind === 'paragraph');
-      if (at < 0) {
-        flow.push(this.fixedLines([{ runs: [markerRun], ratio: 0, hyphenated: false, width: 0 }], x + inset));
-        return;
-      }
-      const element = flow[at] as FlowParagraph;
-      const [line, ...rest] = element.lines;
-      // A copy: the lines may be a memo's. The marker rides on the first line, which a variant would not keep.
-      flow[at] = { ...element, lines: [{ ...line!, runs: [markerRun, ...line!.runs] }, ...rest], vary: undefined };
+      hangMark(flow, first, markerRun, x + inset);
     });
   }
 
@@ -442,7 +430,7 @@ class Typesetter {
         case 'heading': {
           flow.push(space(1));
           const heading = this.markedText(block.content);
-          flow.push(this.fixedLines(this.withNotes(this.centered(heading.text, 'italic', fontSize, width), heading.notes), x, true));
+          flow.push(this.fixedLines(withNotes(this.centered(heading.text, 'italic', fontSize, width), heading.notes), x, true));
           flow.push(space(1));
           state.indentNext = false;
           break;
@@ -459,7 +447,7 @@ class Typesetter {
           flow.push({ ...this.fixedLines([image.line], x, Boolean(block.caption), image.height) });
           if (block.caption) {
             const caption = this.markedText(block.caption);
-            flow.push(this.fixedLines(this.withNotes(this.centered(caption.text, 'italic', fontSize * 0.9, width * 0.9).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + width * 0.05 })) })), caption.notes), x));
+            flow.push(this.fixedLines(withNotes(this.centered(caption.text, 'italic', fontSize * 0.9, width * 0.9).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + width * 0.05 })) })), caption.notes), x));
           }
           flow.push(space(0.5));
           state.indentNext = false;
@@ -532,40 +520,16 @@ class Typesetter {
 
   /** The design of the Notes at the back: the text's, one size smaller, on as much smaller a leading. */
   endnotesDesign(): PageDesign {
-    const d = this.design;
-    const leading = d.leading * ENDNOTE_SCALE;
-    return { ...d, fontSize: d.fontSize * ENDNOTE_SCALE, leading, indent: d.indent * ENDNOTE_SCALE, linesPerPage: Math.floor(((d.linesPerPage - 1) * d.leading) / leading) + 1 };
+    return noteDesign(this.design, ENDNOTE_SCALE, true);
   }
 
   /** The notes of the Notes division at the back, by division, while it is being set. */
-  private endnotes: { title: Inline[]; notes: { mark: string; blocks: Block[] }[] }[] = [];
+  private endnotes: EndnoteGroup[] = [];
 
-  /**
-   * The Notes at the back of the book, when the print edition collects them: each division's notes
-   * under its title, each note numbered as in the text, the number hanging, and ending with the page
-   * of its reference.
-   */
+  /** The Notes at the back of the book, when the print edition collects them (see endnoteGroups); undefined without notes. */
   endnotesDivision(referencePages: ReadonlyMap<string, number>): Chapter | undefined {
     const { language, authors } = this.book.metadata;
-    this.endnotes = this.numbered.flatMap((notes, index) => {
-      const chapter = this.book.chapters[index]!;
-      if (notes.length === 0 || chapter.matter === 'front') return [];
-      return [
-        {
-          title: chapter.title,
-          notes: notes.map((note) => {
-            const page = referencePages.get(`${index}:${note.ordinal - 1}`);
-            const back: Inline[] = page === undefined ? [] : [{ kind: 'text', value: '\u2003' }, { kind: 'emphasis', children: [{ kind: 'text', value: `${pageWord(language)}\u00A0${page}` }] }];
-            const blocks = [...note.note.blocks];
-            const last = blocks.at(-1);
-            if (last?.kind === 'paragraph') blocks[blocks.length - 1] = { ...last, content: [...last.content, ...back] };
-            else blocks.push({ kind: 'paragraph', content: back });
-            const mark = noteMark(note, this.notes.marker);
-            return { mark: /^\d/.test(mark) ? `${mark}.` : mark, blocks };
-          }),
-        },
-      ];
-    });
+    this.endnotes = endnoteGroups(this.book, this.numbered, this.notes.marker, referencePages);
     if (this.endnotes.length === 0) return undefined;
     return { id: 'endnotes', role: 'afterword', matter: 'back', title: [{ kind: 'text', value: matterTitle('notes', language, authors) }], blocks: [], source: 'notes' };
   }
@@ -583,37 +547,10 @@ class Typesetter {
         if (i > 0) flow.push(space(0.25));
         const first = flow.length;
         this.blocks(note.blocks, flow, textWidth - hang, hang, { indentNext: false, first: false });
-        const at = flow.findIndex((e, k) => k >= first && e.kind === 'paragraph');
-        const markRun: Run = { x: -hang, text: note.mark, style: 'regular', size: fontSize, smallCaps: false, wordSpacing: 0, width: face.width(note.mark) * fontSize };
-        if (at < 0) {
-          flow.push(this.fixedLines([{ runs: [markRun], ratio: 0, hyphenated: false, width: 0 }], hang));
-          return;
-        }
-        const element = flow[at] as FlowParagraph;
-        const [line, ...rest] = element.lines;
-        // A copy: the lines may be a memo's. The mark rides on the first line, which a variant would not keep.
-        flow[at] = { ...element, lines: [{ ...line!, runs: [{ ...markRun, x: markRun.x - (element.x - hang) }, ...line!.runs] }, ...rest], vary: undefined };
+        hangMark(flow, first, { x: -hang, text: note.mark, style: 'regular', size: fontSize, smallCaps: false, wordSpacing: 0, width: face.width(note.mark) * fontSize }, hang);
       });
     }
     return flow;
-  }
-
-  /** A mark as wide as any the page may give a note (the symbols are counted by page). */
-  private get placeholderMark(): string {
-    const face = this.fonts.face('regular');
-    return ['*', '†', '‡'].reduce((widest, mark) => (face.width(mark) > face.width(widest) ? mark : widest));
-  }
-
-  /** The marks of division `index`'s notes: by symbol at the foot of the page, a stand-in put right once pages are made. */
-  private marksFor(index: number): NoteMarks | undefined {
-    const notes = this.numbered[index] ?? [];
-    if (notes.length === 0) return undefined;
-    const byId = new Map(notes.map((note) => [note.note.id, note]));
-    const byPage = this.footnotes && this.notes.marker === 'symbol' ? this.placeholderMark : undefined;
-    return (id) => {
-      const note = byId.get(id);
-      return note ? { mark: byPage ?? noteMark(note, this.notes.marker), note: note.ordinal - 1 } : undefined;
-    };
   }
 
   /** Display text (a title, a heading, a caption) with its notes' marks, and the notes it refers to. */
@@ -637,13 +574,7 @@ class Typesetter {
     return { text, notes };
   }
 
-  /** Lines of display text that refer to notes: the first line tells the page. */
-  private withNotes(lines: SetLine[], notes: number[]): SetLine[] {
-    if (notes.length === 0 || lines.length === 0) return lines;
-    return [{ ...lines[0]!, notes: [...(lines[0]!.notes ?? []), ...notes] }, ...lines.slice(1)];
-  }
-
-  /** The notes of division `index` as set at the foot of a page: smaller, on their own leading, the mark hanging. */
+  /** The notes of division `index` as set at the foot of a page: smaller, on their own leading, the number hanging. */
   footnoteBodies(index: number): FootnoteBody[] {
     if (!this.footnotes) return [];
     return (this.numbered[index] ?? []).map((note) => this.footnoteBody(note));
@@ -653,11 +584,11 @@ class Typesetter {
     const body = this.design;
     const size = body.fontSize * FOOTNOTE_SCALE;
     const face = this.fonts.face('regular');
-    const mark = this.notes.marker === 'symbol' ? this.placeholderMark : `${note.number}.`;
+    const mark = this.notes.marker === 'symbol' ? placeholderMark(face) : headMark(String(note.number));
     const hang = Math.max(face.width('00.'), face.width(mark)) * size + 0.5 * size;
     const flow: FlowElement[] = [];
     const marks = this.marks;
-    this.design = { ...body, fontSize: size, leading: body.leading * FOOTNOTE_SCALE, indent: body.indent * FOOTNOTE_SCALE };
+    this.design = noteDesign(body, FOOTNOTE_SCALE);
     this.marks = undefined;
     this.inNotes = true;
     try {
@@ -667,24 +598,9 @@ class Typesetter {
       this.marks = marks;
       this.inNotes = false;
     }
-    const lines: FootnoteLine[] = [];
-    let space = 0;
-    for (const element of flow) {
-      if (element.kind === 'space') {
-        if (lines.length > 0) space += element.height * FOOTNOTE_SCALE;
-      } else if (element.kind === 'paragraph') {
-        for (const line of element.lines) {
-          lines.push({ line, x: element.x, height: element.height * FOOTNOTE_SCALE, space });
-          space = 0;
-        }
-      }
-    }
-    if (lines.length === 0) lines.push({ line: { runs: [], ratio: 0, hyphenated: false, width: 0 }, x: hang, height: FOOTNOTE_SCALE, space: 0 });
-    const first = lines[0]!;
-    const markRun: Run = { x: -first.x, text: mark, style: 'regular', size, smallCaps: false, wordSpacing: 0, width: face.width(mark) * size };
-    // A copy: the lines may be a memo's. Run 0 of a note's first line is its mark.
-    lines[0] = { ...first, line: { ...first.line, runs: [markRun, ...first.line.runs] } };
-    return { lines };
+    // Run 0 of a note's first line is its mark (see markBySymbol).
+    hangMark(flow, 0, { x: -hang, text: mark, style: 'regular', size, smallCaps: false, wordSpacing: 0, width: face.width(mark) * size }, hang);
+    return footnoteLines(flow, FOOTNOTE_SCALE, hang);
   }
 
   /** The flow of one division of the book, from the right-hand page it opens on. */
@@ -692,7 +608,8 @@ class Typesetter {
     this.chapterName = chapter.source;
     this.chapterIndex = index;
     // Front matter (a dedication, an epigraph) is set on pages of its own that carry no notes.
-    this.marks = chapter.matter === 'front' ? undefined : this.marksFor(index);
+    const byPage = this.footnotes && this.notes.marker === 'symbol' ? placeholderMark(this.fonts.face('regular')) : undefined;
+    this.marks = chapter.matter === 'front' ? undefined : divisionMarks(this.numbered[index] ?? [], this.notes.marker, byPage);
     if (chapter.matter === 'front' && (this.numbered[index]?.length ?? 0) > 0) {
       this.warnings.push({ chapter: this.chapterName, message: `the ${chapter.role}'s notes are not printed: front matter carries no notes; they stay in the ebook` });
     }
@@ -714,7 +631,7 @@ class Typesetter {
     const marked = this.markedText(chapter.title);
     const title = this.centered(marked.text, 'regular', fontSize * 1.6, textWidth * 0.85);
     title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
-    flow.push({ ...this.fixedLines(this.withNotes(title, marked.notes), 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
+    flow.push({ ...this.fixedLines(withNotes(title, marked.notes), 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
     if (chapter.subtitle) flow.push(this.fixedLines(this.centered(plain(chapter.subtitle), 'italic', fontSize * 1.15, textWidth * 0.85).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + textWidth * 0.075 })) })), 0, true));
     if (chapter.byline) flow.push(this.fixedLines(this.centered(chapter.byline.join(', '), 'regular', fontSize, textWidth, true), 0, true));
     flow.push({ kind: 'space', height: 2, keepAtTop: false });
@@ -796,7 +713,7 @@ function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[
  */
 function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m: Book['metadata'], design: PageDesign = d, division = -1): DrawnPage {
   const lines = drawPage(page, index, design);
-  if (page.footnotes) lines.push(...drawFootnotes(t, page, index, design));
+  if (page.footnotes) lines.push(...drawFootnotes(page, index, design));
   if (t.footnotes && t.notes.marker === 'symbol' && division >= 0) markBySymbol(page, lines);
   const folio = index + 1;
   const numbered = !page.blank && !page.bare;
@@ -806,44 +723,11 @@ function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m
   return { lines, folio, furniture: furniture.length };
 }
 
-/** The notes at a page's foot, under a short rule (the width of the text when a note goes on from the page before). */
-function drawFootnotes(t: Typesetter, page: Page, pageIndex: number, d: PageDesign): DrawnLine[] {
-  const notes = page.footnotes!;
-  const drawn = drawPage({ ...page, lines: notes.lines }, pageIndex, d);
-  const first = drawn[0]!;
-  const x = -notes.lines[0]!.x;
-  const rule = { x, width: notes.continued ? d.textWidth : d.textWidth * 0.3, rise: 0.9 * d.leading };
-  drawn[0] = { ...first, rules: [...(first.rules ?? []), rule] };
+/** The notes at a page's foot, under their rule. */
+function drawFootnotes(page: Page, pageIndex: number, d: PageDesign): DrawnLine[] {
+  const drawn = drawPage({ ...page, lines: page.footnotes!.lines }, pageIndex, d);
+  drawn[0] = { ...drawn[0]!, rules: [...(drawn[0]!.rules ?? []), footnoteRule(page, d)] };
   return drawn;
-}
-
-/**
- * Puts each note's symbol in its marks, counting from * on every page: in the text, where the
- * marks were set as stand-ins of the widest symbol's width, and before the notes themselves.
- */
-function markBySymbol(page: Page, lines: DrawnLine[]): void {
-  const symbols = new Map<number, string>();
-  const symbolOf = (note: number) => {
-    if (!symbols.has(note)) symbols.set(note, noteSymbol(symbols.size + 1));
-    return symbols.get(note)!;
-  };
-  page.lines.forEach(({ line }, i) => {
-    if (!line.noteRuns) return;
-    const runs = [...lines[i]!.runs];
-    line.noteRuns.forEach((run, k) => (runs[run] = { ...runs[run]!, text: symbolOf(line.notes![k]!) }));
-    lines[i] = { ...lines[i]!, runs };
-  });
-  const notes = page.footnotes;
-  if (!notes) return;
-  notes.notes.forEach((note, k) => {
-    // A note's first line begins with its mark; a note going on from the page before has none here.
-    const starts = k === 0 ? !notes.continued : notes.notes[k - 1] !== note;
-    if (!starts) return;
-    const at = page.lines.length + k;
-    const runs = [...lines[at]!.runs];
-    runs[0] = { ...runs[0]!, text: symbolOf(note) };
-    lines[at] = { ...lines[at]!, runs };
-  });
 }
 
 /** Lays the book out on pages: front matter, then each chapter from a right-hand page. */

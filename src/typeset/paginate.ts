@@ -124,6 +124,11 @@ interface Fill {
  * not hyphenated across a leaf turn where that can be helped. Such breaks are mended first by
  * setting a paragraph on the page one line longer or shorter (the cheapest that works), and only
  * when no paragraph can give or take a line by moving lines on, leaving the page short.
+ *
+ * Notes (`footnotes`, indexed as the lines' `notes` name them) are placed with the lines that
+ * refer to them, as TeX places inserts: a line goes on a page only if its notes start there too
+ * (two lines of the last at least), a note that does not fit runs on at the top of the next page's
+ * notes and no other starts before it ends, and the space above the notes is `footnoteSkip` lines.
  */
 export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: readonly FootnoteBody[] = [], footnoteSkip = 1): Page[] {
   // `flowing`: the page ends inside the text (full, or left short), not at a chapter's end.
