@@ -3,7 +3,8 @@ import path from 'node:path';
 import { loadConfig, type BookConfig } from './config/load.ts';
 import { displayPath } from './config/paths.ts';
 import { BookError, type Warning } from './errors.ts';
-import { readBook } from './manuscript/read.ts';
+import { readBook, type WordDocuments } from './manuscript/read.ts';
+import { readWordFiles } from './manuscript/docx/read-ahead.ts';
 import { recallManuscriptMemo, type ManuscriptMemo } from './manuscript-memo.ts';
 import { renderEbooks } from './ebook-edition.ts';
 import { pageCacheFile, PdfThread } from './pdf-thread.ts';
@@ -50,8 +51,8 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 /** Reads the config and manuscript and returns the normalized book model; with a memo, only chapters that changed are parsed and normalized. */
-export function compile(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ManuscriptMemo): Book {
-  return normalizeBook(readBook(config, now, warnings, memo?.parse), config.typography, memo?.normalize);
+export function compile(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ManuscriptMemo, word?: WordDocuments): Book {
+  return normalizeBook(readBook(config, now, warnings, memo?.parse, word), config.typography, memo?.normalize);
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -70,7 +71,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     progress(`reading ${config.chapters.length} chapters`);
     const manuscriptMemo = recallManuscriptMemo(config.configFile);
-    const book = compile(config, now, warnings, manuscriptMemo);
+    const word = await readWordFiles(config, manuscriptMemo.parse);
+    const book = compile(config, now, warnings, manuscriptMemo, word);
     manuscriptMemo.save();
     const variants = (['epub', 'kepub'] as const).filter((format) => formats.includes(format));
     const { title, authors, description, language, modified } = book.metadata;

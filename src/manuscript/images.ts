@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { displayPath, isInside } from '../config/paths.ts';
@@ -16,6 +17,29 @@ export class ImageLibrary {
     /** Folders searched after the chapter's own, like pandoc's --resource-path. */
     private readonly resourceDirs: readonly string[] = [],
   ) {}
+
+  /**
+   * An image a file holds (a Word document's): the same bytes are one image wherever they appear.
+   * Null, with a warning, for one the book cannot show (Word's EMF and WMF drawings, GIF, TIFF).
+   */
+  embedded(chapterFile: string, data: Buffer, alt: string, contentType: string | undefined): ImageData | null {
+    const name = displayPath(chapterFile);
+    const key = `embedded:${createHash('sha1').update(data).digest('hex')}`;
+    let image = this.byFile.get(key);
+    if (!image) {
+      let inspected;
+      try {
+        inspected = inspectImage(data, name);
+      } catch {
+        this.warnings.push({ file: name, message: `an image of type ${contentType ?? 'unknown'}${alt ? ` ("${alt.slice(0, 40)}")` : ''} is not JPEG or PNG and was left out; insert it again as a JPEG or PNG picture` });
+        return null;
+      }
+      image = { id: `img-${this.byFile.size + 1}`, data, ...inspected };
+      this.byFile.set(key, image);
+    }
+    if (!alt) this.warnings.push({ file: name, message: `an image (${image.id}) has no alt text; readers who cannot see it will skip it (in Word: right-click › View Alt Text)` });
+    return image;
+  }
 
   /** Where an image a chapter names may be: beside it, in a resources/ folder beside it (Leanpub), then in each resource folder. */
   private candidates(chapterFile: string, relative: string): string[] {

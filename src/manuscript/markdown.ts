@@ -161,6 +161,8 @@ export interface ParsedChapter {
   blocks: Block[];
   /** The notes its title and blocks refer to, in the order of their first reference. */
   notes?: Note[];
+  /** The title of a part this chapter opens (a Word book's "Part Two" line before it). */
+  part?: Inline[];
   /** What could not be rendered, by source line: told on every build. */
   warnings?: { line: number; message: string }[];
 }

@@ -13,6 +13,9 @@ import { ImageLibrary } from './images.ts';
 import { parseMarkdownChapter, parseMarkdownChapters, type ParsedChapter } from './markdown.ts';
 import { resolveLinks, type ChapterAnchors } from './links.ts';
 import { parsePlainTextChapter } from './plaintext.ts';
+import { convertWordDocument } from './docx/convert.ts';
+import type { WordDocument } from './docx/read.ts';
+import { unsupportedWordFormat } from './docx/unpack.ts';
 
 const MAX_CHAPTER_BYTES = 50 * 1024 * 1024;
 
@@ -32,6 +35,13 @@ function readBytes(file: string, name: string): Buffer {
 }
 
 function matterSource(file: string, name: string, context: ReadContext): ParsedChapter {
+  const unsupported = unsupportedWordFormat(path.extname(file), name);
+  if (unsupported) throw unsupported;
+  if (chapterSyntax(file) === 'docx') {
+    // A piece of matter is one division, whatever its Word headings.
+    const [first, ...rest] = readChapterSource(file, name, context);
+    return { ...first!, blocks: [...first!.blocks, ...rest.flatMap((c) => [...(c.title ? [{ kind: 'heading' as const, level: 2, content: c.title }] : []), ...c.blocks])], notes: [...(first!.notes ?? []), ...rest.flatMap((c) => c.notes ?? [])] };
+  }
   const text = decodeManuscript(readBytes(file, name), name);
   const parsed = chapterSyntax(file, context.txtAsMarkdown) === 'markdown' ? parseMarkdownChapter(text, context.images.resolverFor(file)) : parsePlainTextChapter(text);
   tell(parsed, name, context);
@@ -53,19 +63,31 @@ export interface ParseMemo {
   remember(source: Uint8Array, file: string, syntax: ChapterSyntax, parsed: ParsedChapter[]): void;
 }
 
-export type ChapterSyntax = 'markdown' | 'text';
+export type ChapterSyntax = 'markdown' | 'text' | 'docx';
+
+/** Word documents read ahead (their reader is asynchronous), by absolute path. */
+export type WordDocuments = ReadonlyMap<string, WordDocument>;
 
 interface ReadContext {
   images: ImageLibrary;
   memo: ParseMemo | undefined;
   warnings: Warning[];
   txtAsMarkdown: boolean;
+  word: WordDocuments;
 }
 
 function readChapterSource(file: string, name: string, context: ReadContext): ParsedChapter[] {
+  const unsupported = unsupportedWordFormat(path.extname(file), name);
+  if (unsupported) throw unsupported;
   const bytes = readBytes(file, name);
   const syntax = chapterSyntax(file, context.txtAsMarkdown);
   let parsed = context.memo?.recall(bytes, file, syntax);
+  if (!parsed && syntax === 'docx') {
+    const document = context.word.get(file);
+    if (!document) throw new BookError(name, '', 'was not read ahead as a Word document', 'build the book with build(), which reads Word files first');
+    parsed = convertWordDocument(document, (data, alt, type) => context.images.embedded(file, data, alt, type));
+    if (context.memo && !parsed.some((chapter) => hasFigure(chapter.blocks))) context.memo.remember(bytes, file, syntax, parsed);
+  }
   if (!parsed) {
     parsed = parseChapterSource(decodeManuscript(bytes, name), file, context.images, context.txtAsMarkdown);
     if (context.memo && !parsed.some((chapter) => hasFigure(chapter.blocks))) context.memo.remember(bytes, file, syntax, parsed);
@@ -81,6 +103,7 @@ function tell(parsed: ParsedChapter, name: string, context: ReadContext): void {
 
 /** How a chapter file is written, by its name: Markdown, or plain text (Markdown too, when the config says .txt is). */
 export function chapterSyntax(file: string, txtAsMarkdown = false): ChapterSyntax {
+  if (/\.docx$/i.test(file)) return 'docx';
   return /\.(md|markdown|mdown|mkd|mdx)$/i.test(file) || (txtAsMarkdown && /\.txt$/i.test(file)) ? 'markdown' : 'text';
 }
 
@@ -119,9 +142,9 @@ function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, 
 }
 
 /** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
-export function readBook(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ParseMemo): Book {
+export function readBook(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ParseMemo, word: WordDocuments = new Map()): Book {
   const images = new ImageLibrary(config.projectDir, warnings, config.manuscript?.resources ?? []);
-  const context: ReadContext = { images, memo, warnings, txtAsMarkdown: config.manuscript?.txtAsMarkdown ?? false };
+  const context: ReadContext = { images, memo, warnings, txtAsMarkdown: config.manuscript?.txtAsMarkdown ?? false, word };
   // A file may hold several chapters (split at its top-level headings): all are read before any is numbered.
   const read = config.chapters.map((entry) => {
     const name = displayPath(entry.file);
@@ -137,13 +160,20 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
   const anchors: ChapterAnchors[] = [];
   let part: string | undefined;
   let number = 0;
+  let fileParts = 0;
   read.forEach(({ entry, name, parsed }) => {
-    const partId = entry.part ? `part${entry.part.index + 1}` : undefined;
+    let partId = entry.part ? `part${entry.part.index + 1}` : undefined;
     if (entry.part && partId !== part) {
       body.push({ id: partId!, role: 'part', matter: 'body', title: [{ kind: 'text', value: entry.part.title }], blocks: [], source: displayPath(config.configFile) });
     }
     part = partId;
     parsed.forEach((chapter, i) => {
+      if (chapter.part && !entry.part) {
+        // A part the file itself opens ("Part Two" in a Word book): its chapters follow it.
+        partId = `file-part${++fileParts}`;
+        part = partId;
+        body.push({ id: partId, role: 'part', matter: 'body', title: chapter.part, blocks: [], source: name });
+      }
       number++;
       const fallback = (parsed.length === 1 && titleFromFileName(entry.file)) || `Chapter ${number}`;
       const title: Inline[] = i === 0 && entry.title ? [{ kind: 'text', value: entry.title }] : chapter.title ?? [{ kind: 'text', value: fallback }];
