@@ -20,8 +20,9 @@ export function dashes(text: string, style: DashStyle = 'em'): string {
   // Ranges of numbers, dates and times written with a spaced hyphen or a double hyphen take an en
   // dash, closed up: "1936 - 2023", "100--200 bytes", "9 - 5", "(17.07.1936 - 08.09.2023)".
   let out = text.replace(/(?<=\d[.:]?\d*)(?: +- +| *-- *)(?=\d)/g, '–');
-  // A minus sign: a hyphen after a space (or at the start) directly before a number: "−3 °C".
-  out = out.replace(/(?<=^|[\s(:=])-(?=\d)/g, '\u2212');
+  // A minus sign: a hyphen after a space, an opening quote or bracket (or at the start) directly
+  // before a number: "−3 °C", "“−6 at night”" (the quote may not be curled yet: this runs first).
+  out = out.replace(/(?<=(?:^|[\s([:=“‘«„‚"'])\uE002*)-(?=\d)/g, '\u2212');
   out = out
     .replace(/(?<!-)------(?!-)/g, '⸻')
     .replace(/(?<!-)----(?!-)/g, '⸺')

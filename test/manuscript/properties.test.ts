@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { PROPERTY_SEED } from '../helpers/tools.ts';
 import { BookError } from '../../src/errors.ts';
 import { decodeManuscript } from '../../src/manuscript/decode.ts';
 import { parseChapterSource } from '../../src/manuscript/read.ts';
@@ -22,7 +23,7 @@ describe('manuscript reader on arbitrary bytes', () => {
             assert.ok(error instanceof BookError, `threw ${String(error)}`);
           }
         }),
-        { numRuns: 1500 },
+        { numRuns: 1500, ...PROPERTY_SEED },
       );
     });
   }

@@ -31,6 +31,8 @@ describe('dashes', () => {
     ['in 1990 - no, 1991', 'in 1990—no, 1991'],
     // A minus sign before a number.
     ['it fell to -3 degrees (x = -4)', 'it fell to \u22123 degrees (x = \u22124)'],
+    // After an opening quote, curled or not yet: the same sign on a first and a second pass.
+    ['"-6 at night," he said; « -6 »', '"\u22126 at night," he said; « \u22126 »'],
   ];
   for (const [input, expected] of cases) it(`${input} → ${expected}`, () => assert.equal(dashes(input), expected));
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { PROPERTY_SEED } from '../helpers/tools.ts';
 import type { Book, Inline } from '../../src/model/index.ts';
 import { normalizeBook } from '../../src/normalize/index.ts';
 import { renderText } from '../../src/text/write.ts';
@@ -36,7 +37,7 @@ describe('normalization properties', () => {
           assert.deepEqual(normalizeBook(once, options), once);
           assert.equal(lettersAndDigits(renderText(once)), lettersAndDigits(renderText(book)));
         }),
-        { numRuns: 400 },
+        { numRuns: 400, ...PROPERTY_SEED },
       );
     });
   }
