@@ -209,11 +209,11 @@ function splitChapters(items: Item[], warnings: { line: number; message: string 
         const next = nextLine(items, i);
         // "Part Two" over a chapter title: the part's own page, then its first chapter.
         if (isPart(item) && next && (headingLevel(next.line) === 1 || looksLikeTitle(next.line))) {
-          pendingPart = item.inlines;
+          pendingPart = displayWords(item.inlines);
           afterBreak = true;
           continue;
         }
-        const chapter: WordChapter = { title: item.inlines, titleStyle: item.style, items: [] };
+        const chapter: WordChapter = { title: displayWords(item.inlines), titleStyle: item.style, items: [] };
         if (pendingPart) chapter.part = pendingPart;
         pendingPart = undefined;
         // A Subtitle-styled line, or a second short title line, under the title.
@@ -241,6 +241,11 @@ function splitChapters(items: Item[], warnings: { line: number; message: string 
     chapters.shift();
   }
   return chapters.length > 0 ? chapters : [{ items: [] }];
+}
+
+/** A title typed in bold is a title: the book sets it as titles are set. */
+function displayWords(inlines: Inline[]): Inline[] {
+  return inlines.length === 1 && inlines[0]!.kind === 'strong' ? inlines[0].children : inlines;
 }
 
 function nextLine(items: readonly Item[], from: number): { line: WordLine; at: number } | undefined {
