@@ -6,7 +6,7 @@ import { isSceneBreakOrnament } from '../ornament.ts';
 import { readsAsHeading } from '../plaintext.ts';
 import { mergeRuns, PAGE_BREAK, runInlines, type RunContent } from './inlines.ts';
 import type { WordDocument } from './read.ts';
-import { SECTION_BREAK } from './unpack.ts';
+import { HORIZONTAL_RULE, SECTION_BREAK } from './unpack.ts';
 import type { WordElement, WordImage, WordParagraph } from './word-model.ts';
 
 /** Finds (or refuses, with a warning) an image a Word file holds; null when it cannot be shown. */
@@ -284,7 +284,7 @@ function buildBlocks(items: readonly Item[]): Block[] {
     const level = headingLevel(item);
     if (level >= 2) {
       blocks.push({ kind: 'heading', level: Math.min(level, 6), content: item.inlines });
-    } else if (isSceneBreakOrnament(item.text) && (item.centred || item.text.length <= 9)) {
+    } else if (item.text === HORIZONTAL_RULE || (isSceneBreakOrnament(item.text) && (item.centred || item.text.length <= 9))) {
       sceneBreak();
     } else if (item.list) {
       addListItem(blocks, item);

@@ -7,6 +7,8 @@ export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 /** A private-use character standing where Word has a section break, for the converter to find. */
 export const SECTION_BREAK = '\uE010';
+/** A private-use character standing for a horizontal rule (a rule shape, or an empty paragraph with a border). */
+export const HORIZONTAL_RULE = '\uE012';
 
 /** What Word left in the file that the author should hear of: counted, then dropped or accepted. */
 export interface WordLeftovers {
@@ -72,6 +74,12 @@ export async function unpackDocx(bytes: Uint8Array, name: string): Promise<{ doc
     if (!/<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>/.test(properties)) return run;
     leftovers.hiddenRuns++;
     return '';
+  });
+  // A horizontal rule, which mammoth does not read: Word's and pandoc's rule shape (o:hr), or an
+  // empty paragraph with a border above or below it (what Word makes of a typed "---").
+  xml = xml.replace(/<w:p(?=[\s>])(?:(?!<\/w:p>)[\s\S])*?<\/w:p>/g, (paragraph) => {
+    const rule = /o:hr="t"/.test(paragraph) || (/<w:pBdr>[\s\S]*?<w:(?:top|bottom)\b[\s\S]*?<\/w:pBdr>/.test(paragraph) && !/<w:t[\s>]/.test(paragraph));
+    return rule ? paragraph.replace(/<\/w:p>$/, `<w:r><w:t>${HORIZONTAL_RULE}</w:t></w:r></w:p>`) : paragraph;
   });
   // A section break ends the paragraph whose properties hold it (the body's own last one is not a break).
   xml = xml.replace(/(<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*?<w:sectPr\b[\s\S]*?<\/w:pPr>)/g, `$1<w:r><w:t>${SECTION_BREAK}</w:t></w:r>`);
