@@ -119,7 +119,7 @@ describe('Word files the book cannot read', () => {
     for (const [extension, words] of [['.doc', /old Word 97–2003/], ['.odt', /OpenDocument/], ['.rtf', /RTF/], ['.pages', /Apple Pages/]] as const) {
       const error = unsupportedWordFormat(extension, `ch1${extension}`)!;
       assert.match(error.message, words);
-      assert.match(error.message, /save it as \.docx/);
+      assert.match(error.message, /save it as a Word Document \(\.docx\)/);
     }
     assert.equal(unsupportedWordFormat('.docx', 'ch1.docx'), undefined);
   });

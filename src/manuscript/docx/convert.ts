@@ -82,7 +82,7 @@ function flatten(elements: readonly WordElement[], document: WordDocument, resol
     index++;
     const style = (element.styleName ?? element.styleId ?? '').toLowerCase();
     // A Word table of contents is a field of its own: the book makes its own.
-    if (/^(?:toc\s*\d|toc heading|contents heading|table of figures|index \d)/.test(style)) continue;
+    if (/^(?:toc\s*\d|toc heading|contents\s*\d|contents heading|table of figures|index \d)/.test(style)) continue;
     const images: RunContent['images'] = [];
     const all = runInlines(element.children, images);
     let section = false;

@@ -30,7 +30,7 @@ const OTHER_FORMATS: Record<string, string> = {
 /** The one-line error for a chapter file in a word processor's format the book does not read. */
 export function unsupportedWordFormat(extension: string, name: string): BookError | undefined {
   const what = OTHER_FORMATS[extension.toLowerCase()];
-  return what ? new BookError(name, '', what, 'open it in Word or LibreOffice and save it as .docx (Word Document)') : undefined;
+  return what ? new BookError(name, '', what, 'open it in Word or LibreOffice and save it as a Word Document (.docx)') : undefined;
 }
 
 /**
