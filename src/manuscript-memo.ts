@@ -72,8 +72,8 @@ export class ManuscriptMemo {
  * it is not held while pages are set.
  */
 export function recallManuscriptMemo(configFile: string, dir = MANUSCRIPT_MEMO_DIR): ManuscriptMemo {
-  // The reader's and normalizer's code (and the Markdown parser's, through the lockfile).
-  code ??= codeVersion(['.', 'cache', 'manuscript', 'model', 'normalize']);
+  // The readers' and normalizer's code, every folder of it (and the Markdown parser's and mammoth's, through the lockfile).
+  code ??= codeVersion(['.', 'cache', 'manuscript', 'manuscript/markdown', 'manuscript/docx', 'model', 'normalize']);
   const file = path.join(dir, `chapters-${digest(path.resolve(configFile))}.txt`);
   return new ManuscriptMemo(JsonMemo.read(file, digest(String(FORMAT), code)), file);
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { CACHE_ROOT, codeVersion, digest, pruneStale, writeWhole } from './cache/files.ts';
+import { CACHE_ROOT, codeVersion, digest, pruneStale, readSealed, writeSealed } from './cache/files.ts';
 import { runPieces } from './pdf/glyph-text.ts';
 import { furnitureLines, PageCache, pageKey } from './pdf/page-cache.ts';
 import type { PdfMetadata } from './pdf/write.ts';
@@ -98,12 +97,9 @@ export class PdfThread implements PageSink {
   cachePages(file: string, facesKey: string): void {
     this.cacheFile = file;
     const version = pageCacheVersion(facesKey);
-    let bytes: Uint8Array;
-    try {
-      bytes = ownBuffer(readFileSync(file));
-    } catch {
-      bytes = new Uint8Array(0); // nothing kept yet
-    }
+    const sealed = readSealed(file);
+    // Nothing kept yet, or a damaged file: draw every page.
+    const bytes = sealed ? ownBuffer(Buffer.from(sealed)) : new Uint8Array(0);
     const cache = PageCache.read(bytes, version);
     this.cachedKeys = cache.keys();
     this.cacheToSend = { bytes: cache.size > 0 ? bytes : new Uint8Array(0), version };
@@ -130,7 +126,7 @@ export class PdfThread implements PageSink {
     this.send({ kind: 'finish', front: drawn, outline, ...plan });
     try {
       const { pageCache, ...drawnPdf } = await this.answer;
-      if (pageCache && this.cacheFile && writeWhole(this.cacheFile, () => pageCache)) pruneStale(path.dirname(this.cacheFile));
+      if (pageCache && this.cacheFile && writeSealed(this.cacheFile, () => pageCache)) pruneStale(path.dirname(this.cacheFile));
       return drawnPdf;
     } finally {
       this.stop();

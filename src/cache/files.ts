@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,18 +45,61 @@ export function codeVersion(sourceFolders: readonly string[]): string {
   return digest(...parts);
 }
 
-/** Written under a temporary name and renamed, so a reader never sees half a file; a cache that cannot be written is no error, only slower (false then). */
+/**
+ * Written under a temporary name, flushed to the disk and renamed, so a reader never sees half a
+ * file (not even after a power loss); a cache that cannot be written is no error, only slower
+ * (false then).
+ */
 export function writeWhole(file: string, data: () => string | Uint8Array): boolean {
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, data());
+    const bytes = data();
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
     return true;
   } catch {
     rmSync(temp, { force: true });
     return false;
   }
+}
+
+// A sealed file ends with the SHA-256 of what comes before, then this mark.
+const SEAL = Buffer.from('book-seal-1\n');
+const SEAL_LENGTH = 32 + SEAL.length;
+
+/** Written whole (see writeWhole), sealed with a digest of its content that readSealed checks. */
+export function writeSealed(file: string, data: () => string | Uint8Array): boolean {
+  return writeWhole(file, () => {
+    const content = data();
+    const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
+    return Buffer.concat([bytes, createHash('sha256').update(bytes).digest(), SEAL]);
+  });
+}
+
+/**
+ * A sealed file's content, or undefined when it is missing, unreadable, or not what was written:
+ * a flipped bit, a truncation, garbage. A damaged file is removed, so the build writes it afresh;
+ * it is never used.
+ */
+export function readSealed(file: string): Buffer | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const end = data.length - SEAL_LENGTH;
+  const content = end >= 0 ? data.subarray(0, end) : undefined;
+  if (content && data.subarray(data.length - SEAL.length).equals(SEAL) && createHash('sha256').update(content).digest().equals(data.subarray(end, end + 32))) return content;
+  rmSync(file, { force: true });
+  return undefined;
 }
 
 const MONTH = 30 * 24 * 3600 * 1000;

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { writeWhole } from './files.ts';
+import { readSealed, writeSealed } from './files.ts';
 
 const HEADER = 'book json memo 1';
 
@@ -29,12 +28,10 @@ export class JsonMemo {
 
   /** The memo a file holds; an empty one if the file is missing, is not a memo or is of another version. */
   static read(file: string, version: string): JsonMemo {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return JsonMemo.empty(version);
-    }
+    // A damaged file (see readSealed) holds nothing.
+    const sealed = readSealed(file);
+    if (!sealed) return JsonMemo.empty(version);
+    const text = sealed.toString('utf8');
     const lines = text.split('\n');
     if (lines[0] !== `${HEADER} ${version}`) return JsonMemo.empty(version);
     const entries = new Map<string, string>();
@@ -78,6 +75,6 @@ export class JsonMemo {
     this.used.clear();
     if (!this.changed) return false;
     this.changed = false;
-    return writeWhole(file, () => [`${HEADER} ${this.version}`, ...[...this.entries].map(([key, json]) => `${key}\t${json}`)].join('\n'));
+    return writeSealed(file, () => [`${HEADER} ${this.version}`, ...[...this.entries].map(([key, json]) => `${key}\t${json}`)].join('\n'));
   }
 }

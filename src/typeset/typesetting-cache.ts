@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import path from 'node:path';
-import { codeVersion, digest as hash, writeWhole } from '../cache/files.ts';
+import { codeVersion, digest as hash, readSealed, writeSealed } from '../cache/files.ts';
 import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
@@ -92,7 +92,7 @@ export function recallTypesetting(fonts: FontSet, language: string, print: Print
   const key = hyphenationKey(language, print);
   rememberedBreakOpportunities(key, () => {
     try {
-      return JSON.parse(readFileSync(breaksFile(dir, key), 'utf8')) as [string, [number, boolean][]][];
+      return JSON.parse(sealedText(breaksFile(dir, key))) as [string, [number, boolean][]][];
     } catch {
       return []; // hyphenate afresh
     }
@@ -103,7 +103,7 @@ export function recallTypesetting(fonts: FontSet, language: string, print: Print
 export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): void {
   for (const face of fonts.distinctFaces) {
     try {
-      face.recall(JSON.parse(readFileSync(shapingFile(dir, face), 'utf8')) as FaceMemory);
+      face.recall(JSON.parse(sealedText(shapingFile(dir, face))) as FaceMemory);
     } catch {
       // nothing remembered yet, or a file that cannot be read: shape afresh
     }
@@ -113,20 +113,20 @@ export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): voi
 /** Keeps what this build learned for the next one, where the cache folder can be written. */
 export function rememberTypesetting(fonts: FontSet, language: string, print: PrintOptions, dir = TYPESETTING_CACHE_DIR): void {
   for (const face of fonts.distinctFaces) {
-    if (face.learnedSomething) writeWhole(shapingFile(dir, face), () => JSON.stringify(face.remember()));
+    if (face.learnedSomething) writeSealed(shapingFile(dir, face), () => JSON.stringify(face.remember()));
   }
   const key = hyphenationKey(language, print);
   const table = takeGrownBreakOpportunityTable(key);
-  if (table) writeWhole(breaksFile(dir, key), () => JSON.stringify([...table]));
+  if (table) writeSealed(breaksFile(dir, key), () => JSON.stringify([...table]));
   for (const [file, cache] of wordCaches) {
     if (path.dirname(file) !== dir || !cache.grown) continue;
-    writeWhole(file, () => flatFile(cache.remember()));
+    writeSealed(file, () => flatFile(cache.remember()));
     cache.grown = false;
   }
   for (const [file, memo] of memos) {
     if (path.dirname(file) !== dir || !memo.grown) continue;
     memo.forgetUnused();
-    writeWhole(file, () => flatFile(memo.remember()));
+    writeSealed(file, () => flatFile(memo.remember()));
     memo.grown = false;
   }
 }
@@ -138,8 +138,16 @@ function flatFile({ numbers, text }: FlatMemory): Buffer {
   return Buffer.concat([head, Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength), Buffer.from(text, 'utf16le')]);
 }
 
+/** A sealed file's text; throws when it is missing or damaged (read afresh then). */
+function sealedText(file: string): string {
+  const data = readSealed(file);
+  if (!data) throw new Error(`${file}: missing or damaged`);
+  return data.toString('utf8');
+}
+
 function readFlatFile(file: string): FlatMemory {
-  const data = readFileSync(file);
+  const data = readSealed(file);
+  if (!data) throw new Error(`${file}: missing or damaged`);
   const count = data.readUInt32LE(0);
   const end = 8 + count * 8;
   if (end > data.length || (data.length - end) % 2 !== 0) throw new Error(`${file}: not a word cache or paragraph memo`);

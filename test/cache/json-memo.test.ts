@@ -37,23 +37,22 @@ describe('JsonMemo', () => {
     assert.equal(readFileSync(file, 'utf8'), 'untouched', 'the same entries, used again: no write');
   });
 
-  it('reads a missing, foreign or damaged file as an empty or partial memo', () => {
+  it('reads a missing, foreign or damaged file as an empty memo, never a partly wrong one', () => {
     const dir = tempDir();
     assert.equal(JsonMemo.read(path.join(dir, 'none.txt'), 'v1').recall('a'), undefined);
     writeFileSync(path.join(dir, 'foreign.txt'), 'a\t1\n');
     assert.equal(JsonMemo.read(path.join(dir, 'foreign.txt'), 'v1').recall('a'), undefined);
     const file = path.join(dir, 'memo.txt');
     const memo = JsonMemo.empty('v1');
-    memo.remember('good', [1]);
-    memo.remember('bad', [2]);
+    memo.remember('good', ['low-lying ground for half a mile']);
+    memo.remember('other', [2]);
     memo.save(file);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('[2]', '[2'));
+    // One character changed inside an entry that still parses: before the seal, the build used it.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('for half', 'for!half'));
     const damaged = JsonMemo.read(file, 'v1');
-    assert.deepEqual(damaged.recall('good'), [1]);
-    assert.equal(damaged.recall('bad'), undefined);
-    damaged.save(file);
-    assert.ok(existsSync(file));
-    assert.doesNotMatch(readFileSync(file, 'utf8'), /bad/);
+    assert.equal(damaged.recall('good'), undefined);
+    assert.equal(damaged.recall('other'), undefined);
+    assert.equal(existsSync(file), false, 'the damaged file is gone, to be written afresh');
   });
 });
 

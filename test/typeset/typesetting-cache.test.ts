@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readSealed } from '../../src/cache/files.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,7 @@ describe('typesetting remembered between builds', () => {
     rememberTypesetting(first, 'en', print, dir);
     const shapingFiles = readdirSync(dir).filter((f) => f.startsWith('shaping-'));
     assert.equal(shapingFiles.length, 1, 'one file for the one face used');
-    assert.ok((JSON.parse(readFileSync(path.join(dir, shapingFiles[0]!), 'utf8')) as { features: string[] }).features.includes('smcp'), 'the feature list is remembered');
+    assert.ok((JSON.parse(readSealed(path.join(dir, shapingFiles[0]!))!.toString('utf8')) as { features: string[] }).features.includes('smcp'), 'the feature list is remembered');
 
     const second = FontSet.load(bundledFontFiles());
     recallTypesetting(second, 'en', print, dir);
