@@ -66,7 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces }) : undefined;
   const outputs = new PendingOutputs(config.output.dir);
   const files: { format: Format; name: string }[] = [];
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...config.warnings];
   let pages: number | undefined;
   try {
     progress(`reading ${config.chapters.length} chapters`);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { BookError } from '../errors.ts';
+import { BookError, type Warning } from '../errors.ts';
+import { CONTROL_CHARACTERS } from '../characters.ts';
 import { resolveChapters, type ChapterSource } from './chapters.ts';
 import { firstProblem } from './issues.ts';
 import { jsonErrorOffset } from './json-position.ts';
@@ -50,6 +51,8 @@ export interface BookConfig {
   typography: TypographyOptions;
   print: PrintOptions;
   notes: NoteOptions;
+  /** What the config held that the book cannot: told as the build's warnings. */
+  warnings: Warning[];
 }
 
 function parseJson(text: string, name: string): unknown {
@@ -98,6 +101,24 @@ function resolveFonts(font: NonNullable<PrintOptions['font']>, projectDir: strin
   return { regular, italic, bold, boldItalic: font.boldItalic ? resolve(font.boldItalic, 'boldItalic') : font.bold ? bold : italic };
 }
 
+/**
+ * Takes out of every string of the config, in place, the control characters no book can hold
+ * (XML cannot; a terminal would act on them), each field told once with its JSON path.
+ */
+function removeControlCharacters(value: unknown, at: string, name: string, warnings: Warning[]): void {
+  if (!value || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+    const where = Array.isArray(value) ? `${at}[${key}]` : at ? `${at}.${key}` : key;
+    if (typeof child === 'string') {
+      const found = [...new Set(child.match(CONTROL_CHARACTERS) ?? [])];
+      if (found.length === 0) continue;
+      (value as Record<string, unknown>)[key] = child.replace(CONTROL_CHARACTERS, '');
+      const codes = found.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+      warnings.push({ file: name, location: where, message: `control characters removed (${codes}): an ebook cannot hold them` });
+    } else removeControlCharacters(child, where, name, warnings);
+  }
+}
+
 export function loadConfig(configPath: string, overrides: { outDir?: string } = {}): BookConfig {
   const configFile = path.resolve(configPath);
   const name = displayPath(configFile);
@@ -114,6 +135,8 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
     throw new BookError(name, '(top level)', 'must be a JSON object', 'wrap the settings in { … }');
   }
+  const warnings: Warning[] = [];
+  removeControlCharacters(input, '', name, warnings);
   const parsed = configSchema.safeParse(input);
   if (!parsed.success) {
     const problem = firstProblem(parsed.error.issues, configSchema, input);
@@ -168,5 +191,6 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     typography: raw.typography,
     print: raw.print,
     notes: raw.notes,
+    warnings,
   };
 }

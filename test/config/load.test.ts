@@ -133,3 +133,17 @@ describe('parts, people, matter and identifiers in the config', () => {
     assert.match(errorOf(project({ ...valid, formats: ['mobi'] }, files)).message, /formats\[0\]/);
   });
 });
+
+describe('control characters in the config (issue 24, item 3)', () => {
+  it('are taken out of every field, each field told once with its JSON path', () => {
+    const config = loadConfig(project({ ...valid, title: 'The Tide\u000b Clock\u0007', author: ['R. \u001b[31mWeaver\u0000'], series: { name: 'Tides\ufffe' } }));
+    assert.equal(config.title, 'The Tide Clock');
+    assert.deepEqual(config.authors, ['R. [31mWeaver']);
+    assert.equal(config.series?.name, 'Tides');
+    assert.deepEqual(
+      config.warnings.map((w) => `${w.location}: ${w.message}`),
+      ['title: control characters removed (U+000B, U+0007): an ebook cannot hold them', 'author[0]: control characters removed (U+001B, U+0000): an ebook cannot hold them', 'series.name: control characters removed (U+FFFE): an ebook cannot hold them'],
+    );
+    assert.deepEqual(loadConfig(project(valid)).warnings, []);
+  });
+});
