@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { BookError } from '../errors.ts';
@@ -69,4 +70,29 @@ export function resolveChapters(entries: readonly ChapterEntry[], projectDir: st
     throw new BookError(configName, 'chapters', `lists ${chapters.length} chapter files, more than the ${MAX_CHAPTERS} a book can have`, 'check that the glob matches only chapters');
   }
   return chapters;
+}
+
+type Matcher = (file: string) => boolean;
+// picomatch, the matcher fast-glob itself uses: a pattern tested against a file that need not exist yet.
+const picomatch = createRequire(import.meta.url)('picomatch') as (pattern: string, options?: { dot?: boolean }) => Matcher;
+
+/**
+ * Refuses an output folder that a chapter pattern reaches into: each build would read the one
+ * before it as a chapter ("manuscript/*.txt" with output.dir "manuscript" and a text output), and
+ * the book would grow with every build.
+ */
+export function checkOutputsOutsideChapters(entries: readonly ChapterEntry[], projectDir: string, outputFiles: readonly string[], configName: string): void {
+  const check = (entry: ChapterFile, where: string) => {
+    const pattern = typeof entry === 'string' ? entry : entry.file;
+    const matches = fg.isDynamicPattern(pattern) ? picomatch(pattern.replace(/^\.\//, ''), { dot: false }) : (file: string) => path.resolve(projectDir, pattern) === path.resolve(projectDir, file);
+    for (const output of outputFiles) {
+      const relative = path.relative(projectDir, output).split(path.sep).join('/');
+      if (relative.startsWith('../') || path.isAbsolute(relative)) continue;
+      if (matches(relative)) throw new BookError(configName, typeof entry === 'string' ? where : `${where}.file`, `"${pattern}" takes in the book's own output "${relative}": every build would read the last one as a chapter`, 'build to a folder of its own: set output.dir to "dist"');
+    }
+  };
+  entries.forEach((entry, index) => {
+    if (typeof entry !== 'string' && 'part' in entry) entry.chapters.forEach((inner, i) => check(inner, `chapters[${index}].chapters[${i}]`));
+    else check(entry, `chapters[${index}]`);
+  });
 }

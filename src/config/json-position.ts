@@ -3,6 +3,16 @@
  * JSON.parse names no position for most errors). Returns -1 for valid JSON.
  */
 export function jsonErrorOffset(text: string): number {
+  return scanJson(text).error;
+}
+
+/** The first key an object of a JSON text repeats, and where, if any: JSON.parse keeps the last silently. */
+export function duplicateKey(text: string): { key: string; offset: number } | undefined {
+  return scanJson(text).duplicate;
+}
+
+function scanJson(text: string): { error: number; duplicate?: { key: string; offset: number } } {
+  let duplicate: { key: string; offset: number } | undefined;
   let i = 0;
   const fail = (): never => {
     throw i;
@@ -45,10 +55,15 @@ export function jsonErrorOffset(text: string): number {
         i++;
         return;
       }
+      const keys = new Set<string>();
       for (;;) {
         space();
         if (text[i] !== '"') fail();
+        const start = i;
         string();
+        const key = JSON.parse(text.slice(start, i)) as string;
+        if (keys.has(key)) duplicate ??= { key, offset: start };
+        keys.add(key);
         space();
         if (text[i] !== ':') fail();
         i++;
@@ -86,8 +101,8 @@ export function jsonErrorOffset(text: string): number {
   try {
     value();
     space();
-    return i < text.length ? i : -1;
+    return { error: i < text.length ? i : -1, duplicate };
   } catch (offset) {
-    return offset as number;
+    return { error: offset as number, duplicate };
   }
 }

@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { BookError, type Warning } from '../errors.ts';
 import { CONTROL_CHARACTERS } from '../characters.ts';
-import { resolveChapters, type ChapterSource } from './chapters.ts';
+import { checkOutputsOutsideChapters, resolveChapters, type ChapterSource } from './chapters.ts';
 import { firstProblem } from './issues.ts';
-import { jsonErrorOffset } from './json-position.ts';
+import { duplicateKey, jsonErrorOffset } from './json-position.ts';
 import { displayPath, isInside, slugify } from './paths.ts';
 import { configSchema, CONTRIBUTOR_ROLES, isbnDigits, type MatterEntry, type NoteOptions, type PrintOptions, type TypographyOptions } from './schema.ts';
 
@@ -55,14 +55,46 @@ export interface BookConfig {
   warnings: Warning[];
 }
 
+/** "line 3, column 5" of an offset in a text. */
+function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before.at(-1)!.length + 1}`;
+}
+
 function parseJson(text: string, name: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     const offset = Math.max(0, jsonErrorOffset(text));
-    const before = text.slice(0, offset).split('\n');
     const found = offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : 'unexpected end of file';
-    throw new BookError(name, `line ${before.length}, column ${before.at(-1)!.length + 1}`, `not valid JSON: ${found}`, 'check for a missing comma, quote or bracket just before it');
+    throw new BookError(name, lineAndColumn(text, offset), `not valid JSON: ${found}`, 'check for a missing comma, quote or bracket just before it');
+  }
+  // JSON.parse keeps the last of two equal keys and says nothing: one of them is a mistake.
+  const repeated = duplicateKey(text);
+  if (repeated) throw new BookError(name, lineAndColumn(text, repeated.offset), `"${repeated.key}" is given twice in the same object`, 'keep one of them');
+  return value;
+}
+
+/** The config's bytes as UTF-8 text; a byte that is not UTF-8 is an error naming its line, never a replacement character. */
+function decodeConfig(bytes: Buffer, name: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    let end = bytes.length;
+    // The longest prefix that decodes (a character cut at its end is no fault): the first bad byte follows it.
+    for (let low = 0, high = bytes.length; low < high; ) {
+      const mid = (low + high + 1) >> 1;
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+        low = mid;
+      } catch {
+        high = mid - 1;
+      }
+      end = low;
+    }
+    const line = bytes.subarray(0, end).toString('utf8').split('\n').length;
+    throw new BookError(name, `line ${line}`, 'is not UTF-8 text', 'save it as UTF-8 (every editor offers it; Latin-1 or Windows-1252 is not)');
   }
 }
 
@@ -122,15 +154,16 @@ function removeControlCharacters(value: unknown, at: string, name: string, warni
 export function loadConfig(configPath: string, overrides: { outDir?: string } = {}): BookConfig {
   const configFile = path.resolve(configPath);
   const name = displayPath(configFile);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(configFile, 'utf8');
+    bytes = readFileSync(configFile);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new BookError(name, '', 'config file not found', 'run in the book folder or pass --config PATH');
     if (code === 'EISDIR') throw new BookError(name, '', 'is a folder, not a config file', 'pass the path of book.config.json');
     throw new BookError(name, '', `cannot be read (${code})`, 'check its permissions');
   }
+  const text = decodeConfig(bytes, name);
   const input = parseJson(text.replace(/^\uFEFF/, ''), name);
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
     throw new BookError(name, '(top level)', 'must be a JSON object', 'wrap the settings in { … }');
@@ -145,6 +178,8 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
   }
   const raw = parsed.data;
   const projectDir = path.dirname(configFile);
+  const output = { dir: path.resolve(overrides.outDir ?? path.resolve(projectDir, raw.output.dir)), name: raw.output.name ?? slugify(raw.title) };
+  checkOutputsOutsideChapters(raw.chapters, projectDir, ['.epub', '.kepub.epub', '.pdf', '.txt'].map((extension) => path.join(output.dir, `${output.name}${extension}`)), name);
   const people = (typeof raw.author === 'string' ? [raw.author] : raw.author).map((p) => (typeof p === 'string' ? { name: p, role: 'author' as const, fileAs: undefined } : p));
   const authorPeople = people.filter((p) => p.role === 'author');
   if (authorPeople.length === 0) throw new BookError(name, 'author', 'names no one with the role "author"', 'list the author first, then editors or translators');
@@ -184,10 +219,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     manuscript: { txtAsMarkdown: raw.manuscript.txtAsMarkdown, resources: raw.manuscript.resources.map((dir, i) => resourceFolder(dir, projectDir, name, i)) },
     epub: raw.epub,
     fonts: raw.print.font ? resolveFonts(raw.print.font, projectDir, name) : undefined,
-    output: {
-      dir: path.resolve(overrides.outDir ?? path.resolve(projectDir, raw.output.dir)),
-      name: raw.output.name ?? slugify(raw.title),
-    },
+    output,
     typography: raw.typography,
     print: raw.print,
     notes: raw.notes,

@@ -24,6 +24,20 @@ export function displayPath(file: string): string {
 export const naturalCompare = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
 
 /** A file-name-safe slug of a title: "The Hound of the Baskervilles" → "the-hound-of-the-baskervilles". */
+// A file name holds 255 bytes; the outputs add ".kepub.epub" and the temporary names a dot and a
+// process id. A title's first words name the book well enough.
+const MAX_SLUG_BYTES = 120;
+
+/** The slug cut at the last hyphen that keeps it within MAX_SLUG_BYTES of UTF-8. */
+function shortened(slug: string): string {
+  if (Buffer.byteLength(slug) <= MAX_SLUG_BYTES) return slug;
+  const chars = [...slug];
+  while (Buffer.byteLength(chars.join('')) > MAX_SLUG_BYTES) chars.pop();
+  const cut = chars.join('');
+  const word = cut.lastIndexOf('-');
+  return word > MAX_SLUG_BYTES / 2 ? cut.slice(0, word) : cut.replace(/-+$/, '');
+}
+
 export function slugify(text: string): string {
   const slug = text
     .normalize('NFKD')
@@ -32,5 +46,5 @@ export function slugify(text: string): string {
     .replace(/['’]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  return slug || 'book';
+  return shortened(slug) || 'book';
 }

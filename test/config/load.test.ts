@@ -147,3 +147,42 @@ describe('control characters in the config (issue 24, item 3)', () => {
     assert.deepEqual(loadConfig(project(valid)).warnings, []);
   });
 });
+
+describe('a long title (issue 24, item 10)', () => {
+  it('gives the outputs a name a file system can hold, cut at a word', () => {
+    const crusoe =
+      'The Life and Strange Surprizing Adventures of Robinson Crusoe, of York, Mariner: Who lived Eight and Twenty Years, all alone in an un-inhabited Island on the Coast of America, near the Mouth of the Great River of Oroonoque; Having been cast on Shore by Shipwreck, wherein all the Men perished but himself. With An Account how he was at last as strangely deliver’d by Pyrates';
+    const name = loadConfig(project({ ...valid, title: crusoe })).output.name;
+    assert.ok(Buffer.byteLength(name) <= 120, name);
+    assert.match(name, /^the-life-and-strange-surprizing-adventures-of-robinson-crusoe-of-york-mariner[\w-]*[a-z]$/);
+    assert.equal(loadConfig(project({ ...valid, title: 'Crait' })).output.name, 'crait');
+  });
+});
+
+describe('an output folder a chapter pattern reaches into (issue 24, item 6)', () => {
+  it('is refused in one line naming the pattern and the output, before any build reads its own output', () => {
+    const file = project({ ...valid, chapters: ['manuscript/*.txt'], output: { dir: 'manuscript' }, formats: ['epub', 'text'] }, { 'manuscript/01.txt': 'One.\n' });
+    assert.match(errorOf(file).message, /chapters\[0\]: "manuscript\/\*\.txt" takes in the book's own output "manuscript\/a-book\.txt"/);
+    // The same folder with patterns that cannot match an output is fine.
+    assert.equal(loadConfig(project({ ...valid, output: { dir: 'manuscript' } })).chapters.length, 1);
+    assert.equal(loadConfig(project({ ...valid, chapters: ['**/*.md'] })).chapters.length, 1);
+  });
+});
+
+describe('a config JSON.parse would take wrongly (issue 24, item 15)', () => {
+  it('refuses a key given twice in one object, naming its line and column', () => {
+    const file = project('{\n  "title": "A",\n  "title": "B",\n  "author": "Ann", "language": "en", "chapters": ["manuscript/*.md"]\n}\n');
+    assert.match(errorOf(file).message, /book\.config\.json: line 3, column 3: "title" is given twice in the same object \(keep one of them\)/);
+    // The same key in two objects is no repeat.
+    assert.equal(loadConfig(project({ ...valid, series: { name: 'S' }, output: { name: 'x' } })).title, 'A Book');
+  });
+
+  it('refuses bytes that are not UTF-8, naming their line, where a replacement character would have been printed', () => {
+    const dir = path.dirname(project(valid));
+    const file = path.join(dir, 'book.config.json');
+    writeFileSync(file, Buffer.concat([Buffer.from('{\n  "title": "Caf'), Buffer.from([0xe9]), Buffer.from('",\n  "author": "Ann", "language": "en", "chapters": ["manuscript/*.md"]\n}\n')]));
+    assert.match(errorOf(file).message, /book\.config\.json: line 2: is not UTF-8 text/);
+    writeFileSync(file, JSON.stringify({ ...valid, title: 'Café “Noir”' }));
+    assert.equal(loadConfig(file).title, 'Café “Noir”');
+  });
+});
