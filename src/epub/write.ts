@@ -1,5 +1,5 @@
-import epubModule from 'epub-gen-memory';
 import JSZip from 'jszip';
+import { loadEpubGen } from './no-fetch.ts';
 import { contentsHeading, matterTitle } from '../locale.ts';
 import type { Book, Chapter, ImageData } from '../model/index.ts';
 import { plainText } from '../model/plain-text.ts';
@@ -14,8 +14,8 @@ import { chapterBodyXhtml, escapeXml, figuresOf, imageHref, KoboSpans, pageId, t
 import { EpubNotes, ENDNOTES_ID } from './notes.ts';
 import { NOTE_DEFAULTS, type NoteOptions } from '../config/schema.ts';
 
-// The package is CommonJS; from ESM its class sits under the default export.
-const { EPub } = epubModule as unknown as { EPub: typeof import('epub-gen-memory').EPub };
+// Loaded so that node-fetch, and what it would look for outside the project, never is.
+const EPub = loadEpubGen();
 
 export interface EpubVariant {
   /** Kobo's kepub: every sentence in a numbered span, the body in Kobo's column wrappers. */
