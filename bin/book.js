@@ -11,11 +11,22 @@ process.on('SIGTERM', early);
 
 const root = path.resolve(import.meta.dirname, '..');
 const compiled = compiledCli(root);
-if (compiled) {
-  await import(pathToFileURL(compiled).href);
-} else {
-  // No writable cache (a read-only checkout): compile each module as it loads instead.
+async function fromSources() {
+  // No writable cache (a read-only checkout), or a bundle that would not load: compile each module as it loads instead.
   const { register } = await import('tsx/esm/api');
   register();
   await import('../src/cli.ts');
 }
+
+let loaded = false;
+if (compiled) {
+  try {
+    await import(pathToFileURL(compiled).href);
+    loaded = true;
+  } catch (error) {
+    // What a damaged bundle does (cut short, a chunk missing), not what the CLI reports itself.
+    if (!(error instanceof SyntaxError) && error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    process.stderr.write(`book: the compiled CLI in node_modules/.cache/book could not be loaded (${String(error.message).split('\n')[0]}); running from the sources\n`);
+  }
+}
+if (!loaded) await fromSources();

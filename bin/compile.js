@@ -2,7 +2,7 @@
 // node_modules/.cache/book/ until a source file or the installed packages change. Loading one
 // file instead of a hundred modules through tsx's hooks takes about half a second off every run.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -39,17 +39,59 @@ function sourceStamp(root) {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Path of the compiled CLI, compiling it first if the sources changed; null if it cannot be written. */
+// Beside the bundle: the SHA-256 of each of its files, written last, so a bundle a power loss or a
+// disk fault damaged (an empty cli.mjs, a flipped bit, a cut file) is compiled again, never run.
+const MANIFEST = 'manifest.json';
+
+const sha256 = (file) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** Writes the bundle's manifest, every file flushed to the disk first. */
+function sealBundle(dir) {
+  const files = {};
+  for (const name of readdirSync(dir).sort()) {
+    const file = path.join(dir, name);
+    const fd = openSync(file, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    files[name] = sha256(file);
+  }
+  const fd = openSync(path.join(dir, MANIFEST), 'w');
+  try {
+    writeSync(fd, JSON.stringify(files));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether every file the manifest names is there with the bytes it names, and nothing else. */
+function bundleIntact(dir) {
+  try {
+    const files = JSON.parse(readFileSync(path.join(dir, MANIFEST), 'utf8'));
+    const names = readdirSync(dir).filter((name) => name !== MANIFEST).sort();
+    return names.length === Object.keys(files).length && names.every((name) => files[name] === sha256(path.join(dir, name)));
+  } catch {
+    return false;
+  }
+}
+
+/** Path of the compiled CLI, compiling it first if the sources changed or it is damaged; null if it cannot be written. */
 export function compiledCli(root) {
   const cache = path.join(root, 'node_modules/.cache/book');
   const stamp = sourceStamp(root);
   const target = path.join(cache, stamp);
   const entry = path.join(target, 'cli.mjs');
-  if (existsSync(entry)) return entry;
+  if (existsSync(entry) && bundleIntact(target)) return entry;
   const temp = `${target}.${process.pid}.tmp`;
   try {
     rmSync(temp, { recursive: true, force: true });
     compile(root, temp);
+    sealBundle(temp);
+    // A damaged bundle of these sources gives way to the new one.
+    if (existsSync(target) && !bundleIntact(target)) rmSync(target, { recursive: true, force: true });
     try {
       renameSync(temp, target);
     } catch (error) {
