@@ -2,7 +2,7 @@
 // node_modules/.cache/book/ until a source file or the installed packages change. Loading one
 // file instead of a hundred modules through tsx's hooks takes about half a second off every run.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -81,6 +81,15 @@ function bundleIntact(dir) {
 /** Path of the compiled CLI, compiling it first if the sources changed or it is damaged; null if it cannot be written. */
 export function compiledCli(root) {
   const cache = path.join(root, 'node_modules/.cache/book');
+  // A bundle finds the packages it leaves out (pdfkit, the fonts) from where it really lies: a
+  // cache folder linked to somewhere outside node_modules (a symbolic link) cannot hold it.
+  try {
+    mkdirSync(cache, { recursive: true });
+    const modules = realpathSync(path.join(root, 'node_modules'));
+    if (!realpathSync(cache).startsWith(modules + path.sep)) return null;
+  } catch {
+    return null;
+  }
   const stamp = sourceStamp(root);
   const target = path.join(cache, stamp);
   const entry = path.join(target, 'cli.mjs');

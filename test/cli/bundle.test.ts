@@ -44,3 +44,12 @@ describe('the compiled CLI', () => {
     }
   });
 });
+
+describe('a cache folder linked elsewhere (issue 24, item 11)', () => {
+  it('holds no compiled CLI: the sources run instead, where the bundle could not find its packages', () => {
+    const root = checkout();
+    const elsewhere = tempDir('book-cache-elsewhere-');
+    symlinkSync(elsewhere, path.join(root, 'node_modules/.cache'));
+    assert.equal(compiledCli(root), null);
+  });
+});
