@@ -40,11 +40,22 @@ export function watchBook(options: WatchOptions): { close(): void } {
   // One watcher per folder, set up before this returns: Node's recursive watching on Linux walks
   // the tree asynchronously, and a chapter saved just after "watching" was printed went unseen.
   const watchers = new Map<string, FSWatcher>();
+  /** Stops watching a folder and those in it: gone, or to be watched afresh. */
+  const unwatch = (dir: string) => {
+    for (const [watched, watcher] of watchers) {
+      if (watched !== dir && !watched.startsWith(dir + path.sep)) continue;
+      watcher.close();
+      watchers.delete(watched);
+    }
+  };
   const watchTree = (dir: string) => {
     if (watchers.has(dir) || skipped(dir)) return;
     let entries;
     try {
-      watchers.set(dir, watch(dir, (_event, file) => changed(dir, file)));
+      const watcher = watch(dir, (_event, file) => changed(dir, file));
+      // A watcher of a folder that was removed can fail: the folder is watched again if it comes back.
+      watcher.on('error', () => unwatch(dir));
+      watchers.set(dir, watcher);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return; // gone meanwhile, or unreadable: nothing of the book's there to watch
@@ -55,11 +66,16 @@ export function watchBook(options: WatchOptions): { close(): void } {
     if (!file) return;
     const full = path.resolve(dir, file.toString());
     if (skipped(full)) return;
-    // A folder made after the start (a new part of the manuscript) is watched from now on.
+    // A folder made after the start (a new part of the manuscript), or removed and made again (a
+    // git checkout, a stash, rsync), is watched afresh from now on: the watcher of the folder that
+    // was removed sees nothing of the new one.
     try {
-      if (statSync(full).isDirectory()) watchTree(full);
+      if (statSync(full).isDirectory()) {
+        unwatch(full);
+        watchTree(full);
+      }
     } catch {
-      // removed: nothing to watch
+      unwatch(full); // removed: nothing to watch
     }
     clearTimeout(timer);
     timer = setTimeout(run, options.debounce ?? 250);

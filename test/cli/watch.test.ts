@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { watchBook } from '../../src/watch.ts';
@@ -31,6 +31,28 @@ describe('watching a book', () => {
       writeFileSync(path.join(dir, 'dist', 'book.txt'), 'our own output');
       await settle(300);
       assert.equal(builds, 3, 'the output folder is not the author’s');
+    } finally {
+      watcher.close();
+    }
+  });
+
+  it('sees changes in a folder removed and made again (issue 24, item 4: a git checkout or stash)', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'manuscript'));
+    writeFileSync(path.join(dir, 'manuscript', '01.md'), 'One.');
+    let builds = 0;
+    const watcher = watchBook({ projectDir: dir, ignore: [], debounce: 20, rebuild: async () => void builds++ });
+    try {
+      rmSync(path.join(dir, 'manuscript'), { recursive: true });
+      await settle(100);
+      mkdirSync(path.join(dir, 'manuscript'));
+      writeFileSync(path.join(dir, 'manuscript', '01.md'), 'One, restored.');
+      await until(() => builds >= 1);
+      await settle(200);
+      const before = builds;
+      writeFileSync(path.join(dir, 'manuscript', '01.md'), 'One, edited after the restore.');
+      await until(() => builds > before);
+      assert.ok(builds > before, 'an edit after the folder came back is rebuilt');
     } finally {
       watcher.close();
     }
