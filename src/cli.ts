@@ -10,6 +10,7 @@ import type { Warning } from './errors.ts';
 import { displayPath } from './config/paths.ts';
 import { BookError } from './errors.ts';
 import { PendingOutputs } from './output.ts';
+import { CONTROL_CHARACTERS } from './characters.ts';
 
 function parseFormats(value: string | undefined): Format[] | undefined {
   if (value === undefined) return undefined;
@@ -24,8 +25,13 @@ function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
+/** A message for the terminal: a control character in it (an ESC from a file name or a manuscript) would be acted on, so it is shown as its code. */
+function printable(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 function printWarnings(warnings: readonly Warning[]): void {
-  for (const warning of warnings) console.error(`warning: ${[warning.file, warning.location, warning.message].filter(Boolean).join(': ')}`);
+  for (const warning of warnings) console.error(printable(`warning: ${[warning.file, warning.location, warning.message].filter(Boolean).join(': ')}`));
 }
 
 /** Progress on a terminal for builds that take a while; nothing in CI or when output is piped. */
@@ -66,7 +72,7 @@ async function runBuild(args: { config: string; out?: string; format?: string; w
       printWarnings(result.warnings);
     } catch (error) {
       if (!(error instanceof BookError)) throw error;
-      console.error(`${new Date().toLocaleTimeString()} error: ${error.message} (the last good output is kept)`);
+      console.error(printable(`${new Date().toLocaleTimeString()} error: ${error.message} (the last good output is kept)`));
     }
   };
   await rebuild();
@@ -127,7 +133,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof BookError) {
-      console.error(`error: ${error.message}`);
+      console.error(printable(`error: ${error.message}`));
       return 1;
     }
     console.error('internal error (a bug in book; please report it):');

@@ -46,3 +46,16 @@ describe('book CLI', () => {
     assert.match(stderr, /book\.config\.json: config file not found/);
   });
 });
+
+describe('what the CLI prints (issue 24, item 8)', () => {
+  it('shows a control character of a file name as its code, never raw to the terminal', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'manuscript'));
+    writeFileSync(path.join(dir, 'manuscript', '01-a\u001b[31mred.md'), '# One\n\nText[^x].\n');
+    writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify({ title: 'T', author: 'A', language: 'en', chapters: ['manuscript/*.md'], formats: ['text'] }));
+    const { code, stderr } = await runCli(['build'], { cwd: dir });
+    assert.equal(code, 0);
+    assert.match(stderr, /warning: manuscript\/01-a\\u001b\[31mred\.md: line 3: the note reference \[\^x\] was left out/);
+    assert.doesNotMatch(stderr, /\u001b/);
+  });
+});
