@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const nonEmpty = (what: string) => z.string().trim().min(1, `${what} must not be empty`);
+// Longer than any title, name or path: a field of megabytes is a mistake (a file pasted in), and
+// would take minutes to set.
+const MAX_FIELD = 2000;
+const nonEmpty = (what: string, max = MAX_FIELD) => z.string().trim().min(1, `${what} must not be empty`).max(max, `${what} is longer than ${max} characters`);
 
 const bcp47 = z
   .string()
@@ -38,7 +41,7 @@ const chapterEntry = z.union([chapterFile, partEntry]);
 
 /** Front or back matter: Markdown written in the config, or a file. */
 const matter = z.union([
-  nonEmpty('the text'),
+  nonEmpty('the text', 200_000),
   z.strictObject({
     file: nonEmpty('file'),
     title: nonEmpty('title').optional(),
@@ -155,7 +158,7 @@ export const configSchema = z.strictObject({
   identifier: nonEmpty('identifier').optional().describe('A URN or ISBN; by default a urn:uuid derived from title and author.'),
   publisher: nonEmpty('publisher').optional(),
   rights: nonEmpty('rights').optional(),
-  description: nonEmpty('description').optional(),
+  description: nonEmpty('description', 20000).optional(),
   date: isoDate.optional().describe('Publication date, ISO 8601.'),
   isbn: z
     .string()

@@ -16,6 +16,7 @@ import { parsePlainTextChapter } from './plaintext.ts';
 import { convertWordDocument } from './docx/convert.ts';
 import type { WordDocument } from './docx/read.ts';
 import { unsupportedWordFormat } from './docx/unpack.ts';
+import { MAX_NESTING, tooDeep } from './markdown/nesting.ts';
 
 const MAX_CHAPTER_BYTES = 50 * 1024 * 1024;
 
@@ -34,6 +35,12 @@ function readBytes(file: string, name: string): Buffer {
   }
 }
 
+/** Quotations or lists nested deeper than a book can set are an error naming the line, not a crash. */
+function checkNesting(text: string, name: string): void {
+  const deep = tooDeep(text);
+  if (deep) throw new BookError(name, `line ${deep.line}`, `quotations or lists are nested ${deep.depth} deep, more than the ${MAX_NESTING} a book can set`, 'take out the extra > marks or indentation');
+}
+
 function matterSource(file: string, name: string, context: ReadContext): ParsedChapter {
   const unsupported = unsupportedWordFormat(path.extname(file), name);
   if (unsupported) throw unsupported;
@@ -43,6 +50,7 @@ function matterSource(file: string, name: string, context: ReadContext): ParsedC
     return { ...first!, blocks: [...first!.blocks, ...rest.flatMap((c) => [...(c.title ? [{ kind: 'heading' as const, level: 2, content: c.title }] : []), ...c.blocks])], notes: [...(first!.notes ?? []), ...rest.flatMap((c) => c.notes ?? [])] };
   }
   const text = decodeManuscript(readBytes(file, name), name);
+  if (chapterSyntax(file, context.txtAsMarkdown) === 'markdown') checkNesting(text, name);
   const parsed = chapterSyntax(file, context.txtAsMarkdown) === 'markdown' ? parseMarkdownChapter(text, context.images.resolverFor(file)) : parsePlainTextChapter(text);
   tell(parsed, name, context);
   return parsed;
@@ -89,7 +97,9 @@ function readChapterSource(file: string, name: string, context: ReadContext): Pa
     if (context.memo && !parsed.some((chapter) => hasFigure(chapter.blocks))) context.memo.remember(bytes, file, syntax, parsed);
   }
   if (!parsed) {
-    parsed = parseChapterSource(decodeManuscript(bytes, name), file, context.images, context.txtAsMarkdown);
+    const text = decodeManuscript(bytes, name);
+    if (syntax === 'markdown') checkNesting(text, name);
+    parsed = parseChapterSource(text, file, context.images, context.txtAsMarkdown);
     if (context.memo && !parsed.some((chapter) => hasFigure(chapter.blocks))) context.memo.remember(bytes, file, syntax, parsed);
   }
   for (const chapter of parsed) tell(chapter, name, context);
