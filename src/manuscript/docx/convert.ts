@@ -7,7 +7,7 @@ import { readsAsHeading } from '../plaintext.ts';
 import { mergeRuns, PAGE_BREAK, runInlines, type RunContent } from './inlines.ts';
 import type { WordDocument } from './read.ts';
 import { HORIZONTAL_RULE, SECTION_BREAK } from './unpack.ts';
-import type { WordElement, WordImage, WordParagraph } from './word-model.ts';
+import type { WordElement, WordParagraph } from './word-model.ts';
 
 /** Finds (or refuses, with a warning) an image a Word file holds; null when it cannot be shown. */
 export type EmbeddedImageResolver = (data: Buffer, alt: string, contentType: string | undefined) => ImageData | null;
@@ -48,10 +48,7 @@ export function convertWordDocument(document: WordDocument, resolveImage: Embedd
   const out = chapters.map((chapter): ParsedChapter => {
     const blocks = buildBlocks(chapter.items);
     const parsed: ParsedChapter = { blocks };
-    if (chapter.title) {
-      parsed.title = chapter.title;
-      parsed.anchor = undefined;
-    }
+    if (chapter.title) parsed.title = chapter.title;
     if (chapter.subtitle) parsed.subtitle = chapter.subtitle;
     if (chapter.part) parsed.part = chapter.part;
     const ids = [...new Set([...(chapter.title ? blockNoteIds([{ kind: 'paragraph', content: chapter.title }]) : []), ...blockNoteIds(blocks)])];
@@ -326,4 +323,3 @@ function addListItem(blocks: Block[], line: WordLine): void {
   }
 }
 
-export type { WordImage };
