@@ -69,4 +69,24 @@ describe('typesetting remembered between builds', () => {
     assert.ok(fonts.face('regular').width('office') > 0);
     assert.equal(fonts.face('regular').learnedSomething, true);
   });
+
+  it('never uses a shaping file with a changed digit, though it still reads as JSON (issue 24, item 1)', () => {
+    const first = FontSet.load(bundledFontFiles());
+    // Every letter of the alphabet shaped, so the damaged glyph is one the word below uses.
+    first.face('regular').shapeWord('abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ');
+    const expected = first.face('regular').shapeWord('abcdefghijklmnopqrstuvwxyz').advanceWidth;
+    rememberTypesetting(first, 'en', print, dir);
+    const file = path.join(dir, readdirSync(dir).find((f) => f.startsWith('shaping-'))!);
+    // A digit of the first glyph's advance changed ([id, advance, code points]): before the seal,
+    // the face recalled a wrong width for that letter and kept it.
+    const text = readFileSync(file, 'latin1');
+    const glyph = /\[(\d+),(\d+),\[/.exec(text)!;
+    const at = glyph.index + 1 + glyph[1]!.length + 1;
+    writeFileSync(file, Buffer.from(text.slice(0, at) + (text[at] === '1' ? '2' : '1') + text.slice(at + 1), 'latin1'));
+    const second = FontSet.load(bundledFontFiles());
+    recallTypesetting(second, 'en', print, dir);
+    assert.equal(second.face('regular').shapeWord('abcdefghijklmnopqrstuvwxyz').advanceWidth, expected);
+    assert.equal(second.face('regular').learnedSomething, true, 'shaped afresh');
+    assert.ok(!readdirSync(dir).includes(path.basename(file)), 'the damaged file is gone');
+  });
 });
