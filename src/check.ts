@@ -5,6 +5,7 @@ import { build, type BuildResult } from './build.ts';
 import { loadConfig } from './config/load.ts';
 import { BookError } from './errors.ts';
 import { epubcheck, type EpubCheckReport } from './epubcheck.ts';
+import { undoneOnInterrupt } from './interrupt.ts';
 
 export interface CheckResult {
   build: BuildResult;
@@ -14,6 +15,11 @@ export interface CheckResult {
 /** Validates config and manuscript by building into a temporary folder, and runs EPUBCheck on the EPUB; nothing is written to dist/. */
 export async function checkBook(config: string): Promise<CheckResult> {
   const out = mkdtempSync(path.join(tmpdir(), 'book-check-'));
+  // Interrupted, the check leaves no folder behind (a whole EPUB and PDF were left before).
+  return undoneOnInterrupt(() => rmSync(out, { recursive: true, force: true }), () => checkInto(config, out));
+}
+
+async function checkInto(config: string, out: string): Promise<CheckResult> {
   try {
     // The PDF too: the EPUB's page list comes from it. A kepub is checked when the config asks for one.
     const wanted = loadConfig(config).formats;

@@ -11,6 +11,7 @@ import { displayPath } from './config/paths.ts';
 import { BookError } from './errors.ts';
 import { PendingOutputs } from './output.ts';
 import { CONTROL_CHARACTERS } from './characters.ts';
+import { undoAll } from './interrupt.ts';
 
 function parseFormats(value: string | undefined): Format[] | undefined {
   if (value === undefined) return undefined;
@@ -147,6 +148,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.removeAllListeners(signal);
   process.on(signal, () => {
     PendingOutputs.discardAll();
+    undoAll();
     console.error(`\ninterrupted: nothing was written; the previous files are untouched`);
     process.exit(130);
   });

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { undoneOnInterrupt } from './interrupt.ts';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -19,8 +20,10 @@ export function epubcheckJar(): string {
 
 /** Runs EPUBCheck 5 on one EPUB (Java must be installed) and reads its JSON report. */
 export function epubcheck(file: string): Promise<EpubCheckReport> {
-  return new Promise((resolve, reject) => {
-    execFile('java', ['-jar', epubcheckJar(), file, '--json', '-'], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+  let java: ReturnType<typeof execFile> | undefined;
+  // An interrupt stops the Java process too: it would go on checking with no one to tell.
+  return undoneOnInterrupt(() => java?.kill('SIGKILL'), () => new Promise((resolve, reject) => {
+    java = execFile('java', ['-jar', epubcheckJar(), file, '--json', '-'], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const start = stdout.indexOf('{');
       if (start < 0) {
         reject(new Error((error as NodeJS.ErrnoException | null)?.code === 'ENOENT' ? 'java is not installed' : `EPUBCheck printed no report: ${stderr}`));
@@ -37,5 +40,5 @@ export function epubcheck(file: string): Promise<EpubCheckReport> {
           .map((m) => `${m.severity} ${m.ID} ${m.locations[0]?.path ?? ''}:${m.locations[0]?.line ?? ''} ${m.message}`),
       });
     });
-  });
+  }));
 }
