@@ -77,8 +77,9 @@ async function runBuild(args: { config: string; out?: string; format?: string; w
     }
   };
   await rebuild();
-  console.log(`watching ${displayPath(config.projectDir) || '.'} for changes (Ctrl-C to stop)`);
   watchBook({ projectDir: config.projectDir, ignore: [config.output.dir], rebuild });
+  // Told once the folders are watched: a chapter saved the moment this line shows is seen.
+  console.log(`watching ${displayPath(config.projectDir) || '.'} for changes (Ctrl-C to stop)`);
   await new Promise(() => {});
 }
 
