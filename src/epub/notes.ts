@@ -1,6 +1,6 @@
 import type { NoteOptions } from '../config/schema.ts';
 import type { Block, Chapter } from '../model/index.ts';
-import { noteMark, numberNotes, type NumberedNote } from '../model/notes.ts';
+import { noteHeadMark, noteMark, numberNotes, type NumberedNote } from '../model/notes.ts';
 import { plainText } from '../model/plain-text.ts';
 import { allBlocks } from '../model/walk.ts';
 import { blockXhtml, escapeXml, inlineXhtml, type XhtmlContext } from './xhtml.ts';
@@ -73,8 +73,7 @@ export class EpubNotes {
   }
 
   private noteXhtml(chapter: Chapter, note: NumberedNote, tag: 'aside' | 'li', type: string, file: string, context: XhtmlContext, indent: string): string {
-    const mark = escapeXml(noteMark(note, this.options.marker));
-    const back = `<a class="note-number" href="${file}#${referenceId(chapter, note, 1)}" role="doc-backlink">${mark}${/^\d/.test(mark) ? '.' : ''}</a> `;
+    const back = `<a class="note-number" href="${file}#${referenceId(chapter, note, 1)}" role="doc-backlink">${escapeXml(noteHeadMark(noteMark(note, this.options.marker)))}</a> `;
     const blocks: Block[] = note.note.blocks.length > 0 ? note.note.blocks : [{ kind: 'paragraph', content: [] }];
     const text = [...allBlocks(blocks)].map((b) => ('content' in b ? plainText(b.content) : '')).join('').trim();
     const pad = text.length < KOBO_MIN_TEXT ? '\u00A0'.repeat(KOBO_MIN_TEXT - text.length) : '';

@@ -12,6 +12,7 @@ import { CHAPTER_XHTML, CONTENT_OPF, NAV_XHTML, TOC_NCX } from './templates.ts';
 import { zipArchive, type ZipEntry } from './zip.ts';
 import { chapterBodyXhtml, escapeXml, figuresOf, imageHref, KoboSpans, pageId, type XhtmlContext } from './xhtml.ts';
 import { EpubNotes, ENDNOTES_ID } from './notes.ts';
+import { endnotesPosition } from '../model/notes.ts';
 import { NOTE_DEFAULTS, type NoteOptions } from '../config/schema.ts';
 
 // Loaded so that node-fetch, and what it would look for outside the project, never is.
@@ -93,10 +94,9 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
       beforeToc: chapter.matter === 'front',
     };
   };
-  // Collected notes go after the text and its afterword, before the pages about the author.
   const endnotesKobo = kobo ? new KoboSpans() : undefined;
   const endnotes = notes.endnotesXhtml(() => ({ kobo: endnotesKobo, links }));
-  const endnotesAt = endnotes === undefined ? -1 : ((at) => (at < 0 ? book.chapters.length : at))(book.chapters.findIndex((c) => c.role === 'aboutAuthor' || c.role === 'alsoBy'));
+  const endnotesAt = endnotes === undefined ? -1 : endnotesPosition(book.chapters);
   const endnotesDocument: EpubDocument[] = endnotes === undefined ? [] : [{ title: notesTitle, filename: `${ENDNOTES_ID}.xhtml`, id: ENDNOTES_ID, content: '', xhtml: endnotes, bodyType: 'backmatter', kobo }];
   const divisions = book.chapters.map(division);
   // The pages the builder adds before the author's own: no Kobo spans, before the contents.

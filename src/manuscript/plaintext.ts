@@ -8,6 +8,11 @@ const HEADING_WORDS =
   /^(chapter|part|book|volume|act|section|prologue|epilogue|interlude|preface|foreword|introduction|afterword|appendix|postscript|coda|kapitel|teil|chapitre|partie|capítulo|capitolo|hoofdstuk|rozdział|kapitola|глава)\b/iu;
 const NUMBER_ONLY = /^(?:[0-9]{1,4}|[IVXLCDM]{1,8})\.?$/u;
 
+/** A line that starts with a word such as "Chapter", "Part", "Prologue", or is only a number ("7", "XII"). */
+export function namesAHeading(line: string): boolean {
+  return HEADING_WORDS.test(line.trim()) || NUMBER_ONLY.test(line.trim());
+}
+
 /**
  * A plain-text chapter's first paragraph is its title when it reads as a heading: one line of at
  * most 80 characters that starts with a word such as "Chapter", "Part" or "Prologue", or is only a
@@ -17,7 +22,7 @@ export function readsAsHeading(paragraph: string): boolean {
   const text = paragraph.trim();
   if (!text || text.includes('\n') || text.length > 80) return false;
   if (/["“”'‘’]|[?!,;]$/u.test(text)) return false;
-  if (HEADING_WORDS.test(text) || NUMBER_ONLY.test(text)) return true;
+  if (namesAHeading(text)) return true;
   const letters = text.replace(/[^\p{L}]/gu, '');
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && text.length <= 60;
 }

@@ -68,3 +68,15 @@ export function noteSymbol(ordinal: number): string {
 export function noteMark(note: NumberedNote, marker: NoteMarker): string {
   return marker === 'symbol' ? noteSymbol(note.ordinal) : String(note.number);
 }
+
+/** What a note's own number reads at its head, where the note is set: `3.`, or a symbol alone. */
+export const noteHeadMark = (mark: string) => (/^\d/.test(mark) ? `${mark}.` : mark);
+
+/**
+ * Where a book's collected notes go among its divisions: after the text and its afterword, before
+ * the pages about the author (the index of the first of those, or the end).
+ */
+export function endnotesPosition(chapters: readonly Chapter[]): number {
+  const at = chapters.findIndex((chapter) => chapter.role === 'aboutAuthor' || chapter.role === 'alsoBy');
+  return at < 0 ? chapters.length : at;
+}

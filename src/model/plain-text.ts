@@ -1,7 +1,10 @@
 import type { Inline } from './index.ts';
 
-/** What a reader sees of some inlines, without markup: shared by every writer. */
-export function plainText(inlines: readonly Inline[]): string {
+/**
+ * What a reader sees of some inlines, without markup: shared by every writer. A note's mark is the
+ * writer's (`mark`, by the note's id); without it the words around it read on.
+ */
+export function plainText(inlines: readonly Inline[], mark?: (id: string) => string): string {
   return inlines
     .map((node) => {
       switch (node.kind) {
@@ -11,11 +14,10 @@ export function plainText(inlines: readonly Inline[]): string {
           return node.value;
         case 'lineBreak':
           return ' ';
-        // A note's mark is the writer's: the words around it read on without it.
         case 'noteRef':
-          return '';
+          return mark?.(node.id) ?? '';
         default:
-          return plainText(node.children);
+          return plainText(node.children, mark);
       }
     })
     .join('');

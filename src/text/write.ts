@@ -1,7 +1,7 @@
 import type { NoteOptions } from '../config/schema.ts';
 import { matterTitle } from '../locale.ts';
 import type { Block, Book, Inline } from '../model/index.ts';
-import { noteMark, numberNotes, type NumberedNote } from '../model/notes.ts';
+import { endnotesPosition, noteMark, numberNotes, type NumberedNote } from '../model/notes.ts';
 import { plainText } from '../model/plain-text.ts';
 
 /** What the text of some inlines reads, a note's mark as `[3]`. */
@@ -67,9 +67,20 @@ export function renderText(book: Book, notes?: NoteOptions): string {
   const numbered = numberNotes(book.chapters, notes?.numbering ?? 'chapter');
   const marker = notes?.marker ?? 'number';
   const atEnd = notes?.ebook === 'book';
+  const endnotes = () => {
+    if (!numbered.some((chapterNotes) => chapterNotes.length > 0)) return;
+    lines.push(matterTitle('notes', book.metadata.language, book.metadata.authors));
+    book.chapters.forEach((chapter, index) => {
+      if (numbered[index]!.length === 0) return;
+      lines.push(plainText(chapter.title));
+      noteLines(numbered[index]!, marker, lines);
+    });
+  };
+  const endnotesAt = atEnd ? endnotesPosition(book.chapters) : -1;
   book.chapters.forEach((chapter, index) => {
-    const marks = new Map(numbered[index]!.map((note) => [note.note.id, noteMark(note, marker)]));
-    const textOf: TextOf = (inlines) => inlinesText(inlines, marks);
+    if (index === endnotesAt) endnotes();
+    const marks = new Map(numbered[index]!.map((note) => [note.note.id, `[${noteMark(note, marker)}]`]));
+    const textOf: TextOf = (inlines) => plainText(inlines, (id) => marks.get(id) ?? '');
     lines.push(textOf(chapter.title));
     if (chapter.subtitle) lines.push(textOf(chapter.subtitle));
     if (chapter.byline) lines.push(chapter.byline.join(', '));
@@ -79,18 +90,6 @@ export function renderText(book: Book, notes?: NoteOptions): string {
       noteLines(numbered[index]!, marker, lines);
     }
   });
-  if (atEnd && numbered.some((notes) => notes.length > 0)) {
-    lines.push(matterTitle('notes', book.metadata.language, book.metadata.authors));
-    book.chapters.forEach((chapter, index) => {
-      if (numbered[index]!.length === 0) return;
-      lines.push(plainText(chapter.title));
-      noteLines(numbered[index]!, marker, lines);
-    });
-  }
+  if (endnotesAt === book.chapters.length) endnotes();
   return lines.join('\n') + '\n';
-}
-
-function inlinesText(inlines: readonly Inline[], marks: ReadonlyMap<string, string>): string {
-  if (marks.size === 0) return plainText(inlines);
-  return inlines.map((node) => (node.kind === 'noteRef' ? (marks.has(node.id) ? `[${marks.get(node.id)}]` : '') : 'children' in node ? inlinesText(node.children, marks) : plainText([node]))).join('');
 }

@@ -2,8 +2,8 @@ import { NOTE_DEFAULTS, type NoteOptions, type PrintOptions } from '../config/sc
 import { contentsHeading, matterTitle } from '../locale.ts';
 import { contributorLines, copyrightLines, seriesLine } from '../model/credits.ts';
 import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts';
-import { inlineNoteIds, noteMark, numberNotes, type NumberedNote } from '../model/notes.ts';
-import { divisionMarks, ENDNOTE_SCALE, endnoteGroups, FOOTNOTE_SCALE, footnoteLines, footnoteRule, hangMark, headMark, markBySymbol, noteDesign, placeholderMark, withNotes, type EndnoteGroup } from './notes.ts';
+import { endnotesPosition, inlineNoteIds, noteHeadMark, numberNotes, type NumberedNote } from '../model/notes.ts';
+import { divisionMarks, ENDNOTE_SCALE, endnoteGroups, FOOTNOTE_SCALE, footnoteLines, footnoteRule, hangMark, markBySymbol, noteDesign, placeholderMark, withNotes, type EndnoteGroup } from './notes.ts';
 import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
@@ -553,25 +553,19 @@ class Typesetter {
     return flow;
   }
 
-  /** Display text (a title, a heading, a caption) with its notes' marks, and the notes it refers to. */
+  /**
+   * Display text (a title, a heading, a caption) with its notes' marks, and the notes it refers to.
+   * Display lines are not set again once pages are made: a symbol counts from the division's first note.
+   */
   private markedText(inlines: readonly Inline[]): { text: string; notes: number[] } {
-    const byId = new Map((this.numbered[this.chapterIndex] ?? []).map((note) => [note.note.id, note]));
     const notes: number[] = [];
-    const marks: NoteMarks | undefined = this.marks
-      ? (id) => {
-          const note = byId.get(id);
-          if (!note) return undefined;
-          notes.push(note.ordinal - 1);
-          // Display lines are not set again once pages are made: a symbol counts from the division's first note.
-          return { mark: noteMark(note, this.notes.marker), note: note.ordinal - 1 };
-        }
-      : undefined;
-    const text = styledPieces(inlines, 'regular', [], false, marks)
-      .map((piece) => (piece === 'break' ? ' ' : piece.text))
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
-    return { text, notes };
+    const known = this.marks && divisionMarks(this.numbered[this.chapterIndex] ?? [], this.notes.marker);
+    const marks: NoteMarks | undefined = known && ((id) => {
+      const found = known(id);
+      if (found) notes.push(found.note);
+      return found;
+    });
+    return { text: plain(inlines, marks), notes };
   }
 
   /** The notes of division `index` as set at the foot of a page: smaller, on their own leading, the number hanging. */
@@ -584,7 +578,7 @@ class Typesetter {
     const body = this.design;
     const size = body.fontSize * FOOTNOTE_SCALE;
     const face = this.fonts.face('regular');
-    const mark = this.notes.marker === 'symbol' ? placeholderMark(face) : headMark(String(note.number));
+    const mark = this.notes.marker === 'symbol' ? placeholderMark(face) : noteHeadMark(String(note.number));
     const hang = Math.max(face.width('00.'), face.width(mark)) * size + 0.5 * size;
     const flow: FlowElement[] = [];
     const marks = this.marks;
@@ -799,7 +793,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     options.pages?.body(drawn);
   };
   // Notes collected at the back come after the text and its afterword, before the pages about the author.
-  const endnotesAt = ((at) => (at < 0 ? book.chapters.length : at))(book.chapters.findIndex((c) => c.role === 'aboutAuthor' || c.role === 'alsoBy'));
+  const endnotesAt = endnotesPosition(book.chapters);
   for (let index = 0; index <= book.chapters.length; index++) {
     if (index === endnotesAt && !t.footnotes) {
       const endnotes = t.endnotesDivision(referencePages);

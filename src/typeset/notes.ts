@@ -1,7 +1,7 @@
 import type { NoteOptions } from '../config/schema.ts';
 import { pageWord } from '../locale.ts';
 import type { Block, Book, Inline } from '../model/index.ts';
-import { noteMark, noteSymbol, type NumberedNote } from '../model/notes.ts';
+import { noteHeadMark, noteMark, noteSymbol, type NumberedNote } from '../model/notes.ts';
 import type { PageDesign } from './design.ts';
 import type { Face } from './fonts.ts';
 import type { Run, SetLine } from './lines.ts';
@@ -36,9 +36,6 @@ export function divisionMarks(notes: readonly NumberedNote[], marker: NoteOption
     return note ? { mark: byPage ?? noteMark(note, marker), note: note.ordinal - 1 } : undefined;
   };
 }
-
-/** What a note's own number reads at its head: `3.`, or a symbol alone. */
-export const headMark = (mark: string) => (/^\d/.test(mark) ? `${mark}.` : mark);
 
 /**
  * Puts `run` (a list item's marker, a note's number) before the first line of the first paragraph
@@ -102,7 +99,7 @@ export function endnoteGroups(book: Book, numbered: readonly NumberedNote[][], m
       const last = blocks.at(-1);
       if (last?.kind === 'paragraph') blocks[blocks.length - 1] = { ...last, content: [...last.content, ...back] };
       else blocks.push({ kind: 'paragraph', content: back });
-      return { mark: headMark(noteMark(note, marker)), blocks };
+      return { mark: noteHeadMark(noteMark(note, marker)), blocks };
     });
     return [{ title: chapter.title, notes: group }];
   });

@@ -1,9 +1,9 @@
 import type { Inline } from '../model/index.ts';
-import { styledPieces } from './paragraph.ts';
+import { styledPieces, type NoteMarks } from './paragraph.ts';
 
-/** Inlines as one line of text: styles dropped, line breaks and runs of white space one space, ends trimmed. */
-export function plain(inlines: readonly Inline[]): string {
-  return styledPieces(inlines)
+/** Inlines as one line of text: styles dropped, line breaks and runs of white space one space, ends trimmed; notes as `marks` give them. */
+export function plain(inlines: readonly Inline[], marks?: NoteMarks): string {
+  return styledPieces(inlines, 'regular', [], false, marks)
     .map((piece) => (piece === 'break' ? ' ' : piece.text))
     .join('')
     .replace(/\s+/g, ' ')

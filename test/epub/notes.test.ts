@@ -82,6 +82,7 @@ describe('EPUB notes', () => {
     const perChapter = renderText(BOOK, NOTE_DEFAULTS);
     assert.match(perChapter, /Salt\.\[1\] Walls\.\[2\]\[1\]\n\n\[1\] The salt pans of the south\.\n\[2\] Ibid\.\nChapter ch02/);
     const atEnd = renderText(BOOK, { ...NOTE_DEFAULTS, ebook: 'book', numbering: 'book' });
-    assert.match(atEnd, /Letters\.\[3\]\n[\s\S]*\nNotes\nChapter ch01\n\[1\] The salt pans/);
+    // Where the EPUB puts them: after the text, before the page about the author.
+    assert.match(atEnd, /Letters\.\[3\]\nNotes\nChapter ch01\n\[1\] The salt pans[\s\S]*\[3\] Four hundred of them, in the archive\.\nAbout the Author\nShe lives by the sea\.\n$/);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import JSZip from 'jszip';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Packer, PageBreak, Paragraph, TextRun } from 'docx';
 import { convertWordDocument } from '../../src/manuscript/docx/convert.ts';
 import { readWordDocument } from '../../src/manuscript/docx/read.ts';
 import { MAX_UNPACKED_BYTES, unsupportedWordFormat } from '../../src/manuscript/docx/unpack.ts';
@@ -61,7 +61,7 @@ describe('Word documents', () => {
     assert.ok(find(words(first!), 'link').some((n) => n.kind === 'link' && n.href === 'https://example.org/camargue'));
     assert.ok(words(first!).some((n) => n.kind === 'lineBreak'));
     const table = first!.blocks.find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>;
-    assert.deepEqual(table.head.map(plainText), ['Year', 'Tonnes']);
+    assert.deepEqual(table.head.map((cell) => plainText(cell)), ['Year', 'Tonnes']);
   });
 
   it('keeps footnotes as the model’s notes, several paragraphs and formatting included', async () => {
@@ -102,6 +102,20 @@ describe('Word documents', () => {
     const [story] = await single(new Paragraph({ text: 'The Tide Clock', style: 'Title' }), new Paragraph('The clock told the tide.'), new Paragraph({ text: 'CLOSED ON SUNDAYS', alignment: AlignmentType.CENTER }), new Paragraph({ text: '⁂', alignment: AlignmentType.CENTER }), new Paragraph('Later.'));
     assert.equal(plainText(story!.title!), 'The Tide Clock');
     assert.deepEqual(story!.blocks.map((b) => b.kind), ['paragraph', 'division', 'sceneBreak', 'paragraph']);
+  });
+
+  it('keeps a Heading 2 after a page break a section of its chapter, and a line in capitals mid-text a paragraph', async () => {
+    const book = await single(
+      new Paragraph({ text: 'Chapter 1', heading: 'Heading1' }),
+      new Paragraph('Text.'),
+      new Paragraph({ children: [new PageBreak()] }),
+      new Paragraph({ text: 'The Storm', heading: 'Heading2' }),
+      new Paragraph('More.'),
+      new Paragraph('NO ENTRY'),
+      new Paragraph('The sign said so.'),
+    );
+    assert.equal(book.length, 1);
+    assert.deepEqual(book[0]!.blocks.map((b) => b.kind), ['paragraph', 'heading', 'paragraph', 'paragraph', 'paragraph']);
   });
 
   it('opens a part at a Part title before a chapter title', async () => {

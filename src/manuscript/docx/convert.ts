@@ -3,7 +3,7 @@ import { blockNoteIds } from '../../model/notes.ts';
 import { plainText } from '../../model/plain-text.ts';
 import type { ParsedChapter } from '../markdown.ts';
 import { isSceneBreakOrnament } from '../ornament.ts';
-import { readsAsHeading } from '../plaintext.ts';
+import { namesAHeading, readsAsHeading } from '../plaintext.ts';
 import { mergeRuns, PAGE_BREAK, runInlines, type RunContent } from './inlines.ts';
 import type { WordDocument } from './read.ts';
 import { HORIZONTAL_RULE, SECTION_BREAK } from './unpack.ts';
@@ -176,8 +176,8 @@ function looksLikeTitle(line: WordLine): boolean {
   return readsAsHeading(line.text) || ((line.centred || bold) && !/[.,;:!?"“”…]$/.test(line.text) && /\p{L}/u.test(line.text) && !isSceneBreakOrnament(line.text));
 }
 
-/** A chapter title that needs no break before it: "Chapter 7", "Part Two", "Prologue", "XII". */
-const namesAChapter = (line: WordLine) => readsAsHeading(line.text) && !/^[\p{Lu}\s\p{P}]+$/u.test(line.text.replace(/^(?:[0-9]{1,4}|[IVXLCDM]{1,8})\.?$/u, 'x'));
+/** A chapter title that needs no break before it: "Chapter 7", "Part Two", "Prologue", "XII" (a line in capitals alone is not: it may be a shout, or a sign). */
+const namesAChapter = (line: WordLine) => readsAsHeading(line.text) && namesAHeading(line.text);
 
 const isPart = (line: WordLine) => /^(?:part|book|teil|partie|parte|deel)\b/i.test(line.text);
 
@@ -201,7 +201,9 @@ function splitChapters(items: Item[], warnings: { line: number; message: string 
     if (isLine(item)) {
       const level = headingLevel(item);
       const plainStyle = item.style === 'normal' || item.style === '' || item.style === 'body text' || item.style === 'text body';
-      const opensChapter = level === 1 || (level === 0 && !headed) || (level !== 0 && afterBreak && looksLikeTitle(item)) || (plainStyle && namesAChapter(item));
+      // A section heading (Heading 2 and below) after a break stays a section.
+      const unstyled = Number.isNaN(level);
+      const opensChapter = level === 1 || (level === 0 && !headed) || (unstyled && afterBreak && looksLikeTitle(item)) || (plainStyle && namesAChapter(item));
       if (opensChapter) {
         const next = nextLine(items, i);
         // "Part Two" over a chapter title: the part's own page, then its first chapter.
@@ -213,7 +215,7 @@ function splitChapters(items: Item[], warnings: { line: number; message: string 
         const chapter: WordChapter = { title: displayWords(item.inlines), titleStyle: item.style, items: [] };
         if (pendingPart) chapter.part = pendingPart;
         pendingPart = undefined;
-        // A Subtitle-styled line, or a second short title line, under the title.
+        // A Subtitle-styled line under the title is its subtitle.
         if (next && next.line.style === 'subtitle') {
           chapter.subtitle = next.line.inlines;
           i = next.at;

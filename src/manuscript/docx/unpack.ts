@@ -15,7 +15,6 @@ export interface WordLeftovers {
   comments: number;
   insertions: number;
   deletions: number;
-  hiddenRuns: number;
 }
 
 const OTHER_FORMATS: Record<string, string> = {
@@ -66,14 +65,11 @@ export async function unpackDocx(bytes: Uint8Array, name: string): Promise<{ doc
     comments: count(xml, /<w:commentReference\b/g),
     insertions: count(xml, /<w:ins\b/g),
     deletions: count(xml, /<w:del\b/g),
-    hiddenRuns: 0,
   };
   // A run whose properties say vanish is hidden text: never shown, never printed.
   xml = xml.replace(/<w:r(?=[\s>])(?:(?!<\/w:r>)[\s\S])*?<\/w:r>/g, (run) => {
     const properties = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(run)?.[1] ?? '';
-    if (!/<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>/.test(properties)) return run;
-    leftovers.hiddenRuns++;
-    return '';
+    return /<w:vanish(?:\s+w:val="(?:true|1|on)")?\s*\/>/.test(properties) ? '' : run;
   });
   // A horizontal rule, which mammoth does not read: Word's and pandoc's rule shape (o:hr), or an
   // empty paragraph with a border above or below it (what Word makes of a typed "---").
