@@ -78,24 +78,14 @@ function parseJson(text: string, name: string): unknown {
 
 /** The config's bytes as UTF-8 text; a byte that is not UTF-8 is an error naming its line, never a replacement character. */
 function decodeConfig(bytes: Buffer, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    let end = bytes.length;
-    // The longest prefix that decodes (a character cut at its end is no fault): the first bad byte follows it.
-    for (let low = 0, high = bytes.length; low < high; ) {
-      const mid = (low + high + 1) >> 1;
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-        low = mid;
-      } catch {
-        high = mid - 1;
-      }
-      end = low;
-    }
-    const line = bytes.subarray(0, end).toString('utf8').split('\n').length;
-    throw new BookError(name, `line ${line}`, 'is not UTF-8 text', 'save it as UTF-8 (every editor offers it; Latin-1 or Windows-1252 is not)');
-  }
+  const text = bytes.toString('utf8');
+  const again = Buffer.from(text);
+  if (again.equals(bytes)) return text;
+  // Decoded with replacement characters and encoded again, the text parts from the bytes at the first one that is not UTF-8.
+  let at = 0;
+  while (at < bytes.length && bytes[at] === again[at]) at++;
+  const line = bytes.subarray(0, at).toString('utf8').split('\n').length;
+  throw new BookError(name, `line ${line}`, 'is not UTF-8 text', 'save it as UTF-8 (every editor offers it; Latin-1 or Windows-1252 is not)');
 }
 
 /** A stable urn:uuid (RFC 4122 version 5 layout) from the title and authors: same book, same identifier. */
