@@ -14,6 +14,16 @@ describe('dashes', () => {
     ['"- and then', '"—and then'],
     ['the war of 1914-1918', 'the war of 1914–1918'],
     ['see pages 10-20.', 'see pages 10–20.'],
+    // Unspaced: years, small rising numbers and references take the en dash; codes, phones and dates do not.
+    ['pp. 12-14, § 3-9, 1914-18, 10-20 people', 'pp. 12–14, § 3–9, 1914–18, 10–20 people'],
+    ['call 555-1234, the score 21-14, on 1999-2000-2001', 'call 555-1234, the score 21-14, on 1999-2000-2001'],
+    // Letter ranges, as index volumes are labelled; "I - I" is a stammer.
+    ['Volume 1: A - ANG, then L - Z', 'Volume 1: A–ANG, then L–Z'],
+    ['"I - I don\'t know"', '"I—I don\'t know"'],
+    // A spaced minus after a colon or an equals sign, as a figure is often typed.
+    ['le solde : - 3 000 000 et x = - 4', 'le solde : \u22123 000 000 et x = \u22124'],
+    // A dash the author typed keeps its spacing.
+    ['He said — typed spaced — and left', 'He said — typed spaced — and left'],
     ['a well-known, up-to-date man', 'a well-known, up-to-date man'],
     ['pre- and post-war', 'pre- and post-war'],
     ['the ----shire militia', 'the ⸺shire militia'],
@@ -44,6 +54,11 @@ describe('dashes', () => {
   });
   it('keeps a French spaced hyphen a spaced dash, never closed up', () => {
     assert.equal(dashes('mis au point - quelque chose', 'spaced-en'), 'mis au point\u00A0– quelque chose');
+    assert.equal(dashes('Il a dit -', 'spaced-en'), 'Il a dit\u00A0–');
+    assert.equal(dashes('Er kam -- und ging.', 'spaced-en'), 'Er kam\u00A0– und ging.');
+  });
+  it('leaves a dash the author typed as typed in spaced languages too', () => {
+    assert.equal(dashes('Il dit — oui — puis - non', 'spaced-en'), 'Il dit — oui — puis\u00A0– non');
   });
   it('is idempotent', () => {
     for (const [input] of cases) assert.equal(dashes(dashes(input)), dashes(input));
