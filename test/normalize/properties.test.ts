@@ -9,7 +9,7 @@ import { renderText } from '../../src/text/write.ts';
 const options = { quotes: true, dashes: true, ellipses: true, spaces: true, dash: 'em' as const };
 
 // Text built from the pieces writers type: words, quotes, apostrophes, hyphens, dots, digits, spaces.
-const fragment = fc.constantFrom('word', 'It', 's', 'tis', "'", '"', '-', '--', '---', '.', '...', '....', ' ', '  ', '1914', '6', ',', '!', '?', '(', ')', 'é', 'Mr.', '—', '“', '’', '\t');
+const fragment = fc.constantFrom('word', 'It', 's', 'tis', 'uz', 'goin', 'a', 'A', 'Z', ':', '=', "'", '"', '-', '--', '---', '.', '...', '....', ' ', '  ', '1914', '6', ',', '!', '?', '(', ')', 'é', 'Mr.', '—', '“', '’', '\t');
 const text = fc.array(fragment, { maxLength: 30 }).map((parts) => parts.join(''));
 const inline: fc.Arbitrary<Inline> = fc.oneof(
   { weight: 4, arbitrary: text.map((value): Inline => ({ kind: 'text', value })) },
