@@ -31,7 +31,8 @@ export interface BuildOptions {
 }
 
 export interface BuiltFile {
-  format: Format;
+  /** What the file is: a format asked for, or the cover image made with the ebooks. */
+  format: Format | 'cover';
   path: string;
   bytes: number;
 }
@@ -65,7 +66,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // (whose page list maps to the PDF's pages); started first, it loads while the manuscript is read.
   const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces }) : undefined;
   const outputs = new PendingOutputs(config.output.dir);
-  const files: { format: Format; name: string }[] = [];
+  const files: { format: Format | 'cover'; name: string }[] = [];
   const warnings: Warning[] = [...config.warnings];
   let pages: number | undefined;
   try {
@@ -106,12 +107,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (variants.length > 0) {
       progress('making the EPUB');
-      const archives = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants, notes: config.notes }, typesetPages);
+      const { archives, cover } = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants, notes: config.notes }, typesetPages);
       for (const [i, format] of variants.entries()) {
         const name = `${config.output.name}${format === 'kepub' ? '.kepub' : ''}.epub`;
         outputs.write(name, archives[i]!);
         files.push({ format, name });
       }
+      // The cover file the stores' upload forms ask for beside the book.
+      outputs.write(`${config.output.name}-cover.jpg`, cover);
+      files.push({ format: 'cover', name: `${config.output.name}-cover.jpg` });
     }
     if (pdf) {
       progress('drawing pages');

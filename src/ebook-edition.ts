@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { NoteOptions } from './config/schema.ts';
+import { jpegCover } from './cover/raster.ts';
 import { typographicCover } from './cover/typographic.ts';
 import type { Book, EmbeddedFont, PrintPage } from './model/index.ts';
 import { STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
@@ -16,12 +17,12 @@ export interface EbookRequest {
   notes?: NoteOptions;
 }
 
-/** What only the ebook carries: a cover (drawn when none is given) and the embedded faces. */
-function ebookEdition(request: EbookRequest): Book {
+/** What only the ebook carries: a cover (the author's, else one drawn and rendered as a JPEG) and the embedded faces. */
+async function ebookEdition(request: EbookRequest): Promise<Book> {
   const { book, faces } = request;
-  const metadata = book.metadata.cover ? book.metadata : { ...book.metadata, cover: typographicCover(book.metadata, faces.regular) };
+  const cover = book.metadata.cover ?? (await jpegCover(typographicCover(book.metadata, faces.regular)));
   const embeddedFonts = request.embedFonts ? embeddedFaces(faces) : undefined;
-  return { ...book, metadata, embeddedFonts };
+  return { ...book, metadata: { ...book.metadata, cover }, embeddedFonts };
 }
 
 function embeddedFaces(faces: Record<Style, string>): EmbeddedFont[] {
@@ -37,11 +38,15 @@ function embeddedFaces(faces: Record<Style, string>): EmbeddedFont[] {
   });
 }
 
-/** The EPUB archives asked for, in the order of `request.variants`; `printPages` maps them to the print edition's pages. */
-export async function renderEbooks(request: EbookRequest, printPages: PrintPage[] | undefined): Promise<Buffer[]> {
+/**
+ * The EPUB archives asked for, in the order of `request.variants` (`printPages` maps them to the print
+ * edition's pages), and the cover they carry, as a JPEG for the stores' upload forms.
+ */
+export async function renderEbooks(request: EbookRequest, printPages: PrintPage[] | undefined): Promise<{ archives: Buffer[]; cover: Uint8Array }> {
   const { renderEpub } = await import('./epub/write.ts');
-  const ebook = { ...ebookEdition(request), printPages };
+  const ebook = { ...(await ebookEdition(request)), printPages };
   const archives: Buffer[] = [];
   for (const variant of request.variants) archives.push(await renderEpub(ebook, { kobo: variant === 'kepub', notes: request.notes }));
-  return archives;
+  // The stores' upload forms take a JPEG: an author's PNG is converted for the file beside the book.
+  return { archives, cover: (await jpegCover(ebook.metadata.cover!)).data };
 }

@@ -42,10 +42,10 @@ jobs:
           key: book-cache-\${{ github.sha }}
           restore-keys: book-cache-
       - run: npm run book
-      - name: Attach the EPUB and PDF to the release
+      - name: Attach the EPUB, the PDF and the store cover to the release
         env:
           GH_TOKEN: \${{ github.token }}
-        run: gh release create "\${GITHUB_REF_NAME}" dist/*.epub dist/*.pdf --title "\${GITHUB_REF_NAME}" --generate-notes
+        run: gh release create "\${GITHUB_REF_NAME}" dist/*.epub dist/*.pdf dist/*-cover.jpg --title "\${GITHUB_REF_NAME}" --generate-notes
 `;
 
 function readme(title: string): string {
@@ -54,9 +54,9 @@ function readme(title: string): string {
 A book built with \`book\`.
 
 - Write chapters in \`manuscript/\` as Markdown (\`# Title\` first) or plain text, and list them in \`book.config.json\`.
-- \`npm install\` once, then \`npm run book\` writes \`dist/*.epub\` and \`dist/*.pdf\`.
+- \`npm install\` once, then \`npm run book\` writes \`dist/*.epub\`, \`dist/*.pdf\` and the cover for the stores, \`dist/*-cover.jpg\`.
 - \`npx book check\` validates everything without touching \`dist/\`; \`npx book build --watch\` rebuilds as you write.
-- Push a tag such as \`v1.0\` and GitHub Actions attaches the EPUB and PDF to a release.
+- Push a tag such as \`v1.0\` and GitHub Actions attaches the EPUB, the PDF and the cover to a release.
 `;
 }
 
@@ -69,7 +69,7 @@ export function initBook(dir: string): string[] {
   }
   const title = name.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) || 'Untitled';
   const files: Record<string, string> = {
-    'book.config.json': JSON.stringify({ $schema: './node_modules/book/schema/book.config.schema.json', title, author: 'Your Name', language: 'en', chapters: ['manuscript/*.md'] }, null, 2) + '\n',
+    'book.config.json': JSON.stringify({ $schema: './node_modules/book/schema/book.config.schema.json', title, author: 'Your Name', language: 'en', rights: 'all-rights-reserved', chapters: ['manuscript/*.md'] }, null, 2) + '\n',
     'manuscript/01-chapter-one.md': CHAPTER,
     '.gitignore': 'node_modules/\ndist/\n',
     'README.md': readme(title),

@@ -19,7 +19,7 @@ const MATTER: Record<string, Partial<Record<string, string>>> = {
 export function matterTitle(role: string, language: string, authors: readonly string[]): string {
   const table = MATTER[language.split('-')[0]!.toLowerCase()] ?? {};
   const title = table[role] ?? MATTER.en![role] ?? role;
-  return title.replace('{author}', authors.join(', '));
+  return title.replace('{author}', joinNames(authors, language));
 }
 
 const PAGE: Record<string, string> = { en: 'page', fr: 'page', de: 'Seite', es: 'página', it: 'pagina', nl: 'pagina', pt: 'página', sv: 'sidan', da: 'side', pl: 'strona', cs: 'strana', ru: 'с.' };
@@ -27,4 +27,13 @@ const PAGE: Record<string, string> = { en: 'page', fr: 'page', de: 'Seite', es: 
 /** "page" before a page number, as in a note's "page 12". */
 export function pageWord(language: string): string {
   return PAGE[language.split('-')[0]!.toLowerCase()] ?? PAGE.en!;
+}
+
+const AND: Record<string, string> = { en: 'and', fr: 'et', de: 'und', es: 'y', it: 'e', pt: 'e', nl: 'en', sv: 'och', da: 'og', nb: 'og', no: 'og', fi: 'ja', pl: 'i', cs: 'a', sk: 'a', ru: 'и', uk: 'і' };
+
+/** Names as a sentence says them: "A", "A and B", "A, B and C" (the language's "and"). */
+export function joinNames(names: readonly string[], language: string): string {
+  if (names.length <= 1) return names[0] ?? '';
+  const and = AND[language.split('-')[0]!.toLowerCase()] ?? AND.en!;
+  return `${names.slice(0, -1).join(', ')} ${and} ${names.at(-1)}`;
 }

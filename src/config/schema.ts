@@ -157,7 +157,7 @@ export const configSchema = z.strictObject({
   chapters: z.array(chapterEntry).min(1, 'needs at least one chapter').describe('Chapter files or globs in reading order, relative to this file; { part, chapters } groups them into a part.'),
   identifier: nonEmpty('identifier').optional().describe('A URN or ISBN; by default a urn:uuid derived from title and author.'),
   publisher: nonEmpty('publisher').optional(),
-  rights: nonEmpty('rights').optional(),
+  rights: nonEmpty('rights').optional().describe('The copyright page\'s rights line: a preset ("all-rights-reserved", "public-domain", "cc0", "cc-by-4.0", "cc-by-sa-4.0", "cc-by-nc-4.0", "cc-by-nc-sa-4.0") or your own words; without it, "© <year> <author>" alone.'),
   description: nonEmpty('description', 20000).optional(),
   date: isoDate.optional().describe('Publication date, ISO 8601.'),
   isbn: z

@@ -126,7 +126,8 @@ export function typographicCover(text: CoverText, fontFile: string): CoverImage 
     }
   }
   const ruleY = Math.max(y + 40, 1500);
-  const author = fit(outliner, text.authors.join(' & ').toUpperCase(), 96, 44, width, 3, 0.12);
+  // Large enough to read in a store's thumbnail (120 pixels wide: about a twelfth of this size).
+  const author = fit(outliner, text.authors.join(' & ').toUpperCase(), 150, 72, width, 3, 0.12);
   let authorY = 2200 - (author.lines.length - 1) * author.size * 1.3;
   for (const line of author.lines) {
     centered(line, authorY, author.size, ink, 0.12);

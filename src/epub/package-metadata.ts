@@ -1,3 +1,4 @@
+import { rightsStatement } from '../model/credits.ts';
 import type { Metadata } from '../model/index.ts';
 import { escapeXml } from './xhtml.ts';
 
@@ -41,7 +42,9 @@ export function packageMetadataXml(m: Metadata, facts: PackageFacts): string {
   add(`<dc:language>${escapeXml(m.language)}</dc:language>`);
   if (m.date) add(`<dc:date>${escapeXml(m.date)}</dc:date>`);
   if (m.publisher) add(`<dc:publisher>${escapeXml(m.publisher)}</dc:publisher>`);
-  if (m.rights) add(`<dc:rights>${escapeXml(m.rights)}</dc:rights>`);
+  const rights = rightsStatement(m);
+  add(`<dc:rights>${escapeXml(rights.words)}</dc:rights>`);
+  if (rights.licence) add(`<meta property="dcterms:license">${escapeXml(rights.licence)}</meta>`);
   if (m.description) add(`<dc:description>${escapeXml(m.description)}</dc:description>`);
   for (const subject of m.subjects ?? []) add(`<dc:subject>${escapeXml(subject)}</dc:subject>`);
   if (m.series) {
@@ -71,6 +74,11 @@ export function packageMetadataXml(m: Metadata, facts: PackageFacts): string {
     add(`<meta property="schema:accessibilityFeature">printPageNumbers</meta>`);
   }
   add(`<meta property="schema:accessibilityHazard">none</meta>`);
+  if (facts.hasPageList) {
+    // The page list's page numbers are the print edition's: name it as the pages' source (Ace's epub-pagesource).
+    add(`<dc:source id="print-edition">${escapeXml(`${m.title} (print edition)`)}</dc:source>`);
+    add(`<meta refines="#print-edition" property="source-of">pagination</meta>`);
+  }
   const summary = [
     'Text with headings for every chapter, a table of contents and a logical reading order.',
     facts.hasCover ? (facts.coverGenerated ? 'The cover shows the title and author, given as its text alternative.' : 'The cover image has a text alternative.') : '',

@@ -1,5 +1,9 @@
 // Book-like defaults that respect the reader's own font, size and colours: no fixed colours,
 // no margins on body text, sizes in em.
+// Blocks after which a paragraph is not indented; a print page's marker between them changes nothing.
+const NO_INDENT_AFTER = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'ul', 'ol', 'pre', 'table', 'div', 'figure'];
+const PAGE_BREAK = '[role="doc-pagebreak"]';
+
 export const STYLESHEET = `@charset "UTF-8";
 
 body {
@@ -40,8 +44,8 @@ p {
   text-align: justify;
 }
 
-h1 + p, h2 + p, h3 + p, h4 + p, h5 + p, h6 + p, hr + p, p:first-child,
-ul + p, ol + p, pre + p, table + p, div + p, figure + p {
+${NO_INDENT_AFTER.map((block) => `${block} + p`).join(', ')}, p:first-child,
+${NO_INDENT_AFTER.map((block) => `${block} + ${PAGE_BREAK} + p`).join(', ')}, ${PAGE_BREAK}:first-child + p {
   text-indent: 0;
 }
 
@@ -180,6 +184,11 @@ a.noteref, a.note-number {
   text-decoration: none;
 }
 
+/* The note's number links back to its mark: set bold, it stands apart from the note's words by more than colour (Ace: link-in-text-block). */
+a.note-number {
+  font-weight: bold;
+}
+
 section.footnotes {
   margin-top: 2em;
 }
@@ -228,7 +237,7 @@ ol.endnotes {
 
 .titlepage {
   text-align: center;
-  margin-top: 20%;
+  margin-top: 3em;
 }
 
 .titlepage h1 {
@@ -259,13 +268,40 @@ ol.endnotes {
 }
 
 .cover img {
+  display: block;
+  margin: 0 auto;
+  width: auto;
+  height: auto;
   max-width: 100%;
-  max-height: 100%;
+  /* The page less the margins a reading system may keep: the whole cover on one page. */
+  max-height: 95vh;
+  object-fit: contain;
+}
+
+/* The contents: its heading as every division's, parts' chapters indented under them. */
+nav#toc > h1 {
+  font-size: 1.4em;
+  font-weight: normal;
+  text-align: center;
+  margin: 3em 0 2em;
 }
 
 nav ol {
   list-style: none;
   padding: 0;
+  margin: 0;
+}
+
+nav#toc li {
+  margin: 0.4em 0;
+}
+
+nav#toc ol ol {
+  padding-left: 1.5em;
+}
+
+nav#toc li > a + ol {
+  margin-top: 0.4em;
 }
 
 .part {
@@ -279,7 +315,7 @@ nav ol {
 }
 
 .dedication, .epigraph {
-  margin: 25% 10% 0;
+  margin: 4em 10% 0;
   page-break-before: always;
   break-before: page;
 }
@@ -300,6 +336,11 @@ nav ol {
   margin-top: 0.5em;
 }
 
+/* Emphasis inside what is set in italic turns roman. */
+.dedication em, .epigraph em, .titlepage .subtitle em, figcaption em, h2 em, h3 em, h4 em, h5 em, h6 em, .chapter-subtitle em {
+  font-style: normal;
+}
+
 .titlepage .contributor, .titlepage .series, .titlepage .publisher {
   text-indent: 0;
   text-align: center;
@@ -312,7 +353,7 @@ nav ol {
 }
 
 .copyright-page {
-  margin-top: 50%;
+  margin-top: 6em;
   font-size: 0.85em;
 }
 

@@ -1,7 +1,9 @@
 // EJS templates handed to epub-gen-memory in place of its own, so the package document, nav, NCX
 // and chapters carry what stores and validators expect: a stable identifier, a fixed modification
 // date, the book's language on every document, epub:type semantics and accessibility metadata.
-// Values come from options we pass (`book`, `xhtml`, …); `<%= %>` escapes them.
+// Values come from options we pass (`book`, `xhtml`, …); `<%= %>` escapes them. The EPUB 2 guide
+// is kept beside the landmarks: Kindle conversion (Calibre, KDP) reads it for the cover, the
+// contents and where the book starts, and without it makes a contents page of its own.
 
 export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="<%= book.language %>" prefix="schema: http://schema.org/">
@@ -22,6 +24,9 @@ export const CONTENT_OPF = `<?xml version="1.0" encoding="UTF-8"?>
 <% } }) %>    <itemref idref="nav"/>
 <% content.forEach(function (chapter) { if (!chapter.beforeToc) { %>    <itemref idref="<%= chapter.id %>"/>
 <% } }) %>  </spine>
+  <guide>
+<% guide.forEach(function (reference) { %>    <reference type="<%= reference.type %>" title="<%= reference.title %>" href="<%= reference.href %>"/>
+<% }) %>  </guide>
 </package>
 `;
 

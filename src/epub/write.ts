@@ -81,7 +81,7 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
   const notesTitle = label('notes');
   const notes = new EpubNotes(book.chapters, variant.notes ?? NOTE_DEFAULTS, notesTitle);
   const division = (chapter: Chapter, index: number): EpubDocument => {
-    const context: XhtmlContext = { kobo: kobo ? new KoboSpans() : undefined, links, notes: notes.references(index) };
+    const context: XhtmlContext = { kobo: kobo ? new KoboSpans() : undefined, links, notes: notes.references(index), language };
     const pages = (book.printPages ?? []).filter((page) => page.chapter === index);
     return {
       title: plainText(chapter.title),
@@ -95,7 +95,7 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
     };
   };
   const endnotesKobo = kobo ? new KoboSpans() : undefined;
-  const endnotes = notes.endnotesXhtml(() => ({ kobo: endnotesKobo, links }));
+  const endnotes = notes.endnotesXhtml(() => ({ kobo: endnotesKobo, links, language }));
   const endnotesAt = endnotes === undefined ? -1 : endnotesPosition(book.chapters);
   const endnotesDocument: EpubDocument[] = endnotes === undefined ? [] : [{ title: notesTitle, filename: `${ENDNOTES_ID}.xhtml`, id: ENDNOTES_ID, content: '', xhtml: endnotes, bodyType: 'backmatter', kobo }];
   const divisions = book.chapters.map(division);
@@ -125,6 +125,8 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
     ...(firstBody ? [{ type: 'bodymatter', href: `${firstBody.id}.xhtml`, title: plainText(firstBody.title) }] : []),
     ...(endnotes !== undefined ? [{ type: 'endnotes', href: `${ENDNOTES_ID}.xhtml`, title: notesTitle }] : []),
   ];
+  const GUIDE_TYPES: Record<string, string> = { cover: 'cover', titlepage: 'title-page', toc: 'toc', bodymatter: 'text' };
+  const guide = landmarks.filter((mark) => GUIDE_TYPES[mark.type]).map((mark) => ({ ...mark, type: GUIDE_TYPES[mark.type]! }));
   const fonts = (book.embeddedFonts ?? []).map((font, i) => ({
     ...font,
     id: `font-${i + 1}`,
@@ -158,6 +160,7 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
     ncxPoints: ncx.xml,
     ncxDepth: ncx.depth,
     landmarks,
+    guide,
     pageList,
   };
   const epub = new EPub(options as ConstructorParameters<typeof EPub>[0], documents);

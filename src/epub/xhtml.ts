@@ -1,3 +1,4 @@
+import { joinNames } from '../locale.ts';
 import type { Block, Chapter, DivisionRole, ImageData, Inline, PrintPage } from '../model/index.ts';
 import { plainText } from '../model/plain-text.ts';
 import { childBlocks } from '../model/walk.ts';
@@ -40,6 +41,8 @@ export type NoteReferences = (id: string) => string | undefined;
 /** What a document's markup depends on beyond its blocks. */
 export interface XhtmlContext {
   kobo?: KoboSpans;
+  /** The book's language, for the words between names ("A and B"). */
+  language?: string;
   links?: LinkTargets;
   notes?: NoteReferences;
 }
@@ -189,7 +192,7 @@ export function chapterBodyXhtml(chapter: Chapter, pages: readonly PrintPage[] =
   // Kobo numbers spans in reading order: the heading comes first.
   kobo?.nextParagraph();
   const heading = untitled ? '' : inlineXhtml(chapter.title, context);
-  const under = [chapter.subtitle ? `    <p class="chapter-subtitle">${inlineXhtml(chapter.subtitle, context)}</p>\n` : '', chapter.byline ? `    <p class="byline">${kobo ? kobo.wrap(chapter.byline.join(', ')) : escapeXml(chapter.byline.join(', '))}</p>\n` : ''].join('');
+  const under = [chapter.subtitle ? `    <p class="chapter-subtitle">${inlineXhtml(chapter.subtitle, context)}</p>\n` : '', chapter.byline ? `    <p class="byline">${kobo ? kobo.wrap(joinNames(chapter.byline, context.language ?? 'en')) : escapeXml(joinNames(chapter.byline, context.language ?? 'en'))}</p>\n` : ''].join('');
   const blocks = chapter.blocks.map((block, i) => pageMarkers(pages, i, '    ') + blockXhtml(block, '    ', context)).join('\n') + notes();
   const semantics = SEMANTICS[chapter.role];
   const attributes = `id="${chapter.id}" class="${chapter.role === 'aboutAuthor' ? 'about-author' : chapter.role === 'alsoBy' ? 'also-by' : chapter.role}"${semantics ? ` epub:type="${semantics.type}" role="${semantics.role}"` : ''}`;

@@ -1,5 +1,5 @@
 import type { NoteOptions } from '../config/schema.ts';
-import { matterTitle } from '../locale.ts';
+import { joinNames, matterTitle } from '../locale.ts';
 import type { Block, Book, Inline } from '../model/index.ts';
 import { endnotesPosition, noteMark, numberNotes, type NumberedNote } from '../model/notes.ts';
 import { plainText } from '../model/plain-text.ts';
@@ -83,7 +83,7 @@ export function renderText(book: Book, notes?: NoteOptions): string {
     const textOf: TextOf = (inlines) => plainText(inlines, (id) => marks.get(id) ?? '');
     lines.push(textOf(chapter.title));
     if (chapter.subtitle) lines.push(textOf(chapter.subtitle));
-    if (chapter.byline) lines.push(chapter.byline.join(', '));
+    if (chapter.byline) lines.push(joinNames(chapter.byline, book.metadata.language));
     blockLines(chapter.blocks, lines, textOf);
     if (!atEnd && marks.size > 0) {
       lines.push('');

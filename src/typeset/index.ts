@@ -1,5 +1,5 @@
 import { NOTE_DEFAULTS, type NoteOptions, type PrintOptions } from '../config/schema.ts';
-import { contentsHeading, matterTitle } from '../locale.ts';
+import { contentsHeading, joinNames, matterTitle } from '../locale.ts';
 import { contributorLines, copyrightLines, seriesLine } from '../model/credits.ts';
 import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts';
 import { endnotesPosition, inlineNoteIds, noteHeadMark, numberNotes, type NumberedNote } from '../model/notes.ts';
@@ -627,7 +627,7 @@ class Typesetter {
     title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
     flow.push({ ...this.fixedLines(withNotes(title, marked.notes), 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
     if (chapter.subtitle) flow.push(this.fixedLines(this.centered(plain(chapter.subtitle), 'italic', fontSize * 1.15, textWidth * 0.85).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + textWidth * 0.075 })) })), 0, true));
-    if (chapter.byline) flow.push(this.fixedLines(this.centered(chapter.byline.join(', '), 'regular', fontSize, textWidth, true), 0, true));
+    if (chapter.byline) flow.push(this.fixedLines(this.centered(joinNames(chapter.byline, this.book.metadata.language), 'regular', fontSize, textWidth, true), 0, true));
     flow.push({ kind: 'space', height: 2, keepAtTop: false });
     if (chapter.role === 'alsoBy') this.centeredBlocks(chapter.blocks, flow, 'italic');
     else this.blocks(chapter.blocks, flow, textWidth, 0, { indentNext: false, first: true }, true);
@@ -712,7 +712,7 @@ function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m
   const folio = index + 1;
   const numbered = !page.blank && !page.bare;
   if (!numbered) return { lines };
-  const furniture = runningHead(t, page, index, folio, d, m.title, m.authors.join(', '));
+  const furniture = runningHead(t, page, index, folio, d, m.title, joinNames(m.authors, m.language));
   lines.push(...furniture);
   return { lines, folio, furniture: furniture.length };
 }
@@ -833,7 +833,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     titlePage.push(...centerBlock(sub, y, d.fontSize * 1.6));
     y += sub.length * d.fontSize * 1.6;
   }
-  const authorLines = t.centered(m.authors.join(', '), 'regular', d.fontSize * 1.3, d.textWidth, true);
+  const authorLines = t.centered(joinNames(m.authors, m.language), 'regular', d.fontSize * 1.3, d.textWidth, true);
   y += d.fontSize * 3;
   titlePage.push(...centerBlock(authorLines, y, d.fontSize * 1.6));
   y += authorLines.length * d.fontSize * 1.6 + d.fontSize;

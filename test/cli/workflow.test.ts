@@ -33,7 +33,7 @@ describe('the author’s workflow', () => {
     symlinkSync(path.join(ROOT, 'bin/book.js'), path.join(dir, 'node_modules/.bin/book'));
     const built = await run('npm', ['run', 'book'], { cwd: dir });
     assert.equal(built.code, 0, built.stderr);
-    assert.deepEqual(readdirSync(path.join(dir, 'dist')).sort(), ['my-novel.epub', 'my-novel.pdf']);
+    assert.deepEqual(readdirSync(path.join(dir, 'dist')).sort(), ['my-novel-cover.jpg', 'my-novel.epub', 'my-novel.pdf']);
   });
 
   it('book init refuses to overwrite a book', async () => {

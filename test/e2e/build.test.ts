@@ -18,8 +18,8 @@ describe('building the sample book', () => {
     files = Object.fromEntries(result.files.map((f) => [f.format, f.path]));
   });
 
-  it('writes dist/<name>.epub, .pdf and .txt', () => {
-    assert.deepEqual(Object.values(files).map((f) => path.basename(f)).sort(), ['crait.epub', 'crait.pdf', 'crait.txt']);
+  it('writes dist/<name>.epub, .pdf and .txt, and the cover for the stores', () => {
+    assert.deepEqual(Object.values(files).map((f) => path.basename(f)).sort(), ['crait-cover.jpg', 'crait.epub', 'crait.pdf', 'crait.txt']);
   });
 
   it('passes EPUBCheck 5 with no errors and no warnings', { skip: missingTool('java', ['-version']) }, async () => {

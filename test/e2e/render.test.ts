@@ -49,6 +49,31 @@ describe('the EPUB in a browser engine', { skip: CHROMIUM ? undefined : 'chromiu
     assert.ok(ink > 0.03 && ink < 0.3, `ink covers ${(ink * 100).toFixed(1)} % of the page`);
   });
 
+  // Ink's bounding box: rows and columns with any pixel darker than mid-grey.
+  const inkBox = (png: Buffer) => {
+    const { width, height, grey } = pngGreyLevels(png);
+    let top = height;
+    let bottom = -1;
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (grey[y * width + x]! < 128) (top = Math.min(top, y)), (bottom = Math.max(bottom, y));
+    return { top, bottom, height };
+  };
+  for (const size of [{ width: 600, height: 800 }, { width: 800, height: 400 }, { width: 1280, height: 800 }]) {
+    it(`shows the cover, title, copyright and contents pages and a chapter whole at ${size.width} × ${size.height}`, async () => {
+      for (const document of ['cover.xhtml', 'titlepage.xhtml', 'copyright.xhtml', 'toc.xhtml', 'ch01.xhtml']) {
+        const shot = await screenshot(await epub, document, size);
+        const box = inkBox(shot);
+        assert.ok(box.bottom >= 0, `${document}: nothing on the page`);
+        if (document === 'cover.xhtml') {
+          // The whole cover on the page: a margin of page below it, none of it cut off.
+          assert.ok(box.bottom < size.height - 2, `${document}: the cover runs off the page (ink to row ${box.bottom} of ${size.height})`);
+        } else if (document !== 'ch01.xhtml') {
+          // Front matter in the upper part of the page, well clear of its foot.
+          assert.ok(box.bottom < size.height * 0.75, `${document}: text reaches row ${box.bottom} of ${size.height}`);
+        }
+      }
+    });
+  }
+
   it('renders the generated cover', async () => {
     const { ink } = inkShare(await screenshot(await epub, 'cover.xhtml', { width: 400, height: 640 }));
     assert.ok(ink > 0.5, `the dark cover fills the page (${(ink * 100).toFixed(1)} % dark)`);

@@ -41,7 +41,7 @@ describe('EPUB writer: the constructs of the model', () => {
   });
   it('puts the subtitle and byline under the title', () => {
     const xhtml = chapterBodyXhtml(chapter([para('x')], { subtitle: [text('Sub')], byline: ['Ann', 'Bo'] }));
-    assert.match(xhtml, /<h1 id="ch01-title">One<\/h1>\n    <p class="chapter-subtitle">Sub<\/p>\n    <p class="byline">Ann, Bo<\/p>/);
+    assert.match(xhtml, /<h1 id="ch01-title">One<\/h1>\n    <p class="chapter-subtitle">Sub<\/p>\n    <p class="byline">Ann and Bo<\/p>/);
   });
   it('lists sections in the nav to depth 3 and in the NCX to depth 2', () => {
     const toc = tocTree([chapter([{ kind: 'heading', level: 2, id: 'ch01-a', content: [text('A')] }, { kind: 'heading', level: 3, id: 'ch01-b', content: [text('B')] }, { kind: 'heading', level: 2, id: 'ch01-c', content: [text('C')] }])]);

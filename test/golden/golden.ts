@@ -6,7 +6,7 @@ import { build } from '../../src/build.ts';
 
 export const GOLDEN_DIR = path.resolve(import.meta.dirname, 'sample');
 /** The sample book's package document, navigation and chapters: reviewed diffs for any change to the EPUB. */
-export const GOLDEN_FILES = ['OEBPS/content.opf', 'OEBPS/toc.xhtml', 'OEBPS/toc.ncx', 'OEBPS/cover.xhtml', 'OEBPS/images/cover.svg', 'OEBPS/titlepage.xhtml', 'OEBPS/copyright.xhtml', 'OEBPS/ch01.xhtml', 'OEBPS/style.css', 'META-INF/container.xml'];
+export const GOLDEN_FILES = ['OEBPS/content.opf', 'OEBPS/toc.xhtml', 'OEBPS/toc.ncx', 'OEBPS/cover.xhtml', 'OEBPS/titlepage.xhtml', 'OEBPS/copyright.xhtml', 'OEBPS/ch01.xhtml', 'OEBPS/style.css', 'META-INF/container.xml'];
 
 /** The golden files as the current code writes them for the sample book. */
 export async function currentGoldenFiles(): Promise<Map<string, string>> {
