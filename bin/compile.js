@@ -12,8 +12,9 @@ const STAMP = /^[0-9a-f]{16}$/;
 // Loaded from their own folders: pdfkit and fontkit read data files beside their code (and
 // pdfkit imports fontkit, which must stay one copy); epub-gen-memory is left as installed too.
 // Only the EPUB and PDF writers' chunks load them. sharp is a native addon that finds its
-// platform's binary package at run time; it is loaded only to make the ebook's cover.
-const EXTERNAL = ['pdfkit', 'fontkit', 'epub-gen-memory', 'sharp'];
+// platform's binary package at run time; it is loaded only to make the ebook's cover. subset-font
+// reads HarfBuzz's WebAssembly file from beside its package.
+const EXTERNAL = ['pdfkit', 'fontkit', 'epub-gen-memory', 'sharp', 'subset-font'];
 
 /** Size and modification time of every source file and of the installed packages' lockfile. */
 function sourceStamp(root) {
