@@ -286,6 +286,11 @@ nav#toc > h1 {
   margin: 3em 0 2em;
 }
 
+/* The landmarks and page list are for the reading system's menus: converters that ignore hidden (Calibre's Kindle output) must not print them. */
+nav[hidden], nav#landmarks, nav#page-list {
+  display: none;
+}
+
 nav ol {
   list-style: none;
   padding: 0;
