@@ -7,6 +7,8 @@ import { readBook, type WordDocuments } from './manuscript/read.ts';
 import { readWordFiles } from './manuscript/docx/read-ahead.ts';
 import { recallManuscriptMemo, type ManuscriptMemo } from './manuscript-memo.ts';
 import { renderEbooks } from './ebook-edition.ts';
+import { STORES } from './model/stores.ts';
+import type { Store } from './model/index.ts';
 import { pageCacheFile, PdfThread } from './pdf-thread.ts';
 import { hasTrueTypeOutlines } from './pdf/cid-font.ts';
 import type { Book, PrintPage } from './model/index.ts';
@@ -15,8 +17,8 @@ import { PendingOutputs } from './output.ts';
 import { renderText } from './text/write.ts';
 import { bundledFontFiles, bundledMonoFile, FontSet, type FontFiles } from './typeset/fonts.ts';
 
-export type Format = 'epub' | 'kepub' | 'pdf' | 'text';
-export const FORMATS: readonly Format[] = ['epub', 'kepub', 'pdf', 'text'];
+export type Format = 'epub' | 'kepub' | 'pdf' | 'text' | Store;
+export const FORMATS: readonly Format[] = ['epub', 'kepub', 'pdf', 'text', ...STORES];
 
 export interface BuildOptions {
   /** Path of book.config.json. */
@@ -75,7 +77,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const word = await readWordFiles(config, manuscriptMemo.parse);
     const book = compile(config, now, warnings, manuscriptMemo, word);
     manuscriptMemo.save();
-    const variants = (['epub', 'kepub'] as const).filter((format) => formats.includes(format));
+    const variants = (['epub', 'kepub', ...STORES] as const).filter((format) => formats.includes(format));
     const { title, authors, description, language, modified } = book.metadata;
     pdfThread?.describe({ title, authors, description, language, modified });
     if (formats.includes('text')) {
@@ -107,9 +109,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (variants.length > 0) {
       progress('making the EPUB');
-      const { archives, cover } = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants, notes: config.notes }, typesetPages);
+      const { archives, cover, warnings: ebookWarnings } = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants, notes: config.notes }, typesetPages);
+      warnings.push(...ebookWarnings);
       for (const [i, format] of variants.entries()) {
-        const name = `${config.output.name}${format === 'kepub' ? '.kepub' : ''}.epub`;
+        const name = `${config.output.name}${format === 'epub' ? '' : `.${format}`}.epub`;
         outputs.write(name, archives[i]!);
         files.push({ format, name });
       }

@@ -23,12 +23,12 @@ async function checkInto(config: string, out: string): Promise<CheckResult> {
   try {
     // The PDF too: the EPUB's page list comes from it. A kepub is checked when the config asks for one.
     const wanted = loadConfig(config).formats;
-    const result = await build({ config, out, formats: ['epub', 'pdf', ...(wanted.includes('kepub') ? (['kepub'] as const) : [])] });
+    const result = await build({ config, out, formats: ['epub', 'pdf', ...wanted.filter((format) => format !== 'epub' && format !== 'pdf' && format !== 'text')] });
     const reports: EpubCheckReport[] = [];
-    for (const file of result.files.filter((f) => f.format === 'epub' || f.format === 'kepub')) {
+    for (const file of result.files.filter((f) => f.format !== 'pdf' && f.format !== 'text' && f.format !== 'cover')) {
       try {
         const report = await epubcheck(file.path);
-        reports.push({ ...report, messages: report.messages.map((message) => (file.format === 'kepub' ? `kepub: ${message}` : message)) });
+        reports.push({ ...report, messages: report.messages.map((message) => (file.format === 'epub' ? message : `${file.format}: ${message}`)) });
       } catch (error) {
         throw new BookError('EPUBCheck', '', (error as Error).message, 'install a Java runtime (17 or newer) to validate EPUBs');
       }

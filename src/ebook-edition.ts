@@ -3,11 +3,16 @@ import type { NoteOptions } from './config/schema.ts';
 import { jpegCover } from './cover/raster.ts';
 import { typographicCover } from './cover/typographic.ts';
 import { subsetFace } from './epub/font-subset.ts';
-import type { Block, Book, EmbeddedFont, Inline, PrintPage } from './model/index.ts';
+import type { Warning } from './errors.ts';
+import type { Block, Book, EmbeddedFont, ImageData, Inline, PrintPage, Store } from './model/index.ts';
+import { STORES } from './model/stores.ts';
 import { mapBlockInlines } from './model/walk.ts';
 import { STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
 
-export type EbookVariant = 'epub' | 'kepub';
+export type EbookVariant = 'epub' | 'kepub' | Store;
+
+/** What a store takes of an image: Apple Books 5.6 megapixels (4 million is its advice), Kobo 5 MB a file. */
+const IMAGE_LIMITS: Partial<Record<Store, { pixels?: number; bytes?: number }>> = { apple: { pixels: 5_600_000 }, kobo: { bytes: 5_000_000 } };
 
 /** Everything the ebooks are made from. */
 export interface EbookRequest {
@@ -80,15 +85,63 @@ async function embeddedFaces(faces: Record<Style, string>, book: Book): Promise<
   return embedded;
 }
 
+/** An image within the store's limits: scaled down (and a warning naming the rule) when over them. */
+async function withinLimits(image: ImageData, store: Store, source: string, warnings: Warning[]): Promise<ImageData> {
+  const limit = IMAGE_LIMITS[store];
+  if (!limit) return image;
+  const pixels = image.width * image.height;
+  const overPixels = limit.pixels !== undefined && pixels > limit.pixels;
+  const overBytes = limit.bytes !== undefined && image.data.length > limit.bytes;
+  if (!overPixels && !overBytes) return image;
+  const { default: sharp } = await import('sharp');
+  // Pixels scale with the square of the side; bytes roughly so.
+  const scale = Math.min(overPixels ? Math.sqrt(limit.pixels! / pixels) : 1, overBytes ? Math.sqrt((limit.bytes! * 0.9) / image.data.length) : 1);
+  const width = Math.max(1, Math.floor(image.width * scale));
+  const resized = sharp(image.data).resize(width);
+  const { data, info } = await (image.mediaType === 'image/png' ? resized.png({ compressionLevel: 9 }) : resized.jpeg({ quality: 85 })).toBuffer({ resolveWithObject: true });
+  const rule = overPixels ? `${store === 'apple' ? 'Apple Books' : store} takes at most ${limit.pixels! / 1e6} megapixels` : `${store === 'kobo' ? 'Kobo' : store} takes files of at most ${limit.bytes! / 1e6} MB`;
+  warnings.push({ file: source, message: `an image of ${image.width} × ${image.height} pixels (${(image.data.length / 1e6).toFixed(1)} MB) was reduced to ${info.width} × ${info.height} in the ${store} edition: ${rule}` });
+  return { ...image, data: new Uint8Array(data), width: info.width, height: info.height };
+}
+
+/** The blocks with every figure's image within the store's limits (each file once). */
+async function storeBlocks(blocks: readonly Block[], store: Store, source: string, warnings: Warning[], done: Map<string, Promise<ImageData>>): Promise<Block[]> {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'figure') {
+      if (!done.has(block.image.id)) done.set(block.image.id, withinLimits(block.image, store, source, warnings));
+      out.push({ ...block, image: await done.get(block.image.id)! });
+    } else if (block.kind === 'blockQuote' || block.kind === 'division') out.push({ ...block, blocks: await storeBlocks(block.blocks, store, source, warnings, done) });
+    else if (block.kind === 'list') out.push({ ...block, items: await Promise.all(block.items.map((item) => storeBlocks(item, store, source, warnings, done))) });
+    else out.push(block);
+  }
+  return out;
+}
+
+async function storeEdition(book: Book, store: Store, warnings: Warning[]): Promise<Book> {
+  if (!IMAGE_LIMITS[store]) return book;
+  const done = new Map<string, Promise<ImageData>>();
+  const chapters = await Promise.all(book.chapters.map(async (chapter) => ({ ...chapter, blocks: await storeBlocks(chapter.blocks, store, chapter.source, warnings, done) })));
+  return { ...book, chapters };
+}
+
+const isStore = (variant: EbookVariant): variant is Store => (STORES as readonly string[]).includes(variant);
+
 /**
  * The EPUB archives asked for, in the order of `request.variants` (`printPages` maps them to the print
- * edition's pages), and the cover they carry, as a JPEG for the stores' upload forms.
+ * edition's pages), and the cover they carry, as a JPEG for the stores' upload forms. A store's
+ * edition links to that store and keeps to its limits (Kobo's is a kepub).
  */
-export async function renderEbooks(request: EbookRequest, printPages: PrintPage[] | undefined): Promise<{ archives: Buffer[]; cover: Uint8Array }> {
+export async function renderEbooks(request: EbookRequest, printPages: PrintPage[] | undefined): Promise<{ archives: Buffer[]; cover: Uint8Array; warnings: Warning[] }> {
   const { renderEpub } = await import('./epub/write.ts');
   const ebook = { ...(await ebookEdition(request)), printPages };
   const archives: Buffer[] = [];
-  for (const variant of request.variants) archives.push(await renderEpub(ebook, { kobo: variant === 'kepub', notes: request.notes }));
+  const warnings: Warning[] = [];
+  for (const variant of request.variants) {
+    const store = isStore(variant) ? variant : undefined;
+    const edition = store ? await storeEdition(ebook, store, warnings) : ebook;
+    archives.push(await renderEpub(edition, { kobo: variant === 'kepub' || variant === 'kobo', notes: request.notes, store }));
+  }
   // The stores' upload forms take a JPEG: an author's PNG is converted for the file beside the book.
-  return { archives, cover: (await jpegCover(ebook.metadata.cover!)).data };
+  return { archives, cover: (await jpegCover(ebook.metadata.cover!)).data, warnings };
 }

@@ -7,6 +7,7 @@ import { checkOutputsOutsideChapters, resolveChapters, type ChapterSource } from
 import { firstProblem } from './issues.ts';
 import { duplicateKey, jsonErrorOffset } from './json-position.ts';
 import { displayPath, isInside, slugify } from './paths.ts';
+import type { Store, StoreLinks } from '../model/index.ts';
 import { configSchema, CONTRIBUTOR_ROLES, isbnDigits, type MatterEntry, type NoteOptions, type PrintOptions, type TypographyOptions } from './schema.ts';
 
 /** Front or back matter as the config gives it: Markdown text, or a file inside the book. */
@@ -42,8 +43,9 @@ export interface BookConfig {
   series?: { name: string; position?: number };
   subjects: string[];
   matter: Partial<Record<MatterKind, MatterSource>>;
-  alsoBy: string[];
-  formats: ('epub' | 'kepub' | 'pdf' | 'text')[];
+  /** Other books by the author, with their store ids where given. */
+  alsoBy: { title: string; links?: StoreLinks }[];
+  formats: ('epub' | 'kepub' | 'pdf' | 'text' | Store)[];
   /** Whether .txt chapters are Markdown, and the absolute folders searched for images. */
   manuscript: { txtAsMarkdown: boolean; resources: string[] };
   epub: { embedFonts: boolean };
@@ -204,7 +206,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     series: raw.series,
     subjects: raw.subjects,
     matter,
-    alsoBy: raw.alsoBy,
+    alsoBy: raw.alsoBy.map((entry) => (typeof entry === 'string' ? { title: entry } : entry)),
     formats: raw.formats,
     manuscript: { txtAsMarkdown: raw.manuscript.txtAsMarkdown, resources: raw.manuscript.resources.map((dir, i) => resourceFolder(dir, projectDir, name, i)) },
     epub: raw.epub,

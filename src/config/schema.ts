@@ -148,6 +148,17 @@ const print = z.strictObject({
     .default({ enabled: true, leftMin: 2, rightMin: 3, exceptions: [] }),
 });
 
+/** A book's ids in the stores (see model/stores.ts for the addresses made from them). */
+const storeLinks = z
+  .strictObject({
+    amazon: z.string().regex(/^[A-Z0-9]{10}$/, 'must be an ASIN: 10 capital letters and digits, as "B0C1234567"').optional(),
+    apple: z.string().regex(/^(id)?\d+$/, 'must be the number in the Apple Books address, as "1234567890"').optional(),
+    kobo: z.string().regex(/^[a-z0-9-]+$/, 'must be the slug in the Kobo address, as "the-tide-clock"').optional(),
+    google: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be the id= in the Google Play address').optional(),
+    universal: z.string().regex(/^https:\/\/\S+$/, 'must be an https:// address').optional(),
+  })
+  .describe('The book in the stores: { amazon: ASIN, apple: id, kobo: slug, google: id, universal: https address }.');
+
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   title: nonEmpty('title').describe('The book title.'),
@@ -180,7 +191,10 @@ export const configSchema = z.strictObject({
   acknowledgements: matter.optional().describe('Markdown, or { file, title }.'),
   afterword: matter.optional().describe('Markdown, or { file, title }.'),
   aboutAuthor: matter.optional().describe('Markdown, or { file, title }.'),
-  alsoBy: z.array(nonEmpty('a title')).default([]).describe('Other books by the author, listed on an also-by page.'),
+  alsoBy: z
+    .array(z.union([nonEmpty('a title'), z.strictObject({ title: nonEmpty('title'), links: storeLinks })]))
+    .default([])
+    .describe('Other books by the author, listed on an also-by page: a title, or { title, links } to link it in each store\'s edition.'),
   manuscript: z
     .strictObject({
       txtAsMarkdown: z.boolean().default(false).describe('Read .txt chapters as Markdown (Leanpub, Scrivener exports).'),
@@ -189,10 +203,10 @@ export const configSchema = z.strictObject({
     .default({ txtAsMarkdown: false, resources: [] })
     .describe('How chapter files are read.'),
   formats: z
-    .array(z.enum(['epub', 'kepub', 'pdf', 'text']))
+    .array(z.enum(['epub', 'kepub', 'pdf', 'text', 'kindle', 'apple', 'kobo', 'google', 'generic']))
     .min(1, 'needs at least one format')
     .default(['epub', 'pdf'])
-    .describe('What `book build` makes: epub, kepub (Kobo), pdf, text.'),
+    .describe('What `book build` makes: epub, kepub (Kobo), pdf, text, and store editions kindle, apple, kobo, google, generic (<name>.<store>.epub, linking to that store).'),
   epub: z
     .strictObject({
       embedFonts: z.boolean().default(false).describe('Embed the print faces in the EPUB (Apple Books is told to use them).'),

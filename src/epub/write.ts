@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { loadEpubGen } from './no-fetch.ts';
 import { contentsHeading, matterTitle } from '../locale.ts';
-import type { Book, Chapter, ImageData } from '../model/index.ts';
+import type { Book, Chapter, ImageData, Store } from '../model/index.ts';
 import { plainText } from '../model/plain-text.ts';
 import { copyrightPageXhtml, titlePageXhtml } from './front-pages.ts';
 import { navList, ncxPoints, tocTree } from './navigation.ts';
@@ -23,6 +23,8 @@ export interface EpubVariant {
   kobo?: boolean;
   /** How notes are numbered and where they are set; each chapter's notes at its end by default. */
   notes?: NoteOptions;
+  /** A store's edition: links to books go to that store. */
+  store?: Store;
 }
 
 interface EpubDocument {
@@ -81,7 +83,7 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
   const notesTitle = label('notes');
   const notes = new EpubNotes(book.chapters, variant.notes ?? NOTE_DEFAULTS, notesTitle);
   const division = (chapter: Chapter, index: number): EpubDocument => {
-    const context: XhtmlContext = { kobo: kobo ? new KoboSpans() : undefined, links, notes: notes.references(index), language };
+    const context: XhtmlContext = { kobo: kobo ? new KoboSpans() : undefined, links, notes: notes.references(index), language, store: variant.store };
     const pages = (book.printPages ?? []).filter((page) => page.chapter === index);
     return {
       title: plainText(chapter.title),
@@ -95,7 +97,7 @@ export async function renderEpub(book: Book, variant: EpubVariant = {}): Promise
     };
   };
   const endnotesKobo = kobo ? new KoboSpans() : undefined;
-  const endnotes = notes.endnotesXhtml(() => ({ kobo: endnotesKobo, links, language }));
+  const endnotes = notes.endnotesXhtml(() => ({ kobo: endnotesKobo, links, language, store: variant.store }));
   const endnotesAt = endnotes === undefined ? -1 : endnotesPosition(book.chapters);
   const endnotesDocument: EpubDocument[] = endnotes === undefined ? [] : [{ title: notesTitle, filename: `${ENDNOTES_ID}.xhtml`, id: ENDNOTES_ID, content: '', xhtml: endnotes, bodyType: 'backmatter', kobo }];
   const divisions = book.chapters.map(division);

@@ -1,5 +1,6 @@
 import { joinNames } from '../locale.ts';
-import type { Block, Chapter, DivisionRole, ImageData, Inline, PrintPage } from '../model/index.ts';
+import type { Block, Chapter, DivisionRole, ImageData, Inline, PrintPage, Store } from '../model/index.ts';
+import { storeAddress } from '../model/stores.ts';
 import { plainText } from '../model/plain-text.ts';
 import { childBlocks } from '../model/walk.ts';
 
@@ -43,6 +44,8 @@ export interface XhtmlContext {
   kobo?: KoboSpans;
   /** The book's language, for the words between names ("A and B"). */
   language?: string;
+  /** The store whose edition this is (see model/stores.ts). */
+  store?: Store;
   links?: LinkTargets;
   notes?: NoteReferences;
 }
@@ -70,7 +73,9 @@ export function inlineXhtml(inlines: readonly Inline[], context: XhtmlContext = 
           return `<strong>${inlineXhtml(node.children, context)}</strong>`;
         case 'link': {
           const inner = inlineXhtml(node.children, context);
-          const href = node.href.startsWith('#') ? (links?.has(node.href.slice(1)) ? `${links.get(node.href.slice(1))}${node.href}` : null) : node.href;
+          // A book in the stores: each store's edition links to its own page for it.
+          const address = node.stores && context.store ? storeAddress(node.stores, context.store) : node.href;
+          const href = !address ? null : address.startsWith('#') ? (links?.has(address.slice(1)) ? `${links.get(address.slice(1))}${address}` : null) : address;
           return href === null ? inner : `<a href="${escapeXml(href)}">${inner}</a>`;
         }
         case 'styled': {

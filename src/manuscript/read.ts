@@ -211,7 +211,11 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
       role: 'alsoBy',
       matter: 'back',
       title: [{ kind: 'text', value: matterTitle('alsoBy', config.language, config.authors) }],
-      blocks: config.alsoBy.map((title) => ({ kind: 'paragraph', content: [{ kind: 'emphasis', children: [{ kind: 'text', value: title }] }] })),
+      blocks: config.alsoBy.map(({ title, links }) => {
+        const name: Inline = { kind: 'emphasis', children: [{ kind: 'text', value: title }] };
+        // Linked in each store's edition to that store (and in every edition to a universal address).
+        return { kind: 'paragraph', content: [links ? { kind: 'link', href: links.universal ?? '', stores: links, children: [name] } : name] };
+      }),
       source: displayPath(config.configFile),
     });
   }
@@ -236,7 +240,7 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
       credits: config.credits,
       series: config.series,
       subjects: config.subjects,
-      alsoBy: config.alsoBy,
+      alsoBy: config.alsoBy.map((entry) => entry.title),
       modified: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
       cover: config.cover ? readCover(config.cover, displayPath(config.cover), displayPath(config.configFile), config.coverAlt ?? `Cover of ${config.title}`, warnings) : undefined,
     },

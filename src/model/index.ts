@@ -240,9 +240,29 @@ export interface LineBreak {
  */
 export interface Link {
   kind: 'link';
+  /** The address for every edition; '' when only store editions link (see `stores`). */
   href: string;
   children: Inline[];
+  /** The same book in each store: a store's edition links there instead (see model/stores.ts). */
+  stores?: StoreLinks;
 }
+
+/** Where a book is sold: a store's own id for it, and an address for every store (a universal link). */
+export interface StoreLinks {
+  /** Amazon's ASIN. */
+  amazon?: string;
+  /** Apple Books' numeric id. */
+  apple?: string;
+  /** Kobo's slug ("the-tide-clock"). */
+  kobo?: string;
+  /** Google Play Books' id. */
+  google?: string;
+  /** An address that sends each reader to their store (books2read and the like). */
+  universal?: string;
+}
+
+/** An edition made for one store's shelves; generic links only to universal addresses. */
+export type Store = 'kindle' | 'apple' | 'kobo' | 'google' | 'generic';
 
 export type InlineStyle = 'strikethrough' | 'superscript' | 'subscript' | 'smallCaps' | 'underline';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { build } from '../../src/build.ts';
@@ -26,6 +26,15 @@ async function aceViolations(epub: string): Promise<Violation[]> {
   return report.assertions.flatMap((document) => document.assertions.map((a) => ({ impact: a['earl:test']['earl:impact'], rule: a['earl:test']['dct:title'], document: document['earl:testSubject'].url })));
 }
 
+function storeBook(): string {
+  const dir = tempDir('book-ace-stores-');
+  mkdirSync(path.join(dir, 'manuscript'));
+  writeFileSync(path.join(dir, 'manuscript/01-crait.txt'), readFileSync(path.join(SHARED, 'manuscript/01-crait.txt')));
+  const links = { amazon: 'B0C1234567', apple: '1234567890', kobo: 'the-salt-road', google: 'AbCdEf', universal: 'https://books2read.com/salt-road' };
+  writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify({ title: 'Crait', author: 'A. Writer', language: 'en', chapters: ['manuscript/*.txt'], alsoBy: [{ title: 'The Salt Road', links }, 'Another'] }));
+  return path.join(dir, 'book.config.json');
+}
+
 const skip = !CHROMIUM ? 'chromium is not installed (apt-get install chromium)' : !existsSync(ACE) ? 'DAISY Ace is not installed (npm ci)' : undefined;
 
 describe('DAISY Ace finds nothing to report', { skip }, () => {
@@ -33,6 +42,8 @@ describe('DAISY Ace finds nothing to report', { skip }, () => {
     { name: 'the sample', config: path.join(ROOT, 'book.config.json'), formats: ['epub', 'kepub', 'pdf'] as const },
     { name: 'the notes book', config: path.join(ROOT, 'test/fixtures/notes-book/book.config.json'), formats: ['epub', 'kepub', 'pdf'] as const },
     { name: 'the Markdown book', config: path.join(ROOT, 'test/fixtures/writers-markdown/book.config.json'), formats: ['epub', 'kepub', 'pdf'] as const },
+    // Every store's edition of a book whose also-by page links to the stores.
+    { name: 'the store editions', config: storeBook(), formats: ['kindle', 'apple', 'kobo', 'google', 'generic'] as const },
     // With the PDF, so the EPUB carries the print edition's page list.
     { name: 'The Hound of the Baskervilles', config: path.join(SHARED, 'corpus/arthur-conan-doyle_the-hound-of-the-baskervilles/book.config.json'), formats: ['epub', 'pdf'] as const },
     ...readdirSync(path.join(SHARED, 'corpus'), { withFileTypes: true })
