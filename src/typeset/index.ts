@@ -712,7 +712,7 @@ function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m
   const folio = index + 1;
   const numbered = !page.blank && !page.bare;
   if (!numbered) return { lines };
-  const furniture = runningHead(t, page, index, folio, d, m.title, joinNames(m.authors, m.language));
+  const furniture = runningHead(t, page, index, folio, d, m.title, [joinNames(m.authors, m.language), ...(m.authors.length > 1 ? [`${m.authors[0]} et al.`] : [])]);
   lines.push(...furniture);
   return { lines, folio, furniture: furniture.length };
 }
@@ -913,7 +913,28 @@ function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign, 
 }
 
 /** Folio at the outer corner of the head line, the author's name over left pages and the title over right ones; on chapter openers, the folio alone at the foot. */
-function runningHead(t: Typesetter, page: Page, pageIndex: number, folio: number, d: PageDesign, title: string, author: string): DrawnLine[] {
+/**
+ * A running head on one line: the first of the candidates that fits ("A, B and C", then "A et al."),
+ * else the last shortened at a word with an ellipsis — never a title cut after its first line.
+ */
+function headLine(t: Typesetter, candidates: readonly string[], size: number, width: number): SetLine | undefined {
+  const oneLine = (text: string) => {
+    const lines = t.centered(text, 'regular', size, width, true);
+    return lines.length === 1 ? lines[0] : undefined;
+  };
+  for (const candidate of candidates) {
+    const line = oneLine(candidate);
+    if (line) return line;
+  }
+  const words = candidates.at(-1)!.split(' ');
+  for (let n = words.length - 1; n >= 1; n--) {
+    const line = oneLine(`${words.slice(0, n).join(' ').replace(/[\s,;:.–—-]+$/u, '')}…`);
+    if (line) return line;
+  }
+  return t.centered(candidates.at(-1)!, 'regular', size, width, true)[0];
+}
+
+function runningHead(t: Typesetter, page: Page, pageIndex: number, folio: number, d: PageDesign, title: string, authors: readonly string[]): DrawnLine[] {
   const recto = pageIndex % 2 === 0;
   const left = recto ? d.inner : d.outer;
   const face = t.fonts.face('regular');
@@ -924,7 +945,7 @@ function runningHead(t: Typesetter, page: Page, pageIndex: number, folio: number
     return [{ x: left, baseline: d.height - d.bottom + 2 * d.leading, runs: [folioRun((d.textWidth - numberWidth) / 2)] }];
   }
   const headBaseline = d.top - 1.5 * d.leading;
-  const [head] = t.centered(recto ? title : author, 'regular', d.fontSize * 0.9, d.textWidth * 0.7, true);
+  const head = headLine(t, recto ? [title] : authors, d.fontSize * 0.9, d.textWidth * 0.7);
   const runs: Run[] = [folioRun(recto ? d.textWidth - numberWidth : 0)];
   if (head) runs.push({ ...head.runs[0]!, x: (d.textWidth - head.runs[0]!.width) / 2 });
   return [{ x: left, baseline: headBaseline, runs }];

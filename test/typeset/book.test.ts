@@ -81,3 +81,25 @@ describe('book design', () => {
     assert.equal(set.pages[set.chapterPages[0]!]!.folio, 1);
   });
 });
+
+describe('running heads', () => {
+  const long = 'Words upon words fill the page until it turns, and then they go on. '.repeat(80);
+  const headsOf = async (title: string, authors: string[]) => {
+    const base = book([long, long]);
+    const set = await typesetBook({ ...base, metadata: { ...base.metadata, title, authors } }, { print, fonts });
+    // The head is the furniture line with more than the folio: its last run's text.
+    return set.pages
+      .filter((page) => page.furniture && page.folio !== undefined)
+      .flatMap((page) => page.lines.slice(-page.furniture!).flatMap((line) => line.runs.filter((run) => !/^\d+$/.test(run.text)).map((run) => run.text)));
+  };
+
+  it('shortens a long title at a word with an ellipsis, and joins several authors as a sentence, or "et al."', async () => {
+    const heads = await headsOf('Harry Potter et les Méthodes de la Rationalité: the Complete Edition', ['Ann Lee', 'Bo Chan']);
+    const title = heads.find((text) => text.startsWith('Harry'))!;
+    assert.ok(title.endsWith('…') && 'Harry Potter et les Méthodes de la Rationalité: the Complete Edition'.startsWith(title.slice(0, -1)), title);
+    assert.ok(!/[\s,:]…$/.test(title), `no space or comma before the ellipsis: ${title}`);
+    assert.ok(heads.includes('Ann Lee and Bo Chan'), heads.join(' | '));
+    const many = await headsOf('T', ['Ann Lee', 'Bo Chan', 'Cy Dee', 'Dora Evans-Fitzgerald', 'Eli Fonseca-Grimaldi', 'Fay Gunnarsdottir']);
+    assert.ok(many.includes('Ann Lee et al.'), many.join(' | '));
+  });
+});
