@@ -11,8 +11,11 @@ import { STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
 
 export type EbookVariant = 'epub' | 'kepub' | Store;
 
-/** What a store takes of an image: Apple Books 5.6 megapixels (4 million is its advice), Kobo 5 MB a file. */
-const IMAGE_LIMITS: Partial<Record<Store, { pixels?: number; bytes?: number }>> = { apple: { pixels: 5_600_000 }, kobo: { bytes: 5_000_000 } };
+/** What a store takes of an image, and the rule as a warning names it. */
+const IMAGE_LIMITS: Partial<Record<Store, { pixels?: number; bytes?: number; rule: string }>> = {
+  apple: { pixels: 5_600_000, rule: 'Apple Books takes at most 5.6 megapixels' },
+  kobo: { bytes: 5_000_000, rule: 'Kobo takes files of at most 5 MB' },
+};
 
 /** Everything the ebooks are made from. */
 export interface EbookRequest {
@@ -99,8 +102,7 @@ async function withinLimits(image: ImageData, store: Store, source: string, warn
   const width = Math.max(1, Math.floor(image.width * scale));
   const resized = sharp(image.data).resize(width);
   const { data, info } = await (image.mediaType === 'image/png' ? resized.png({ compressionLevel: 9 }) : resized.jpeg({ quality: 85 })).toBuffer({ resolveWithObject: true });
-  const rule = overPixels ? `${store === 'apple' ? 'Apple Books' : store} takes at most ${limit.pixels! / 1e6} megapixels` : `${store === 'kobo' ? 'Kobo' : store} takes files of at most ${limit.bytes! / 1e6} MB`;
-  warnings.push({ file: source, message: `an image of ${image.width} × ${image.height} pixels (${(image.data.length / 1e6).toFixed(1)} MB) was reduced to ${info.width} × ${info.height} in the ${store} edition: ${rule}` });
+  warnings.push({ file: source, message: `an image of ${image.width} × ${image.height} pixels (${(image.data.length / 1e6).toFixed(1)} MB) was reduced to ${info.width} × ${info.height} in the ${store} edition: ${limit.rule}` });
   return { ...image, data: new Uint8Array(data), width: info.width, height: info.height };
 }
 

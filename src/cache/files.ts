@@ -119,3 +119,16 @@ export function pruneStale(folder: string, now = Date.now()): void {
     // a folder that cannot be read or pruned only takes room
   }
 }
+
+/**
+ * Bytes made once and kept: the sealed file `folder/name` if it is whole, else `make()`'s result,
+ * written sealed (and the folder pruned) for the next build.
+ */
+export async function keptBytes(folder: string, name: string, make: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const file = path.join(folder, name);
+  const kept = readSealed(file);
+  if (kept) return new Uint8Array(kept);
+  const made = await make();
+  if (writeSealed(file, () => made)) pruneStale(folder);
+  return made;
+}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CACHE_ROOT, digest, pruneStale, readSealed, writeSealed } from '../cache/files.ts';
+import { CACHE_ROOT, digest, keptBytes } from '../cache/files.ts';
 import type { CoverImage } from '../model/index.ts';
 
 /** What stores ask of a cover file: KDP recommends 1600 × 2560; Apple wants at least 1400 pixels wide. */
@@ -8,13 +8,6 @@ export const STORE_COVER = { width: 1600, height: 2560 } as const;
 // How the JPEG is made; part of the cache key, so a change here renders afresh.
 const ENCODING = { quality: 90, mozjpeg: false, chromaSubsampling: '4:4:4' } as const;
 const COVERS = path.join(CACHE_ROOT, 'covers');
-
-async function encode(cover: CoverImage): Promise<{ data: Buffer; width: number; height: number }> {
-  const { default: sharp } = await import('sharp');
-  const image = cover.mediaType === 'image/svg+xml' ? sharp(cover.data, { density: 72 * (STORE_COVER.width / cover.width) }).resize(STORE_COVER.width, STORE_COVER.height, { fit: 'fill' }) : sharp(cover.data);
-  const { data, info } = await image.flatten({ background: '#ffffff' }).jpeg(ENCODING).toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
-}
 
 /**
  * The cover as a JPEG: the generated SVG cover rendered at the stores' size, a PNG converted, a JPEG
@@ -26,17 +19,12 @@ async function encode(cover: CoverImage): Promise<{ data: Buffer; width: number;
 export async function jpegCover(cover: CoverImage): Promise<CoverImage> {
   if (cover.mediaType === 'image/jpeg') return cover;
   const { default: sharp } = await import('sharp');
-  const file = path.join(COVERS, `cover-${digest(cover.data, cover.mediaType, JSON.stringify(ENCODING), sharp.versions.vips, sharp.versions.sharp ?? '')}.jpg`);
-  const kept = readSealed(file);
-  if (kept && kept.length > 8) {
-    const width = kept.readUInt32BE(kept.length - 8);
-    const height = kept.readUInt32BE(kept.length - 4);
-    return { ...cover, data: new Uint8Array(kept.subarray(0, kept.length - 8)), mediaType: 'image/jpeg', width, height };
-  }
-  const { data, width, height } = await encode(cover);
-  const size = Buffer.alloc(8);
-  size.writeUInt32BE(width, 0);
-  size.writeUInt32BE(height, 4);
-  if (writeSealed(file, () => Buffer.concat([data, size]))) pruneStale(COVERS);
-  return { ...cover, data: new Uint8Array(data), mediaType: 'image/jpeg', width, height };
+  const name = `cover-jpeg-${digest(cover.data, cover.mediaType, JSON.stringify(ENCODING), sharp.versions.vips, sharp.versions.sharp ?? '')}.jpg`;
+  const data = await keptBytes(COVERS, name, async () => {
+    const image = cover.mediaType === 'image/svg+xml' ? sharp(cover.data, { density: 72 * (STORE_COVER.width / cover.width) }).resize(STORE_COVER.width, STORE_COVER.height, { fit: 'fill' }) : sharp(cover.data);
+    return new Uint8Array(await image.flatten({ background: '#ffffff' }).jpeg(ENCODING).toBuffer());
+  });
+  // The size is read back from the JPEG itself, so the kept file needs nothing beside it.
+  const { width, height } = await sharp(data).metadata();
+  return { ...cover, data, mediaType: 'image/jpeg', width: width ?? STORE_COVER.width, height: height ?? STORE_COVER.height };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { CACHE_ROOT, digest, pruneStale, readSealed, writeSealed } from '../cache/files.ts';
+import { CACHE_ROOT, digest, keptBytes } from '../cache/files.ts';
 
 // Characters every EPUB may show beyond the book's own text: what the stylesheet and the builder
 // write (scene-break stars, list marks, note numbers, dashes and quotes), so a reading system never
@@ -16,11 +16,8 @@ const SUBSETS = path.join(CACHE_ROOT, 'fonts');
  */
 export async function subsetFace(data: Uint8Array, format: 'ttf' | 'otf', text: string): Promise<Uint8Array> {
   const characters = [...new Set([...text, ...ALWAYS])].sort().join('');
-  const file = path.join(SUBSETS, `subset-${digest(data, characters, format)}.${format}`);
-  const kept = readSealed(file);
-  if (kept) return new Uint8Array(kept);
-  const { default: subsetFont } = await import('subset-font');
-  const subset = await subsetFont(Buffer.from(data), characters);
-  if (writeSealed(file, () => subset)) pruneStale(SUBSETS);
-  return new Uint8Array(subset);
+  return keptBytes(SUBSETS, `subset-${digest(data, characters, format)}.${format}`, async () => {
+    const { default: subsetFont } = await import('subset-font');
+    return new Uint8Array(await subsetFont(Buffer.from(data), characters));
+  });
 }
