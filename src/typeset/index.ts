@@ -82,6 +82,20 @@ export interface PageSink {
   body(pages: DrawnPage[]): void;
 }
 
+/**
+ * What a paragraph's lines cost by their spacing as printed: TeX's demerits of each line's
+ * badness (from the natural stretch and shrink, so a line set loose with emergency stretch costs
+ * what it looks like) and of each hyphen. A variant is priced by how much worse than this its lines are.
+ */
+function spacingDemerits(lines: readonly SetLine[]): number {
+  let total = 0;
+  for (const line of lines) {
+    const r = Math.abs(line.ratio);
+    total += (10 + Math.min(10000, 100 * r * r * r)) ** 2 + (line.hyphenated ? 2500 : 0);
+  }
+  return total;
+}
+
 const SCENE_BREAK = '*\u2003*\u2003*';
 
 /** Space between blocks, in lines; it vanishes at the top of a page. */
@@ -201,7 +215,8 @@ class Typesetter {
       let variant = paragraph[side];
       if (variant === undefined) {
         const varied = breakLinesLoosely(itemsOf(), width, delta, lines.length, parameters);
-        variant = varied ? { lines: setLines(itemsOf(), varied.breaks, width, fonts, size), cost: varied.demerits - paragraph.demerits } : null;
+        const variantLines = varied && setLines(itemsOf(), varied.breaks, width, fonts, size);
+        variant = variantLines ? { lines: variantLines, cost: Math.max(0, spacingDemerits(variantLines) - spacingDemerits(lines)) } : null;
         paragraph[side] = variant;
         if (memo?.get(key) === paragraph) memo.varied();
       }

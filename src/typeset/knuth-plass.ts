@@ -271,7 +271,11 @@ export function breakLines(items: readonly Item[], lineWidth: number, parameters
 export function breakLinesLoosely(items: readonly Item[], lineWidth: number, looseness: number, optimumLines: number, parameters: Partial<BreakParameters> = {}): BreakResult | null {
   const p = { ...BREAK_DEFAULTS, ...parameters, looseness };
   const target = optimumLines + looseness;
-  // Within tolerance and without emergency stretch: a paragraph loosened further costs more than a short page.
-  const result = pass(items, lineWidth, p, p.tolerance, 0, false, true);
-  return result && result.breaks.length === target ? result : null;
+  // Within tolerance, with the emergency stretch the paragraph itself may have needed (a narrow
+  // measure often does), never with overfull lines: a paragraph worse than that costs more than a short page.
+  for (const extra of p.emergencyStretch > 0 ? [0, p.emergencyStretch] : [0]) {
+    const result = pass(items, lineWidth, p, p.tolerance, extra, false, true);
+    if (result && result.breaks.length === target) return result;
+  }
+  return null;
 }

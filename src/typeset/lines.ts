@@ -154,7 +154,8 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
         last.width += hyphen.width;
       } else runs.push({ x, text: hyphen.text, style: hyphen.style, size, smallCaps: false, wordSpacing: 0, width: hyphen.width });
     }
-    const line: SetLine = { runs, ratio, hyphenated: Boolean(hyphen?.text), width: natural };
+    // A line ends in a hyphen at a hyphenation point and at a word's own hyphen ("well-" / "known").
+    const line: SetLine = { runs, ratio, hyphenated: Boolean(hyphen?.text) || (breakItem.type === 'penalty' && breakItem.flagged), width: natural };
     if (notes.length > 0) Object.assign(line, { notes, noteRuns });
     lines.push(line);
     start = end + 1;

@@ -1,4 +1,5 @@
 import type { SetLine } from './lines.ts';
+import { RULE_COST, runtMinimum, SHORT_SPREAD_PER_LINE, shortSpreadLimit, type PageRule } from './page-rules.ts';
 
 /** What flows onto pages, top to bottom. Heights are in lines of the body's leading. */
 export type FlowElement = FlowParagraph | FlowSpace | FlowPageBreak;
@@ -90,7 +91,35 @@ export interface Page {
   full: boolean;
   /** Notes set at its foot. */
   footnotes?: PlacedFootnotes;
+  /** The rules the page breaks, when no way of setting the chapter keeps them all (see page-rules.ts). */
+  rules?: PageRule[];
 }
+
+/** A paragraph set a line longer or shorter than its best. */
+interface Setting {
+  block: number;
+  lines: SetLine[];
+  cost: number;
+  delta: 1 | -1;
+}
+
+/** One way of setting the pages so far, ending with one page: the search keeps the cheapest to each point. */
+interface Node {
+  cost: number;
+  previous: Node | null;
+  fill: Fill;
+  limit: number;
+  /** The paragraph this page sets a line longer or shorter. */
+  varied?: Setting;
+  /** The varied paragraph that runs on over the page's foot, which the next page must go on in. */
+  straddle?: Setting;
+  /** A left-hand page's bottom, in lines, which the right-hand page facing it must end on (NaN otherwise). */
+  facing: number;
+  rules: PageRule[];
+}
+
+/** Ways kept to each page: enough to reach a clean chapter end, few enough to stay fast. */
+const BEAM = 12;
 
 /** A note's line still to be set, with the note's lines after it: what runs on from one page to the next. */
 interface Carry {
@@ -119,22 +148,23 @@ interface Fill {
 }
 
 /**
- * Fills pages line by line. A paragraph never leaves its first line alone at a page's foot
- * (orphan) or its last line alone at the top (widow), a heading never ends a page, and a word is
- * not hyphenated across a leaf turn where that can be helped. Such breaks are mended first by
- * setting a paragraph on the page one line longer or shorter (the cheapest that works), and only
- * when no paragraph can give or take a line by moving lines on, leaving the page short.
+ * Sets a flow on pages with the whole of it in view: among the ways of breaking it (each page at
+ * full height or a spread run a line or two short, each paragraph that starts on a page set as
+ * it is or a line longer or shorter, a page left short before a widow or orphan) it takes the
+ * cheapest by the rules of page-rules.ts, which say in what order they give way: no widow, orphan,
+ * stranded heading or broken stanza; facing pages that end on one line; no runt at a chapter's end;
+ * no hyphen across a leaf turn, few at any page's foot. The search goes page by page and keeps
+ * the cheapest few ways to each point (Viterbi with a beam), so it is linear in the pages.
+ * `firstPage` is 1 when the flow starts on a left-hand page.
  *
  * Notes (`footnotes`, indexed as the lines' `notes` name them) are placed with the lines that
  * refer to them, as TeX places inserts: a line goes on a page only if its notes start there too
  * (two lines of the last at least), a note that does not fit runs on at the top of the next page's
  * notes and no other starts before it ends, and the space above the notes is `footnoteSkip` lines.
  */
-export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: readonly FootnoteBody[] = [], footnoteSkip = 1): Page[] {
-  // `flowing`: the page ends inside the text (full, or left short), not at a chapter's end.
-  const pages: { fill: Fill; blank: boolean; flowing: boolean }[] = [];
-  let start: Position = { block: 0, line: 0 };
-  const variants = new Map<string, Variant | null>();
+export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: readonly FootnoteBody[] = [], footnoteSkip = 1, firstPage: 0 | 1 = 0): Page[] {
+  const start: Position = { block: 0, line: 0 };
+  const variants = new Map<number, Variant | null>();
 
   const linesOf = (b: number) => (flow[b] as FlowParagraph).lines;
 
@@ -242,135 +272,147 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
     }
   };
 
-  /** How bad the page's last break is: 0 clean, 1 a hyphen across a leaf turn, 10 a widow, orphan or stranded heading. */
-  const flaw = (f: Fill, pageIndex: number): number => {
-    if (!f.full || f.placed.length === 0) return 0;
+  /** The rules the page's last break breaks, on a page that ends inside the text (see page-rules.ts). */
+  const breakRules = (f: Fill, pageIndex: number): PageRule[] => {
+    if (!f.full || f.placed.length === 0) return [];
     const last = f.placed[f.placed.length - 1]!;
     const element = flow[last.block] as FlowParagraph;
-    if (element.keepWithNext) return 10;
+    if (element.keepWithNext) return ['stranded heading'];
     const count = element.lines.length;
     const continues = last.line < count - 1;
-    if (continues && element.keepTogether && count <= linesPerPage / 2) return 10; // a stanza broken
-    if (continues && last.line === 0) return 10; // orphan
-    if (continues && count - 1 - last.line === 1) return 10; // widow
-    if (continues && pageIndex % 2 === 0 && element.lines[last.line]!.hyphenated) return 1;
-    return 0;
+    if (!continues) return [];
+    if (element.keepTogether && count <= linesPerPage / 2) return ['broken stanza'];
+    if (last.line === 0) return ['orphan'];
+    if (count - 1 - last.line === 1) return ['widow'];
+    if (element.lines[last.line]!.hyphenated) return [pageIndex % 2 === 0 ? 'hyphen at a leaf turn' : 'hyphen at the page end'];
+    return [];
   };
 
   const variant = (block: number, delta: 1 | -1): Variant | null => {
-    const key = `${block}:${delta}`;
+    const key = block * 2 + (delta > 0 ? 1 : 0);
     if (!variants.has(key)) variants.set(key, (flow[block] as FlowParagraph).vary?.(delta) ?? null);
     return variants.get(key)!;
   };
 
-  /** One page from `from`: filled to `limit`, its last break mended or, failing that, the page left short. */
-  // While a spread is tried at another height, the paragraphs reset for it, to put back if it fails.
-  let journal: { block: number; lines: SetLine[] }[] | null = null;
-  const setPage = (from: Position, pageIndex: number, limit: number): { f: Fill; short: number | null } => {
-    let f = fill(from, pageIndex, limit);
-    let bad = flaw(f, pageIndex);
-    if (bad > 0) {
-      // Paragraphs that begin on this page may be set a line longer or shorter.
-      let best: { block: number; lines: SetLine[]; cost: number; fill: Fill } | null = null;
-      // Also the paragraph running over from the page before, as long as that page keeps its lines
-      // and its own break stays clean.
-      const straddling = from.line > 0 ? [{ block: from.block, line: 0 }] : [];
-      for (const p of [...straddling, ...f.placed.filter((placed) => placed.line === 0)]) {
-        const element = flow[p.block] as FlowParagraph;
-        if (!element.vary) continue;
-        for (const delta of [-1, 1] as const) {
-          const v = variant(p.block, delta);
-          if (!v) continue;
-          if (p.block === from.block && from.line > 0) {
-            const left = v.lines.length - from.line;
-            if (left < 0 || left === 1 || (left > 0 && (pageIndex - 1) % 2 === 0 && v.lines[from.line - 1]!.hyphenated)) continue;
-          }
-          const original = element.lines;
-          element.lines = v.lines;
-          const trial = fill(from, pageIndex, limit);
-          element.lines = original;
-          const remaining = flaw(trial, pageIndex);
-          if (remaining >= bad) continue;
-          const cost = v.cost + remaining * 1e6;
-          if (!best || cost < best.cost) best = { block: p.block, lines: v.lines, cost, fill: trial };
-        }
-      }
-      if (best) {
-        journal?.push({ block: best.block, lines: (flow[best.block] as FlowParagraph).lines });
-        (flow[best.block] as FlowParagraph).lines = best.lines;
-        variants.clear();
-        f = best.fill;
-        bad = flaw(f, pageIndex);
-      }
+  // Every paragraph's lines as first set; a trial sets some of them a line longer or shorter and puts them back.
+  const baseLines = flow.map((e) => (e.kind === 'paragraph' ? e.lines : []));
+  const withLines = <T>(settings: readonly (Setting | undefined)[], run: () => T): T => {
+    for (const s of settings) if (s) (flow[s.block] as FlowParagraph).lines = s.lines;
+    try {
+      return run();
+    } finally {
+      for (const s of settings) if (s) (flow[s.block] as FlowParagraph).lines = baseLines[s.block]!;
     }
-    if (bad < 10) return { f, short: null };
-    const cut = shortened(f, from, pageIndex, limit);
-    // A page with notes ends at its foot, where they are set, however short its text.
-    return { f: cut, short: cut === f ? null : cut.foot > 0 ? limit : cut.used };
   };
 
-  // A page left short makes its facing page as short where that breaks cleanly, so the spread
-  // ends on one line. Page 0 is a right-hand page; a spread is an odd page and the even one after it.
-  const limits = new Map<number, number>();
-  const starts: Position[] = [];
-  for (let guard = 0; (start.block < flow.length || start.carry) && guard < 1e7; guard++) {
-    const pageIndex = pages.length;
-    const limit = limits.get(pageIndex) ?? linesPerPage;
-    let { f, short } = setPage(start, pageIndex, limit);
-    if (short !== null && limit < linesPerPage) {
-      // Matching the left-hand page would leave this one shorter still: better uneven than worse.
-      limits.delete(pageIndex);
-      ({ f, short } = setPage(start, pageIndex, linesPerPage));
-    }
-    const verso = pageIndex - 1;
-    const facing = pages[verso];
-    const flowing = f.full || short !== null;
-    if (pageIndex % 2 === 0 && verso >= 1 && flowing && facing!.flowing && !facing!.fill.opener) {
-      const versoBottom = bottomOf(facing!.fill, limits.get(verso) ?? linesPerPage);
-      const rectoBottom = bottomOf(f, limits.get(pageIndex) ?? linesPerPage);
-      if (Math.abs(versoBottom - rectoBottom) > 1e-9) {
-        // The spread ends on two lines: set both pages again to the shorter one's height (or a
-        // line less); keep that only if both then end cleanly on that line.
-        const low = Math.min(versoBottom, rectoBottom);
-        for (const height of [low, low - 1]) {
-          journal = [];
-          const again = setPage(starts[verso]!, verso, height);
-          // Within a line of it is close enough: half-line spaces take up the rest.
-          const retry = again.short === null && height - filled(again.f) < 1 - 1e-9 ? setPage(again.f.end, pageIndex, height) : null;
-          const balanced = retry !== null && retry.short === null && (!retry.f.full || height - filled(retry.f) < 1 - 1e-9);
-          if (!balanced) for (const entry of journal.reverse()) (flow[entry.block] as FlowParagraph).lines = entry.lines;
-          journal = null;
-          variants.clear();
-          if (balanced) {
-            limits.set(verso, height);
-            limits.set(pageIndex, height);
-            pages[verso] = { fill: again.f, blank: false, flowing: true };
-            ({ f, short } = retry);
-            start = again.f.end;
-            break;
+  const runtMin = runtMinimum(linesPerPage);
+  const shortBy = shortSpreadLimit(linesPerPage);
+  const finished = (f: Fill) => f.end.block >= flow.length && !f.end.carry;
+  const atPageBreak = (f: Fill) => !f.end.carry && f.end.line === 0 && flow[f.end.block]?.kind === 'pageBreak';
+
+  /**
+   * The pages from `node` on, one more page: each height the spread allows, each paragraph that
+   * starts on the page set as it is or a line longer or shorter, and, where the last break is a
+   * widow or orphan, the page left short. Each way is judged by the rules and costed.
+   */
+  const expand = (node: Node | null, k: number, withVariants: boolean, add: (n: Node) => void) => {
+    const from: Position = node ? node.fill.end : start;
+    const absolute = firstPage + k;
+    const recto = absolute % 2 === 0;
+    const straddle = node?.straddle;
+    const facing = recto && node && !Number.isNaN(node.facing) ? node.facing : undefined;
+    // A left-hand page (or the first) sets the spread's height: full, a line or two short, or, past
+    // a chapter's opening page, a line long; the right-hand page follows it.
+    const own = [linesPerPage, ...Array.from({ length: shortBy }, (_, i) => linesPerPage - 1 - i), ...(k > 0 && shortBy > 1 ? [linesPerPage + 1] : [])];
+    const limits = facing !== undefined ? (facing !== linesPerPage ? [facing, linesPerPage] : [facing]) : own;
+    for (const limit of limits) {
+      const base = withLines([straddle], () => fill(from, absolute, limit));
+      const choices: (Setting | undefined)[] = [undefined];
+      if (withVariants) {
+        for (const p of base.placed) {
+          if (p.line !== 0 || (p.block === from.block && from.line > 0) || !(flow[p.block] as FlowParagraph).vary) continue;
+          for (const delta of [-1, 1] as const) {
+            const v = variant(p.block, delta);
+            if (v) choices.push({ block: p.block, lines: v.lines, cost: v.cost, delta });
           }
         }
       }
+      for (const varied of choices) {
+        withLines([straddle, varied], () => {
+          const f = varied ? fill(from, absolute, limit) : base;
+          consider(f, limit, varied);
+          if (breakRules(f, absolute).some((r) => RULE_COST[r] >= RULE_COST.orphan)) {
+            const cut = shortened(f, from, absolute, limit);
+            if (cut !== f) consider(cut, limit, varied);
+          }
+        });
+      }
     }
-    if (short !== null && pageIndex % 2 === 1) limits.set(pageIndex + 1, short);
-    pages.push({ fill: f, blank: f.placed.length === 0 && f.notes.length === 0 && !f.opener, flowing: f.full || short !== null });
-    starts.push(start);
-    start = f.end;
-    if (f.placed.length === 0 && f.notes.length === 0 && !f.opener && start.block < flow.length && flow[start.block]!.kind !== 'pageBreak') {
-      // A page with nothing on it that is not a blank verso before a chapter: should not happen.
-      break;
+
+    function consider(f: Fill, limit: number, varied: Setting | undefined): void {
+      if (!f.end.carry && f.end.block === from.block && f.end.line === from.line && !from.carry && !atPageBreak(f)) return;
+      const ends = finished(f) || atPageBreak(f);
+      const rules = ends ? [] : breakRules(f, absolute);
+      let cost = (node?.cost ?? 0) + (varied?.cost ?? 0);
+      const bottom = ends ? f.used : bottomOf(f, limit);
+      if (ends && !f.opener && f.placed.length > 0 && linesOn(f) < runtMin) rules.push('runt');
+      if (!ends) {
+        if (facing !== undefined) {
+          if (Math.abs(bottom - facing) > 1e-9) rules.push('uneven spread');
+        } else cost += SHORT_SPREAD_PER_LINE * Math.abs(linesPerPage - bottom);
+      }
+      for (const r of rules) cost += RULE_COST[r];
+      const running = f.end.line > 0 ? (varied?.block === f.end.block ? varied : straddle?.block === f.end.block ? straddle : undefined) : undefined;
+      add({ cost, previous: node, fill: f, limit, varied, straddle: running, facing: !recto && !ends ? bottom : NaN, rules });
     }
+  };
+
+  const linesOn = (f: Fill) => f.placed.reduce((n, p) => n + (flow[p.block] as FlowParagraph).height, 0);
+  const keyOf = (n: Node) => `${n.fill.end.block}:${n.fill.end.line}:${n.fill.end.carry?.note ?? ''}:${n.fill.end.carry?.line ?? ''}:${n.straddle?.delta ?? 0}:${n.facing}`;
+
+  /** The cheapest way to set the whole flow, page by page, keeping the best few ways to each point. */
+  const search = (withVariants: boolean): Node | null => {
+    let stage = new Map<string, Node>();
+    const best: { node: Node | null } = { node: null };
+    const consider = (n: Node) => {
+      if (finished(n.fill)) {
+        if (!best.node || n.cost < best.node.cost) best.node = n;
+        return;
+      }
+      const key = keyOf(n);
+      const known = stage.get(key);
+      if (!known || n.cost < known.cost) stage.set(key, n);
+    };
+    expand(null, 0, withVariants, consider);
+    for (let k = 1; stage.size > 0 && k < 1e6; k++) {
+      const live = [...stage.values()].sort((a, b) => a.cost - b.cost).slice(0, BEAM);
+      if (best.node && live[0]!.cost >= best.node.cost) break;
+      stage = new Map();
+      for (const node of live) expand(node, k, withVariants, consider);
+    }
+    return best.node;
+  };
+
+  // Pages that break no rule without any paragraph set again are the common case: only a flow
+  // that cannot be set so is searched again with every paragraph's longer and shorter settings.
+  let end = search(false);
+  if (!end || end.cost > 0) {
+    const varied = search(true);
+    if (varied && (!end || varied.cost < end.cost)) end = varied;
   }
+  const path: Node[] = [];
+  for (let n: Node | null = end; n; n = n.previous) path.unshift(n);
+  for (const n of path) if (n.varied) (flow[n.varied.block] as FlowParagraph).lines = n.varied.lines;
+  const pages = path.map((n) => ({ fill: n.fill, limit: n.limit, rules: n.rules, blank: n.fill.placed.length === 0 && n.fill.notes.length === 0 && !n.fill.opener }));
   // A trailing page break leaves nothing behind.
   while (pages.length && pages.at(-1)!.fill.placed.length === 0 && pages.at(-1)!.fill.notes.length === 0 && !pages.at(-1)!.blank) pages.pop();
-  // Lines are looked up only now: a paragraph running over a page may have been reset since.
-  return pages.map(({ fill: f, blank }, index) => {
+  return pages.map(({ fill: f, blank, limit, rules }) => {
     const page: Page = { lines: [], opener: f.opener, bare: f.bare ?? false, blank, full: f.full };
+    if (rules.length > 0) page.rules = rules;
     for (const p of f.placed) {
       const element = flow[p.block] as FlowParagraph;
       page.lines.push({ line: linesOf(p.block)[p.line]!, x: element.x, height: element.height, top: p.top, starts: p.line === 0 ? element.source : undefined });
     }
-    const limit = limits.get(index) ?? linesPerPage;
     if (f.notes.length > 0) page.footnotes = placeFootnotes(f, limit);
     // On a page with notes, what is left over stands above their rule.
     else if (page.full) justifyVertically(page, f, limit);

@@ -38,7 +38,8 @@ export { epubcheck } from '../../src/epubcheck.ts';
 
 /** The text of a PDF's text block only (no running heads or folios), default 5.5 × 8.5 in design. */
 export async function pdfBodyText(file: string): Promise<string> {
-  const { stdout } = await run('pdftotext', ['-x', '0', '-y', '46', '-W', '396', '-H', '512', file, '-']);
+  // Physical layout: the lines in the order they stand (poppler's reading order may put a short line after the block below it).
+  const { stdout } = await run('pdftotext', ['-layout', '-x', '0', '-y', '46', '-W', '396', '-H', '522', file, '-']);
   return stdout;
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SetLine } from '../../src/typeset/lines.ts';
-import { paginate, type FlowElement, type FlowParagraph } from '../../src/typeset/paginate.ts';
+import { paginate, type FlowElement, type FlowParagraph, type Page } from '../../src/typeset/paginate.ts';
 
 const line = (label: string, hyphenated = false): SetLine => ({ runs: [{ x: 0, text: label, style: 'regular', size: 10, smallCaps: false, wordSpacing: 0, width: 10 }], ratio: 0, hyphenated, width: 10 });
 let counter = 0;
@@ -120,12 +120,13 @@ describe('facing pages', () => {
     assert.equal(bottom(pages[2]!), 3, 'its facing page ends on the same line');
   });
 
-  it('sets the left-hand page again when the right-hand page comes out short', () => {
-    // Page 2 (right) must leave a widow's line behind and ends after two lines; page 1 is set to two lines too.
+  it('runs the spread short rather than leave the right-hand page shorter than its facing page', () => {
+    // Set full, page 2 (right) would have to leave a widow's line behind; with the spread a line
+    // short, both pages end on the same line and break cleanly.
     const flow: FlowElement[] = [paragraph(10), paragraph(3)];
     const pages = paginate(flow, 4);
-    assert.equal(bottom(pages[2]!), 2);
-    assert.equal(bottom(pages[1]!), 2, `left ends at ${bottom(pages[1]!)}, right at ${bottom(pages[2]!)}`);
+    assert.ok(bottom(pages[2]!) < 4, 'the spread is short');
+    assert.equal(bottom(pages[1]!), bottom(pages[2]!), `left ends at ${bottom(pages[1]!)}, right at ${bottom(pages[2]!)}`);
     assert.deepEqual(pages.flatMap((page) => page.lines.map((l) => l.line.runs[0]!.text)), [...flow.flatMap((e) => (e as FlowParagraph).lines.map((l) => l.runs[0]!.text))], 'every line once, in order');
   });
 
@@ -144,3 +145,49 @@ describe('facing pages', () => {
     assert.equal(pages[1]!.lines.length, 4, 'the next page is not shortened: they are not a spread');
   });
 });
+
+describe('the whole chapter in view', () => {
+  const prose = (sizes: number[], flexible = true) => sizes.map((n) => paragraph(n, { flexible, cost: 500 }));
+  const bottom = (page: Page) => Math.max(0, ...page.lines.map((l) => l.top + l.height));
+
+  it('leaves no runt: a last page of one line is filled by setting paragraphs a line longer', () => {
+    // 30 lines a page; 61 lines of text leave one line alone on page 3 when nothing is varied.
+    const flow = prose([6, 7, 5, 8, 6, 7, 5, 6, 5, 6]);
+    const pages = paginate(flow, 30);
+    assert.ok(pages.at(-1)!.lines.length >= 5, `last page holds ${pages.at(-1)!.lines.length} line(s)`);
+    assert.equal(pages.some((p) => p.rules), false);
+  });
+
+  it('leaves no runt without flexible paragraphs either: a spread run short carries lines over', () => {
+    const flow = [...prose([6, 7, 5, 8, 4], false), ...prose([8, 7, 6, 5, 6, 5], false)];
+    const pages = paginate(flow, 30);
+    assert.ok(pages.at(-1)!.lines.length >= 5, `last page holds ${pages.at(-1)!.lines.length} line(s)`);
+    // Every spread still ends on one line.
+    for (let verso = 1; verso + 1 < pages.length - 1; verso += 2) assert.equal(bottom(pages[verso]!), bottom(pages[verso + 1]!));
+  });
+
+  it('keeps a hyphen from the foot of a right-hand page, and most of them from any page’s foot', () => {
+    const hyphened = (n: number, at: number[]): FlowParagraph => ({ ...paragraph(n, { flexible: true }), lines: Array.from({ length: n }, (_, i) => line(`h${i}`, at.includes(i))) });
+    const flow: FlowElement[] = [...prose([4, 5, 6, 5, 3]), hyphened(9, [1, 2, 4, 6]), ...prose([5, 6, 4, 7, 5, 6, 4, 5, 6, 7, 5])];
+    const pages = paginate(flow, 30);
+    pages.forEach((page, i) => {
+      if (i === pages.length - 1) return;
+      assert.ok(!page.lines.at(-1)!.line.hyphenated, `page ${i} ends in a hyphen`);
+    });
+  });
+
+  it('names the rule a page breaks when nothing can keep it', () => {
+    // On 4-line pages, with nothing flexible and spreads at most a line short, some spread cannot end on one line.
+    const pages = paginate([paragraph(4), paragraph(5), paragraph(2), paragraph(6)], 4);
+    const broken = pages.flatMap((p) => p.rules ?? []);
+    assert.ok(broken.length > 0, 'some rule gives way');
+    assert.ok(broken.every((r) => r === 'uneven spread' || r === 'runt'), `gave way: ${broken}`);
+  });
+
+  it('starts a flow on a left-hand page when told to: its first spread is the opening page and the next', () => {
+    const flow = prose([10, 10, 8], false);
+    const pages = paginate(flow, 14, [], 1, 1);
+    assert.equal(bottom(pages[0]!), bottom(pages[1]!), 'the opening verso and its recto end on one line');
+  });
+});
+
