@@ -16,6 +16,7 @@ import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
 import { renderText } from './text/write.ts';
 import { bundledFontFiles, bundledMonoFile, FontSet, type FontFiles } from './typeset/fonts.ts';
+import type { PageReportEntry } from './typeset/index.ts';
 
 export type Format = 'epub' | 'kepub' | 'pdf' | 'text' | Store;
 export const FORMATS: readonly Format[] = ['epub', 'kepub', 'pdf', 'text', ...STORES];
@@ -43,6 +44,8 @@ export interface BuildResult {
   files: BuiltFile[];
   warnings: Warning[];
   pages?: number;
+  /** The print edition's pages that break a pagination rule (page, rule, chapter file), for a designer to look at. */
+  pageReport?: PageReportEntry[];
 }
 
 /** SOURCE_DATE_EPOCH (seconds) when set, so builds are reproducible; the clock otherwise. */
@@ -71,6 +74,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const files: { format: Format | 'cover'; name: string }[] = [];
   const warnings: Warning[] = [...config.warnings];
   let pages: number | undefined;
+  let pageReport: PageReportEntry[] | undefined;
   try {
     progress(`reading ${config.chapters.length} chapters`);
     const manuscriptMemo = recallManuscriptMemo(config.configFile);
@@ -98,6 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;
       pages = typeset.pages.length;
+      pageReport = typeset.pageReport;
       // Remembered once the PDF thread is done: it shapes what typesetting did not (pieces of broken words).
       pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline).then(({ pdf, learned }) => {
         fonts.absorb(learned);
@@ -139,5 +144,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }),
     warnings,
     pages,
+    pageReport,
   };
 }

@@ -1,7 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import path from 'node:path';
-import { build, FORMATS, type Format } from './build.ts';
+import { build, FORMATS, type BuildResult, type Format } from './build.ts';
 import { checkBook } from './check.ts';
 import { loadConfig } from './config/load.ts';
 import { initBook } from './init.ts';
@@ -44,7 +44,16 @@ function progressReporter(): ((stage: string) => void) | undefined {
   };
 }
 
-async function buildOnce(args: { config: string; out?: string; format?: string }): Promise<void> {
+/** The print edition's pages that break a pagination rule, one line each, for `--report`. */
+function printPageReport(result: BuildResult): void {
+  if (result.pages === undefined) return console.log('page report: no print edition was built (add pdf to --format)');
+  const report = result.pageReport ?? [];
+  if (report.length === 0) return console.log(`page report: no page of ${result.pages} breaks a pagination rule`);
+  console.log(`page report: ${report.length} page(s) break a pagination rule (the order rules give way: src/typeset/page-rules.ts)`);
+  for (const entry of report) console.log(printable(`  page ${entry.folio} (${entry.chapter}): ${entry.rule}`));
+}
+
+async function buildOnce(args: { config: string; out?: string; format?: string; report?: boolean }): Promise<void> {
   const started = performance.now();
   const progress = progressReporter();
   let result;
@@ -58,10 +67,11 @@ async function buildOnce(args: { config: string; out?: string; format?: string }
     console.log(`wrote ${displayPath(file.path)} (${size(file.bytes)}${extra})`);
   }
   printWarnings(result.warnings);
+  if (args.report) printPageReport(result);
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 
-async function runBuild(args: { config: string; out?: string; format?: string; watch?: boolean }): Promise<void> {
+async function runBuild(args: { config: string; out?: string; format?: string; watch?: boolean; report?: boolean }): Promise<void> {
   if (!args.watch) return buildOnce(args);
   const config = loadConfig(args.config, { outDir: args.out });
   const rebuild = async () => {
@@ -121,7 +131,8 @@ export async function main(argv: string[]): Promise<number> {
             .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
             .option('out', { alias: 'o', type: 'string', describe: "Output folder (default: the config's output.dir, dist)" })
             .option('format', { alias: 'f', type: 'string', describe: `Formats to build, comma-separated: ${FORMATS.join(', ')} (default: the config's "formats", else epub,pdf)` })
-            .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild whenever the config or a chapter changes' }),
+            .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild whenever the config or a chapter changes' })
+            .option('report', { type: 'boolean', default: false, describe: 'List the print pages that break a pagination rule (widow, runt, uneven spread …)' }),
         (args) => runBuild(args as unknown as { config: string; out?: string; format?: string; watch: boolean }),
       )
       .demandCommand(1, 'Name a command: book build')

@@ -9,6 +9,7 @@ import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type LineImage, type LineRule, type Run, type SetLine } from './lines.ts';
+import type { PageRule } from './page-rules.ts';
 import { paginate, type FlowElement, type FlowParagraph, type FootnoteBody, type FootnoteLine, type Page } from './paginate.ts';
 import { paragraphItems, styledPieces, type NoteMarks, type ParagraphSetting } from './paragraph.ts';
 import { plain, plainLength } from './plain.ts';
@@ -55,6 +56,16 @@ export interface TypesetBook {
   chapterPages: number[];
   /** Where each numbered page begins in the book, for the ebook's page list. */
   pageStarts: PrintPage[];
+  /** Each body page that breaks a pagination rule no way of setting its chapter could keep (see page-rules.ts). */
+  pageReport: PageReportEntry[];
+}
+
+export interface PageReportEntry {
+  /** The page's number as printed. */
+  folio: number;
+  rule: PageRule;
+  /** The chapter file it belongs to. */
+  chapter: string;
 }
 
 export interface TypesetOptions {
@@ -789,6 +800,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   const bodyDivisions: { chapter: Chapter; index: number }[] = [];
   const bodyPages: Page[] = [];
   const bodyDrawn: DrawnPage[] = [];
+  const pageReport: PageReportEntry[] = [];
   // The folio each note's (first) reference is printed on, by division and note: for endnotes' back-references.
   const referencePages = new Map<string, number>();
   options.pages?.start(d);
@@ -800,6 +812,9 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     if (bodyPages.length % 2 === 1 && pages.length > 0) bodyPages.push({ lines: [], opener: false, bare: false, blank: true, full: false });
     const first = bodyPages.length;
     bodyPages.push(...pages);
+    pages.forEach((page, i) => {
+      for (const rule of page.rules ?? []) pageReport.push({ folio: first + i + 1, rule, chapter: chapter.source });
+    });
     bodyPages.slice(first).forEach((page, i) => {
       for (const { line } of page.lines) for (const note of line.notes ?? []) if (!referencePages.has(`${index}:${note}`)) referencePages.set(`${index}:${note}`, first + i + 1);
     });
@@ -916,7 +931,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     if (start && start.chapter >= 0) pageStarts.push({ label: String(index + 1), ...start });
   });
   const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...bodyDivisions.map(({ chapter }, i) => ({ title: plain(chapter.title), pageIndex: offset + chapterBodyPages[i]! }))];
-  return { design: d, pages, frontPages: offset, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts };
+  return { design: d, pages, frontPages: offset, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts, pageReport };
 }
 
 function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign, width: number, smallCaps: boolean): Run[] {

@@ -274,7 +274,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
 
   /** The rules the page's last break breaks, on a page that ends inside the text (see page-rules.ts). */
   const breakRules = (f: Fill, pageIndex: number): PageRule[] => {
-    if (!f.full || f.placed.length === 0) return [];
+    if (f.placed.length === 0) return [];
     const last = f.placed[f.placed.length - 1]!;
     const element = flow[last.block] as FlowParagraph;
     if (element.keepWithNext) return ['stranded heading'];

@@ -23,6 +23,15 @@ describe('book CLI', () => {
     assert.ok(existsSync(path.join(dir, 'dist/tiny.txt')));
   });
 
+  it('lists the print pages that break a pagination rule with --report', async () => {
+    const dir = project({ title: 'Tiny', author: 'A', language: 'en', chapters: ['manuscript/*.md'] });
+    const printed = await runCli(['build', '--format', 'pdf', '--report'], { cwd: dir });
+    assert.equal(printed.code, 0, printed.stderr);
+    assert.match(printed.stdout, /page report: no page of \d+ breaks a pagination rule/);
+    const ebookOnly = await runCli(['build', '--format', 'text', '--report'], { cwd: dir });
+    assert.match(ebookOnly.stdout, /page report: no print edition was built/);
+  });
+
   it('reports a config mistake in one line with no stack trace, exits 1 and writes nothing', async () => {
     const dir = project({ title: 'Tiny', autor: 'A', language: 'en', chapters: ['manuscript/*.md'] });
     const { code, stdout, stderr } = await runCli(['build'], { cwd: dir });
