@@ -132,6 +132,10 @@ const print = z.strictObject({
     })
     .optional()
     .describe('Paths to your own OTF/TTF faces; the bundled EB Garamond otherwise.'),
+  chapterStart: z
+    .enum(['recto', 'any', 'continuous'])
+    .optional()
+    .describe('Where a chapter opens: "recto" (default), a right-hand page; "any", the next page; "continuous", below the piece before after a space (anthologies of short pieces, poetry).'),
   contents: z
     .strictObject({
       depth: z.number().int().min(1).max(2).default(1).describe('1: chapters; 2: chapters and their sections.'),

@@ -107,6 +107,17 @@ function spacingDemerits(lines: readonly SetLine[]): number {
   return total;
 }
 
+/**
+ * How a heading inside a chapter prints, by level, so a reader tells a section from its
+ * sub-section: a section (level 1–2) in letter-spaced small capitals with a line and a half above,
+ * a sub-section (3) centred in italic, anything deeper flush left in italic, each closer to its text.
+ */
+export function headingLook(level: number): { style: Style; smallCaps: boolean; scale: number; centered: boolean; above: number; below: number } {
+  if (level <= 2) return { style: 'regular', smallCaps: true, scale: 1.1, centered: true, above: 1.5, below: 1 };
+  if (level === 3) return { style: 'italic', smallCaps: false, scale: 1, centered: true, above: 1, below: 0.5 };
+  return { style: 'italic', smallCaps: false, scale: 1, centered: false, above: 0.5, below: 0.5 };
+}
+
 const SCENE_BREAK = '*\u2003*\u2003*';
 
 /** Space between blocks, in lines; it vanishes at the top of a page. */
@@ -454,10 +465,14 @@ class Typesetter {
           break;
         }
         case 'heading': {
-          flow.push(space(1));
           const heading = this.markedText(block.content);
-          flow.push(this.fixedLines(withNotes(this.centered(heading.text, 'italic', fontSize, width), heading.notes), x, true));
-          flow.push(space(1));
+          const look = headingLook(block.level);
+          flow.push(space(look.above));
+          const set = this.centered(heading.text, look.style, fontSize * look.scale, width, look.smallCaps);
+          // A low-level heading stands flush left, as a run of words over its paragraph.
+          const lines = look.centered ? set : set.map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: 0 })) }));
+          flow.push(this.fixedLines(withNotes(lines, heading.notes), x, true));
+          flow.push(space(look.below));
           state.indentNext = false;
           break;
         }
@@ -646,7 +661,7 @@ class Typesetter {
 
   private openerFlow(chapter: Chapter): FlowElement[] {
     const { fontSize, textWidth } = this.design;
-    const flow: FlowElement[] = [{ kind: 'pageBreak', recto: true, opener: true }];
+    const flow: FlowElement[] = [{ kind: 'pageBreak', recto: (this.options.print.chapterStart ?? 'recto') === 'recto', opener: true }];
     flow.push({ kind: 'space', height: Math.round(this.design.linesPerPage / 5), keepAtTop: true });
     const marked = this.markedText(chapter.title);
     const title = this.centered(marked.text, 'regular', fontSize * 1.6, textWidth * 0.85);
@@ -714,6 +729,25 @@ class Typesetter {
   }
 }
 
+
+/**
+ * A division's flow set on below the one before (chapterStart "continuous"): without its page
+ * break and sinkage, its notes numbered on from `offset` in the run of pages it joins.
+ */
+function continuing(flow: readonly FlowElement[], offset: number): FlowElement[] {
+  const shift = (lines: SetLine[]) => (offset === 0 ? lines : lines.map((line) => (line.notes ? { ...line, notes: line.notes.map((n) => n + offset) } : line)));
+  return flow
+    .filter((e, i) => !(i < 2 && (e.kind === 'pageBreak' || (e.kind === 'space' && e.keepAtTop))))
+    .map((e) => {
+      if (e.kind !== 'paragraph') return e;
+      const vary = e.vary;
+      const varied = vary && ((delta: 1 | -1) => {
+        const v = vary(delta);
+        return v && { ...v, lines: shift(v.lines) };
+      });
+      return { ...e, lines: shift(e.lines), ...(varied ? { vary: varied } : {}) };
+    });
+}
 
 function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[] {
   const left = pageIndex % 2 === 0 ? design.inner : design.outer;
@@ -804,35 +838,74 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   // The folio each note's (first) reference is printed on, by division and note: for endnotes' back-references.
   const referencePages = new Map<string, number>();
   options.pages?.start(d);
-  const setDivision = (chapter: Chapter, index: number, design: PageDesign, flow: FlowElement[], footnotes: FootnoteBody[]) => {
-    bodyDivisions.push({ chapter, index });
-    // Each division opens on a right-hand page, so no page of it depends on another division:
-    // it is paginated as soon as it is set, and its paragraphs' break data can go.
-    const pages = paginate(flow, design.linesPerPage, footnotes);
-    if (bodyPages.length % 2 === 1 && pages.length > 0) bodyPages.push({ lines: [], opener: false, bare: false, blank: true, full: false });
+  // Divisions set on the same run of pages: one, or with chapterStart "continuous" each piece
+  // below the one before. Each entry's notes are numbered in the run from its `offset`.
+  interface Group {
+    entries: { chapter: Chapter; index: number; offset: number; count: number }[];
+    flow: FlowElement[];
+    footnotes: FootnoteBody[];
+    design: PageDesign;
+  }
+  const setGroup = (g: Group) => {
+    bodyDivisions.push(...g.entries.map(({ chapter, index }) => ({ chapter, index })));
+    // A run opens on a new page (a right-hand one unless chapterStart is "any"), so no page of it
+    // depends on another: it is paginated as soon as it is set, and its paragraphs' break data can go.
+    const opening = g.flow[0];
+    const recto = opening?.kind === 'pageBreak' && opening.recto;
+    const pages = paginate(g.flow, g.design.linesPerPage, g.footnotes, 1, recto ? 0 : ((bodyPages.length % 2) as 0 | 1));
+    if (recto && bodyPages.length % 2 === 1 && pages.length > 0) bodyPages.push({ lines: [], opener: false, bare: false, blank: true, full: false });
     const first = bodyPages.length;
     bodyPages.push(...pages);
+    let entry = g.entries[0]!;
     pages.forEach((page, i) => {
-      for (const rule of page.rules ?? []) pageReport.push({ folio: first + i + 1, rule, chapter: chapter.source });
+      for (const { starts } of page.lines) if (starts?.block === -1) entry = g.entries.find((e) => e.index === starts.chapter) ?? entry;
+      for (const rule of page.rules ?? []) pageReport.push({ folio: first + i + 1, rule, chapter: entry.chapter.source });
+      for (const { line } of page.lines) {
+        for (const n of line.notes ?? []) {
+          const owner = g.entries.find((e) => n >= e.offset && n < e.offset + e.count);
+          const key = owner ? `${owner.index}:${n - owner.offset}` : `${g.entries[0]!.index}:${n}`;
+          if (!referencePages.has(key)) referencePages.set(key, first + i + 1);
+        }
+      }
     });
-    bodyPages.slice(first).forEach((page, i) => {
-      for (const { line } of page.lines) for (const note of line.notes ?? []) if (!referencePages.has(`${index}:${note}`)) referencePages.set(`${index}:${note}`, first + i + 1);
-    });
-    const drawn = bodyPages.slice(bodyDrawn.length).map((page, i) => drawBodyPage(t, page, bodyDrawn.length + i, d, m, design, index));
+    const drawn = bodyPages.slice(bodyDrawn.length).map((page, i) => drawBodyPage(t, page, bodyDrawn.length + i, d, m, g.design, g.entries[0]!.index));
     bodyDrawn.push(...drawn);
     options.pages?.body(drawn);
+  };
+  const chapterStart = options.print.chapterStart ?? 'recto';
+  let group: Group | null = null;
+  const flush = () => {
+    if (group) setGroup(group);
+    group = null;
+  };
+  /** Adds a division to the run of pages being set (chapterStart "continuous"), or starts a new run. */
+  const setDivision = (chapter: Chapter, index: number, design: PageDesign, flow: FlowElement[], footnotes: FootnoteBody[], count: number) => {
+    const current = group as Group | null;
+    const last = current?.entries.at(-1);
+    if (current && last && chapterStart === 'continuous' && index >= 0 && last.index >= 0 && chapter.role !== 'part' && last.chapter.role !== 'part') {
+      const offset = last.offset + last.count;
+      current.entries.push({ chapter, index, offset, count });
+      current.flow.push(space(3), ...continuing(flow, offset));
+      current.footnotes.push(...footnotes);
+      return;
+    }
+    flush();
+    group = { entries: [{ chapter, index, offset: 0, count }], flow, footnotes, design };
   };
   // Notes collected at the back come after the text and its afterword, before the pages about the author.
   const endnotesAt = endnotesPosition(book.chapters);
   for (let index = 0; index <= book.chapters.length; index++) {
     if (index === endnotesAt && !t.footnotes) {
+      // The pages before are set first: the notes at the back name the pages of their references.
+      flush();
       const endnotes = t.endnotesDivision(referencePages);
       if (endnotes) {
         const design = t.endnotesDesign();
         const body = t.design;
         t.design = design;
         try {
-          setDivision(endnotes, -1, design, t.chapterFlow(endnotes, -1), []);
+          setDivision(endnotes, -1, design, t.chapterFlow(endnotes, -1), [], 0);
+          flush();
         } finally {
           t.design = body;
         }
@@ -846,9 +919,11 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
       continue;
     }
     const flow = t.chapterFlow(chapter, index);
-    setDivision(chapter, index, d, flow, t.footnoteBodies(index));
+    setDivision(chapter, index, d, flow, t.footnoteBodies(index), t.numbered[index]?.length ?? 0);
+    if (chapterStart !== 'continuous') flush();
     await breathe();
   }
+  flush();
 
   // Front matter: title page, copyright page, contents when there is more than one chapter.
   const centerBlock = (lines: SetLine[], baseline: number, step: number): DrawnLine[] =>
@@ -881,10 +956,13 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   // Dedication and epigraph, each on a right-hand page of its own.
   paginate(frontFlow, d.linesPerPage).forEach((page) => front.push(page.blank ? [] : drawPage(page, front.length, d)));
 
-  const chapterBodyPages: number[] = [];
+  // Each division's first page: where its title stands (a continuous piece opens mid-page).
+  const titlePages = new Map<number, number>();
   bodyPages.forEach((page, index) => {
-    if (page.opener) chapterBodyPages.push(index);
+    for (const { starts } of page.lines) if (starts?.block === -1 && !titlePages.has(starts.chapter)) titlePages.set(starts.chapter, index);
   });
+  const openers = bodyPages.flatMap((page, index) => (page.opener ? [index] : []));
+  const chapterBodyPages = bodyDivisions.map(({ index }, i) => titlePages.get(index) ?? openers[i] ?? 0);
   if (bodyDivisions.length > 1) {
     if (front.length % 2 === 1) front.push([]);
     const heading = t.centered(contentsHeading(m.language), 'regular', d.fontSize * 1.6, d.textWidth);

@@ -103,3 +103,30 @@ describe('running heads', () => {
     assert.ok(many.includes('Ann Lee et al.'), many.join(' | '));
   });
 });
+
+describe('where chapters open (print.chapterStart)', () => {
+  const short = ['A short piece of a few words, no more than a paragraph or so, set on its own.', 'And a second paragraph to close it.'];
+  const blankBody = (set: { pages: DrawnPage[]; frontPages: number }) => set.pages.slice(set.frontPages).filter((p) => p.lines.length === 0).length;
+
+  it('opens every chapter on a right-hand page by default, leaving blank left-hand pages', async () => {
+    const set = await typesetBook(book(short, 4), { print, fonts });
+    assert.ok(set.chapterPages.every((p) => p % 2 === 0), `openers on ${set.chapterPages}`);
+    assert.equal(blankBody(set), 3);
+  });
+
+  it('opens each on the next page with "any": no blank pages', async () => {
+    const set = await typesetBook(book(short, 4), { print: { ...print, chapterStart: 'any' }, fonts });
+    assert.deepEqual(set.chapterPages.map((p) => p - set.frontPages), [0, 1, 2, 3]);
+    assert.equal(blankBody(set), 0);
+  });
+
+  it('sets each below the one before with "continuous", the contents and outline at the page each title stands on', async () => {
+    const set = await typesetBook(book(short, 4), { print: { ...print, chapterStart: 'continuous' }, fonts });
+    assert.equal(set.pages.length - set.frontPages, 2, 'four short pieces on two pages');
+    assert.equal(new Set(set.chapterPages).size, 2, `pieces share pages: ${set.chapterPages}`);
+    const titles = set.pages.slice(set.frontPages).flatMap((page) => page.lines.filter((line) => line.runs.some((run) => /^Chapter/.test(run.text))));
+    assert.equal(titles.length, 4, 'every title printed');
+    assert.equal(blankBody(set), 0);
+    assert.deepEqual(set.outline.slice(1).map((o) => o.pageIndex), set.chapterPages);
+  });
+});

@@ -79,6 +79,23 @@ describe('typesetting the constructs of the model', () => {
     assert.ok(next.x + next.runs[0]!.x > owl.x + owl.runs[0]!.x, 'with a hanging indent');
   });
 
+  it('sets a section, a sub-section and a lower heading each its own way', async () => {
+    const heading = (level: number, value: string): Block => ({ kind: 'heading', level, content: [text(value)] });
+    const { lines: all, textLeft } = await lines([para('Opening words.'), heading(2, 'Section'), para('Some words.'), heading(3, 'Subsection'), para('More words.'), heading(4, 'Minor'), para('Last words.')]);
+    const section = runOf(find(all, 'Section'), 'Section');
+    const subsection = runOf(find(all, 'Subsection'), 'Subsection');
+    const minor = find(all, 'Minor');
+    assert.ok(section.smallCaps && section.style === 'regular', 'a section in small capitals');
+    assert.ok(!subsection.smallCaps && subsection.style === 'italic', 'a sub-section in italic');
+    assert.ok(section.size > subsection.size, 'the section larger');
+    assert.ok(Math.abs(minor.x + runOf(minor, 'Minor').x - textLeft) < 0.01, 'a lower heading flush left');
+    const gapAbove = (word: string) => {
+      const at = all.indexOf(find(all, word));
+      return find(all, word).baseline - all[at - 1]!.baseline;
+    };
+    assert.ok(gapAbove('Section') > gapAbove('Subsection') && gapAbove('Subsection') > gapAbove('Minor'), 'more space above a higher heading');
+  });
+
   it('prints superscripts and small caps with the face’s own forms, and links as their words', async () => {
     const { lines: all } = await lines([{ kind: 'paragraph', content: [text('The 19'), { kind: 'styled', style: 'superscript', children: [text('th')] }, text(' century, '), { kind: 'styled', style: 'smallCaps', children: [text('Anno Domini')] }, text(', '), { kind: 'link', href: 'https://x.org', children: [text('the site')] }, text('.')] }]);
     const joined = all.flatMap((line) => line.runs.map((run) => run.text)).join(' ');
