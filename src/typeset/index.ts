@@ -975,23 +975,29 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
         for (const line of page.lines) if (line.starts) headingPages.set(`${line.starts.chapter}:${line.starts.block}`, index);
       });
     }
-    const rows = bodyDivisions.flatMap(({ chapter, index: division }, i) => {
-      const row = contentsRow(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset, chapter.role === 'part');
+    // Each entry is one or more lines (a long title wraps under itself); an entry is never split between pages.
+    const entries = bodyDivisions.flatMap(({ chapter, index: division }, i) => {
+      const row = contentsEntry(t, plain(chapter.title), String(chapterBodyPages[i]! + 1), d, d.textWidth - 2 * inset, chapter.role === 'part');
       const sections = chapter.blocks.flatMap((block, b) => {
         const page = headingPages.get(`${division}:${b}`);
         if (block.kind !== 'heading' || block.level > 2 || page === undefined) return [];
         const indent = d.fontSize * 1.5;
-        return [contentsRow(t, plain(block.content), String(page + 1), d, d.textWidth - 2 * inset - indent, false).map((run) => ({ ...run, x: run.x + indent }))];
+        return [contentsEntry(t, plain(block.content), String(page + 1), d, d.textWidth - 2 * inset - indent, false).map((runs) => runs.map((run) => ({ ...run, x: run.x + indent })))];
       });
       return [row, ...sections];
     });
-    const perPage = d.linesPerPage - 4;
-    for (let start = 0; start < rows.length; start += perPage) {
-      const pageIndex = front.length;
-      const left = pageIndex % 2 === 0 ? d.inner : d.outer;
-      const page: DrawnLine[] = start === 0 ? heading.map((line) => ({ x: left, baseline: d.top + d.topSkip + d.leading, runs: line.runs })) : [];
-      rows.slice(start, start + perPage).forEach((runs, i) => page.push({ x: left + inset, baseline: d.top + d.topSkip + (i + (start === 0 ? 4 : 0)) * d.leading, runs }));
-      front.push(page);
+    let page: DrawnLine[] | null = null;
+    let row = 0;
+    let left = 0;
+    for (const entry of entries) {
+      if (!page || row + entry.length > d.linesPerPage) {
+        const first: boolean = page === null;
+        left = front.length % 2 === 0 ? d.inner : d.outer;
+        page = first ? heading.map((line) => ({ x: left, baseline: d.top + d.topSkip + d.leading, runs: line.runs })) : [];
+        front.push(page);
+        row = first ? 4 : 0;
+      }
+      for (const runs of entry) page.push({ x: left + inset, baseline: d.top + d.topSkip + row++ * d.leading, runs });
     }
   }
   if (front.length % 2 === 1) front.push([]);
@@ -1012,12 +1018,20 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   return { design: d, pages, frontPages: offset, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts, pageReport };
 }
 
-function contentsRow(t: Typesetter, title: string, page: string, d: PageDesign, width: number, smallCaps: boolean): Run[] {
+/**
+ * A contents entry: its title broken where it fits, the lines after the first hanging under it,
+ * the page number on the last line at the right.
+ */
+function contentsEntry(t: Typesetter, title: string, page: string, d: PageDesign, width: number, smallCaps: boolean): Run[][] {
   const face = t.fonts.face('regular');
   const numberWidth = face.width(page) * d.fontSize;
-  const [line] = t.centered(title, 'regular', d.fontSize, width - numberWidth - d.fontSize * 2, smallCaps);
-  const titleRun = { ...line!.runs[0]!, x: 0 };
-  return [titleRun, { x: width - numberWidth, text: page, style: 'regular', size: d.fontSize, smallCaps: false, wordSpacing: 0, width: numberWidth }];
+  const hang = d.fontSize * 1.5;
+  const lines = t.centered(title, 'regular', d.fontSize, width - numberWidth - d.fontSize * 2 - hang, smallCaps);
+  return lines.map((line, i) => {
+    const runs: Run[] = [{ ...line.runs[0]!, x: i === 0 ? 0 : hang }];
+    if (i === lines.length - 1) runs.push({ x: width - numberWidth, text: page, style: 'regular', size: d.fontSize, smallCaps: false, wordSpacing: 0, width: numberWidth });
+    return runs;
+  });
 }
 
 /** Folio at the outer corner of the head line, the author's name over left pages and the title over right ones; on chapter openers, the folio alone at the foot. */

@@ -82,6 +82,27 @@ describe('book design', () => {
   });
 });
 
+describe('the contents', () => {
+  it('wraps a long title under itself with a hanging indent, its page number on the last line, and keeps an entry on one page', async () => {
+    const long = 'In Which the Harbourmaster Reads the Storm Report Twice and the Keeper Keeps the Log in a Hand Nobody Else Could Read';
+    const base = book(['Short.'], 40);
+    base.chapters[1]!.title = [{ kind: 'text', value: long }];
+    const set = await typesetBook(base, { print, fonts });
+    const contents = set.pages.slice(0, set.frontPages).filter((page) => page.lines.some((line) => line.runs.some((run) => run.text === 'Chapter 1')) || page.lines.some((line) => line.runs.some((run) => run.text === 'Chapter 40')));
+    const lines = contents.flatMap((page) => page.lines);
+    const words = lines.flatMap((line) => line.runs.map((run) => run.text)).join(' ');
+    assert.ok(words.includes(long.split(' ').slice(-4).join(' ')), 'the whole title is listed');
+    const at = lines.findIndex((line) => line.runs.some((run) => run.text.startsWith('In Which')));
+    const entry = lines.slice(at, lines.findIndex((line, i) => i > at && line.runs.some((run) => run.text === 'Chapter 3')));
+    assert.ok(entry.length >= 2, 'the long title takes more than one line');
+    assert.ok(entry.slice(0, -1).every((line) => line.runs.length === 1), 'no page number before the last line');
+    assert.equal(entry.at(-1)!.runs.length, 2, 'the number on the last line');
+    assert.ok(entry[1]!.runs[0]!.x > entry[0]!.runs[0]!.x, 'continuation lines hang under the first');
+    assert.ok(contents.length >= 2, 'forty chapters take two contents pages');
+    assert.ok(lines.some((line) => line.runs.some((run) => run.text === 'Chapter 40')), 'every chapter listed');
+  });
+});
+
 describe('running heads', () => {
   const long = 'Words upon words fill the page until it turns, and then they go on. '.repeat(80);
   const headsOf = async (title: string, authors: string[]) => {
