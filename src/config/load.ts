@@ -22,6 +22,8 @@ export interface BookConfig {
   projectDir: string;
   title: string;
   subtitle?: string;
+  /** The title for the print edition's running heads. */
+  shortTitle?: string;
   authors: string[];
   authorsFileAs: (string | undefined)[];
   contributors: { name: string; role: string; fileAs?: string }[];
@@ -188,6 +190,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     projectDir,
     title: raw.title,
     subtitle: raw.subtitle,
+    shortTitle: raw.shortTitle,
     authors,
     authorsFileAs: authorPeople.map((p) => p.fileAs),
     contributors: people.filter((p) => p.role !== 'author').map((p) => ({ name: p.name, role: CONTRIBUTOR_ROLES[p.role], fileAs: p.fileAs })),

@@ -167,6 +167,7 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   title: nonEmpty('title').describe('The book title.'),
   subtitle: nonEmpty('subtitle').optional(),
+  shortTitle: nonEmpty('shortTitle').optional().describe('The title as the running heads of the print edition show it, when the whole title is too long for them.'),
   author: z.union([nonEmpty('author'), z.array(person).min(1, 'needs at least one author')]).describe('One author, or a list of names and { name, role, fileAs } for editors, translators …'),
   language: bcp47.describe('BCP 47 language tag of the text: "en", "en-GB", "fr", "de" …'),
   chapters: z.array(chapterEntry).min(1, 'needs at least one chapter').describe('Chapter files or globs in reading order, relative to this file; { part, chapters } groups them into a part.'),

@@ -226,6 +226,7 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
     metadata: {
       title: config.title,
       subtitle: config.subtitle,
+      ...(config.shortTitle ? { shortTitle: config.shortTitle } : {}),
       authors: config.authors,
       authorsFileAs: config.authorsFileAs,
       contributors: config.contributors,

@@ -28,6 +28,8 @@ export interface PrintPage {
 export interface Metadata {
   title: string;
   subtitle?: string;
+  /** The title for running heads, when the author gave one. */
+  shortTitle?: string;
   authors: string[];
   /** BCP 47 tag, e.g. "en", "en-GB", "fr". */
   language: string;

@@ -772,7 +772,7 @@ function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m
   const folio = index + 1;
   const numbered = !page.blank && !page.bare;
   if (!numbered) return { lines };
-  const furniture = runningHead(t, page, index, folio, d, m.title, [joinNames(m.authors, m.language), ...(m.authors.length > 1 ? [`${m.authors[0]} et al.`] : [])]);
+  const furniture = runningHead(t, page, index, folio, d, m.shortTitle ?? m.title, [joinNames(m.authors, m.language), ...(m.authors.length > 1 ? [`${m.authors[0]} et al.`] : [])]);
   lines.push(...furniture);
   return { lines, folio, furniture: furniture.length };
 }

@@ -105,9 +105,9 @@ describe('the contents', () => {
 
 describe('running heads', () => {
   const long = 'Words upon words fill the page until it turns, and then they go on. '.repeat(80);
-  const headsOf = async (title: string, authors: string[]) => {
+  const headsOf = async (title: string, authors: string[], shortTitle?: string) => {
     const base = book([long, long]);
-    const set = await typesetBook({ ...base, metadata: { ...base.metadata, title, authors } }, { print, fonts });
+    const set = await typesetBook({ ...base, metadata: { ...base.metadata, title, authors, ...(shortTitle ? { shortTitle } : {}) } }, { print, fonts });
     // The head is the furniture line with more than the folio: its last run's text.
     return set.pages
       .filter((page) => page.furniture && page.folio !== undefined)
@@ -122,6 +122,12 @@ describe('running heads', () => {
     assert.ok(heads.includes('Ann Lee and Bo Chan'), heads.join(' | '));
     const many = await headsOf('T', ['Ann Lee', 'Bo Chan', 'Cy Dee', 'Dora Evans-Fitzgerald', 'Eli Fonseca-Grimaldi', 'Fay Gunnarsdottir']);
     assert.ok(many.includes('Ann Lee et al.'), many.join(' | '));
+  });
+
+  it('prints the shortTitle the author gave instead of the whole title', async () => {
+    const heads = await headsOf('Harry Potter et les Méthodes de la Rationalité: the Complete Edition', ['Ann Lee'], 'HPMOR');
+    assert.ok(heads.includes('HPMOR'), heads.join(' | '));
+    assert.ok(!heads.some((text) => text.startsWith('Harry')));
   });
 });
 
