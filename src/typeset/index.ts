@@ -7,7 +7,7 @@ import { divisionMarks, ENDNOTE_SCALE, endnoteGroups, FOOTNOTE_SCALE, footnoteLi
 import { pageDesign, type PageDesign } from './design.ts';
 import type { FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
-import { breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
+import { badness, breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type LineImage, type LineRule, type Run, type SetLine } from './lines.ts';
 import type { PageRule } from './page-rules.ts';
 import { paginate, type FlowElement, type FlowParagraph, type FootnoteBody, type FootnoteLine, type Page } from './paginate.ts';
@@ -101,8 +101,7 @@ export interface PageSink {
 function spacingDemerits(lines: readonly SetLine[]): number {
   let total = 0;
   for (const line of lines) {
-    const r = Math.abs(line.ratio);
-    total += (10 + Math.min(10000, 100 * r * r * r)) ** 2 + (line.hyphenated ? 2500 : 0);
+    total += (10 + badness(Math.max(-1, line.ratio))) ** 2 + (line.hyphenated ? 2500 : 0);
   }
   return total;
 }
@@ -112,7 +111,7 @@ function spacingDemerits(lines: readonly SetLine[]): number {
  * sub-section: a section (level 1–2) in letter-spaced small capitals with a line and a half above,
  * a sub-section (3) centred in italic, anything deeper flush left in italic, each closer to its text.
  */
-export function headingLook(level: number): { style: Style; smallCaps: boolean; scale: number; centered: boolean; above: number; below: number } {
+function headingLook(level: number): { style: Style; smallCaps: boolean; scale: number; centered: boolean; above: number; below: number } {
   if (level <= 2) return { style: 'regular', smallCaps: true, scale: 1.1, centered: true, above: 1.5, below: 1 };
   if (level === 3) return { style: 'italic', smallCaps: false, scale: 1, centered: true, above: 1, below: 0.5 };
   return { style: 'italic', smallCaps: false, scale: 1, centered: false, above: 0.5, below: 0.5 };

@@ -75,7 +75,8 @@ function fitnessClass(ratio: number): number {
   return 0;
 }
 
-function badness(ratio: number): number {
+/** TeX's badness of a line set at adjustment ratio `ratio` (10000 beyond 4.65, infinite when overfull). */
+export function badness(ratio: number): number {
   if (ratio < -1) return Infinity;
   const r = ratio < 0 ? -ratio : ratio;
   return r > 4.65 ? 10000 : 100 * r * r * r;

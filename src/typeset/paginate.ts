@@ -452,11 +452,6 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
   }
 }
 
-/** What a page holds, text and notes, in lines. */
-function filled(f: Fill): number {
-  return f.used + f.foot;
-}
-
 /** Where a page's text ends, in lines: a full page with less than a line to spare is justified to its height. */
 function bottomOf(f: Fill, limit: number): number {
   if (f.foot > 0) return limit;
