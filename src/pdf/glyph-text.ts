@@ -45,6 +45,13 @@ export interface PageGlyphs {
   claims: GlyphClaims;
 }
 
+/** UTF-16BE code units in hex, as a PDF text string is written. */
+function utf16Hex(text: string): string {
+  let hex = '';
+  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0').toUpperCase();
+  return hex;
+}
+
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
 /** One page's text operators as bytes: each piece is copied in as it comes, never joined as strings. */
@@ -138,6 +145,8 @@ export class GlyphText {
       this.pendingFont = font.id;
       this.pendingSize = run.size;
     }
+    // Marked content whose ActualText the text layer reads instead of the glyphs (PDF 14.9.4).
+    if (run.actualText) out.write(`\n/Span <</ActualText <FEFF${utf16Hex(run.actualText)}>>> BDC`);
     out.write(`\n1 0 0 1 ${num(x)} ${num(height - y)} Tm [`);
     const operandsStart = out.length;
     // pdfkit's word spacing: the space glyph's advance plus the run's extra space, both in thousandths of an em.
@@ -176,7 +185,7 @@ export class GlyphText {
         if (Math.abs(after) > 1e-6) out.write(` ${num(-after)}`);
       } else if (!last && Math.abs(space) > 1e-6) out.write(spaceOperand);
     }
-    out.write('] TJ');
+    out.write(run.actualText ? '] TJ EMC' : '] TJ');
     this.useOnPage(face, font);
     return true;
   }

@@ -28,7 +28,7 @@ export function pageKey(page: DrawnPage, design: string): string | undefined {
   let count = 0;
   for (const line of lines) {
     if (line.image) return undefined;
-    count += 3 + 6 * line.runs.length + (line.rules ? 2 + 3 * line.rules.length : 0);
+    count += 3 + 7 * line.runs.length + (line.rules ? 2 + 3 * line.rules.length : 0);
   }
   if (numbers.length < count) numbers = new Float64Array(count * 2);
   const texts: string[] = [];
@@ -44,7 +44,9 @@ export function pageKey(page: DrawnPage, design: string): string | undefined {
       numbers[at++] = run.wordSpacing;
       numbers[at++] = run.x;
       numbers[at++] = run.text.length;
+      numbers[at++] = run.actualText?.length ?? -1;
       texts.push(run.text);
+      if (run.actualText) texts.push(run.actualText);
     }
     if (line.rules) {
       numbers[at++] = NaN;

@@ -13,6 +13,13 @@ export interface Run {
   wordSpacing: number;
   /** Width as set, in points. */
   width: number;
+  /**
+   * The text this run stands for in the PDF's text layer, where its glyphs' own would mislead: a
+   * word's own hyphen ending a line is HYPHEN (U+2010) there, since text extractors take a
+   * HYPHEN-MINUS at a line's end for a break inside a word and drop it ("peut-" / "être" would
+   * come back as "peutêtre").
+   */
+  actualText?: string;
 }
 
 export interface SetLine {
@@ -154,12 +161,35 @@ export function setLines(items: readonly Item[], breaks: readonly number[], line
         last.width += hyphen.width;
       } else runs.push({ x, text: hyphen.text, style: hyphen.style, size, smallCaps: false, wordSpacing: 0, width: hyphen.width });
     }
+    const ownHyphen = !hyphen && breakItem.type === 'penalty' && breakItem.flagged;
+    if (ownHyphen) markOwnHyphen(runs, fonts, size);
     // A line ends in a hyphen at a hyphenation point and at a word's own hyphen ("well-" / "known").
-    const line: SetLine = { runs, ratio, hyphenated: Boolean(hyphen?.text) || (breakItem.type === 'penalty' && breakItem.flagged), width: natural };
+    const line: SetLine = { runs, ratio, hyphenated: Boolean(hyphen?.text) || ownHyphen, width: natural };
     if (notes.length > 0) Object.assign(line, { notes, noteRuns });
     lines.push(line);
     start = end + 1;
     correction = breakItem.type === 'penalty' ? breakItem.restCorrection : 0;
   }
   return lines;
+}
+
+const HYPHEN_MINUS = '-';
+const HYPHEN = '\u2010';
+
+/**
+ * A line broken at a word's own hyphen: the hyphen becomes a run of its own that the text layer
+ * reads as HYPHEN (see Run.actualText), drawn where it was (kerning into it kept: it ends the run).
+ */
+function markOwnHyphen(runs: Run[], fonts: FontSet, size: number): void {
+  const last = runs.at(-1);
+  if (!last || last.smallCaps || !last.text.endsWith(HYPHEN_MINUS)) return;
+  if (last.text === HYPHEN_MINUS) {
+    last.actualText = HYPHEN;
+    return;
+  }
+  const width = fonts.face(last.style).width(HYPHEN_MINUS) * size;
+  const hyphen: Run = { x: last.x + last.width - width, text: HYPHEN_MINUS, style: last.style, size, smallCaps: false, wordSpacing: 0, width, actualText: HYPHEN };
+  last.text = last.text.slice(0, -1);
+  last.width -= width;
+  runs.push(hyphen);
 }

@@ -86,6 +86,7 @@ export class ParagraphMemo {
         for (const run of line.runs) {
           out.number(run.x, STYLES.indexOf(run.style), run.size, run.smallCaps ? 1 : 0, run.wordSpacing, run.width);
           out.text(run.text);
+          out.text(run.actualText ?? '');
         }
       }
     };
@@ -127,7 +128,10 @@ export class ParagraphMemo {
           const smallCaps = read.number() === 1;
           const wordSpacing = read.number();
           const runWidth = read.number();
-          runs.push({ x, text: read.text(), style, size, smallCaps, wordSpacing, width: runWidth });
+          const run: Run = { x, text: read.text(), style, size, smallCaps, wordSpacing, width: runWidth };
+          const actualText = read.text();
+          if (actualText) run.actualText = actualText;
+          runs.push(run);
         }
         set.push({ runs, ratio, hyphenated, width });
       }

@@ -85,3 +85,29 @@ describe('Knuth–Plass line breaking', () => {
     assert.equal(looser.breaks.length, normal.breaks.length + 1);
   });
 });
+
+describe('a line broken at a word’s own hyphen', () => {
+  it('draws the hyphen as a run of its own, read as HYPHEN, where it stood', () => {
+    const value = 'The grocer kept twenty-two jars of home-made jam and a well-known mother-in-law cake by the ready-to-eat counter all day.';
+    let found = false;
+    for (let width = 60; width <= 240 && !found; width += 2) {
+      const { lines } = set(value, width);
+      lines.slice(0, -1).forEach((line) => {
+        const last = line.runs.at(-1)!;
+        if (!last.actualText) return;
+        found = true;
+        assert.equal(last.text, '-');
+        assert.equal(last.actualText, '\u2010');
+        assert.ok(line.hyphenated, 'a page ending here still counts as ending in a hyphen');
+        const before = line.runs.at(-2)!;
+        assert.ok(!before.text.endsWith('-'), 'the word before it loses its hyphen');
+        // A justified line's hyphen ends at the measure, or hangs a little past it into the margin.
+        const end = last.x + last.width;
+        assert.ok(end > width - 0.01 && end < width + last.width, `the hyphen ends the line at the measure (${end} of ${width})`);
+        assert.ok(Math.abs(before.x + before.width - last.x) < 1e-9);
+      });
+      for (const line of lines) for (const run of line.runs) if (run.actualText) assert.equal(run.text, '-');
+    }
+    assert.ok(found, 'some width breaks a line at a compound’s hyphen');
+  });
+});
