@@ -15,7 +15,7 @@ import type { Book, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
 import { PendingOutputs } from './output.ts';
 import { renderText } from './text/write.ts';
-import { bundledFontFiles, bundledMonoFile, FontSet, type FontFiles } from './typeset/fonts.ts';
+import { bundledFallbackFiles, bundledFontFiles, bundledMonoFile, FontSet, type FontFiles } from './typeset/fonts.ts';
 import type { PageReportEntry } from './typeset/index.ts';
 
 export type Format = 'epub' | 'kepub' | 'pdf' | 'text' | Store;
@@ -69,7 +69,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const faces: FontFiles = config.fonts ? { mono: bundledMonoFile(), ...config.fonts } : bundledFontFiles();
   // The PDF is drawn on another thread while this one sets the pages and then makes the EPUB
   // (whose page list maps to the PDF's pages); started first, it loads while the manuscript is read.
-  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces }) : undefined;
+  // The author's fallback faces, each for every style, before the bundled ones.
+  const fallbacks: FontFiles[] = [...config.fallbackFonts.map((file) => ({ regular: file, italic: file, bold: file, boldItalic: file, mono: file })), ...bundledFallbackFiles()];
+  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces, fallbacks }) : undefined;
   const outputs = new PendingOutputs(config.output.dir);
   const files: { format: Format | 'cover'; name: string }[] = [];
   const warnings: Warning[] = [...config.warnings];
@@ -92,7 +94,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     let pdf: Promise<Buffer> | undefined;
     if (pdfThread) {
       progress('setting pages');
-      const fonts = FontSet.load(faces, displayPath);
+      const fonts = FontSet.load(faces, displayPath, fallbacks);
       // Typesetting loads only when asked for: a start-up without it is quicker.
       const [{ typesetBook }, memory] = await Promise.all([import('./typeset/index.ts'), import('./typeset/typesetting-cache.ts')]);
       memory.recallTypesetting(fonts, book.metadata.language, config.print);

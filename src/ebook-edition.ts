@@ -7,7 +7,7 @@ import type { Warning } from './errors.ts';
 import type { Block, Book, EmbeddedFont, ImageData, Inline, PrintPage, Store } from './model/index.ts';
 import { STORES } from './model/stores.ts';
 import { mapBlockInlines } from './model/walk.ts';
-import { STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
+import { BASE_STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
 
 export type EbookVariant = 'epub' | 'kepub' | Store;
 
@@ -71,13 +71,13 @@ export function stylesUsed(book: Book): Set<Style> {
 }
 
 /** The print faces for the EPUB: the styles the book uses, each cut down to the characters it shows. */
-async function embeddedFaces(faces: Record<Style, string>, book: Book): Promise<EmbeddedFont[]> {
+async function embeddedFaces(faces: FontFiles, book: Book): Promise<EmbeddedFont[]> {
   const seen = new Set<string>();
   const used = stylesUsed(book);
   const text = bookText(book);
   const embedded: EmbeddedFont[] = [];
   // The ebook's code keeps the reading system's own monospace face.
-  for (const style of STYLES.filter((style) => style !== 'mono' && used.has(style))) {
+  for (const style of BASE_STYLES.filter((style) => style !== 'mono' && used.has(style))) {
     const file = faces[style];
     if (seen.has(file)) continue;
     seen.add(file);

@@ -13,7 +13,7 @@ const port = parentPort!;
 const setup = workerData as PdfThreadSetup;
 // pdfkit's own copy of fontkit, for the words this thread must shape itself.
 useFontkit(fontkit);
-const fonts = FontSet.load(setup.fonts);
+const fonts = FontSet.load(setup.fonts, undefined, setup.fallbacks);
 let shapingsRecalled = false;
 
 /** The words were shaped by the typesetting thread or an earlier build: drawing needs their glyphs (recalled pages do not). */

@@ -12,6 +12,8 @@ import { ownBuffer, reviveError, startThread, type ThreadError } from './threads
 /** What the PDF thread is started with: plain data. */
 export interface PdfThreadSetup {
   fonts: FontFiles;
+  /** The fallback faces, in the order they are tried (see FontSet.load). */
+  fallbacks: FontFiles[];
 }
 
 /** Pages sent in a batch, when pages are cached: see PagePlan. */

@@ -6,7 +6,7 @@ import type { Metadata } from '../src/model/index.ts';
 import { PdfThread, WordNumbers } from '../src/pdf-thread.ts';
 import { describeError, reviveError } from '../src/threads.ts';
 import { pageDesign } from '../src/typeset/design.ts';
-import { bundledFontFiles, FontSet } from '../src/typeset/fonts.ts';
+import { bundledFallbackFiles, bundledFontFiles, FontSet } from '../src/typeset/fonts.ts';
 import type { DrawnPage } from '../src/typeset/index.ts';
 import { missingTool, run, tempDir } from './helpers/tools.ts';
 import { writeFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ async function pdfPages(pdf: Buffer): Promise<string[]> {
 
 describe('the PDF thread', () => {
   it('puts the front matter, drawn last, before the body, and keeps only the last layout', { skip: missingTool('pdftotext') }, async () => {
-    const thread = new PdfThread({ fonts: bundledFontFiles() });
+    const thread = new PdfThread({ fonts: bundledFontFiles(), fallbacks: bundledFallbackFiles() });
     thread.describe(metadata);
     thread.start(design);
     thread.body([page('discarded one'), page('discarded two')]);
@@ -41,7 +41,7 @@ describe('the PDF thread', () => {
   it('hands back what it shaped that no cache held, for the typesetting cache to keep', async () => {
     // A ligature makes the piece shaped whole; the digits make it new to any cache on this machine.
     const piece = `fi${Date.now()}`;
-    const thread = new PdfThread({ fonts: bundledFontFiles() });
+    const thread = new PdfThread({ fonts: bundledFontFiles(), fallbacks: bundledFallbackFiles() });
     thread.describe(metadata);
     thread.start(design);
     thread.body([page(piece)]);
@@ -61,7 +61,7 @@ describe('the PDF thread', () => {
   });
 
   it('hands back a failure while drawing as an error with the thread’s message', async () => {
-    const thread = new PdfThread({ fonts: bundledFontFiles() });
+    const thread = new PdfThread({ fonts: bundledFontFiles(), fallbacks: bundledFallbackFiles() });
     thread.describe(metadata);
     thread.start(design);
     const image = { data: new Uint8Array([1, 2, 3, 4]), x: 0, width: 10, height: 10 };

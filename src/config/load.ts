@@ -38,6 +38,8 @@ export interface BookConfig {
   cover?: string;
   /** Absolute paths of the author's own faces for print; undefined for the bundled face. */
   fonts?: { regular: string; italic: string; bold: string; boldItalic: string };
+  /** Absolute paths of the author's fallback faces for print (see print.font.fallback), in the order they are tried. */
+  fallbackFonts: string[];
   coverAlt?: string;
   isbn?: string;
   edition?: string;
@@ -119,7 +121,7 @@ function resolveAsset(file: string, projectDir: string, configName: string, wher
 }
 
 /** The author's faces; a missing italic or bold falls back to the nearest face given. */
-function resolveFonts(font: NonNullable<PrintOptions['font']>, projectDir: string, configName: string): NonNullable<BookConfig['fonts']> {
+function resolveFonts(font: NonNullable<PrintOptions['font']> & { regular: string }, projectDir: string, configName: string): NonNullable<BookConfig['fonts']> {
   const resolve = (file: string, key: string) => resolveAsset(file, projectDir, configName, `print.font.${key}`, 'font file');
   const regular = resolve(font.regular, 'regular');
   const italic = font.italic ? resolve(font.italic, 'italic') : regular;
@@ -213,7 +215,8 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     formats: raw.formats,
     manuscript: { txtAsMarkdown: raw.manuscript.txtAsMarkdown, resources: raw.manuscript.resources.map((dir, i) => resourceFolder(dir, projectDir, name, i)) },
     epub: raw.epub,
-    fonts: raw.print.font ? resolveFonts(raw.print.font, projectDir, name) : undefined,
+    fonts: raw.print.font?.regular ? resolveFonts({ ...raw.print.font, regular: raw.print.font.regular }, projectDir, name) : undefined,
+    fallbackFonts: (raw.print.font?.fallback ?? []).map((file, i) => resolveAsset(file, projectDir, name, `print.font.fallback[${i}]`, 'font file')),
     output,
     typography: raw.typography,
     print: raw.print,

@@ -125,11 +125,17 @@ const print = z.strictObject({
   indent: z.number().min(0).max(72).optional().describe('Paragraph indent in points (default 1.5 × fontSize).'),
   font: z
     .strictObject({
-      regular: nonEmpty('regular'),
+      regular: nonEmpty('regular').optional(),
       italic: nonEmpty('italic').optional(),
       bold: nonEmpty('bold').optional(),
       boldItalic: nonEmpty('boldItalic').optional(),
+      fallback: z
+        .array(nonEmpty('a fallback face'))
+        .max(4, 'at most 4 fallback faces')
+        .optional()
+        .describe('OTF/TTF faces for characters the book’s face lacks (a Noto CJK or Tibetan face, say), tried in order before the bundled DejaVu faces.'),
     })
+    .refine((font) => font.regular || !(font.italic || font.bold || font.boldItalic), { message: 'is required with an italic or bold face: the regular face of the same font', path: ['regular'] })
     .optional()
     .describe('Paths to your own OTF/TTF faces; the bundled EB Garamond otherwise.'),
   chapterStart: z

@@ -37,6 +37,11 @@ interface EncodedWord {
   claims: number[];
   /** The last part of a page it was drawn in (see GlyphText.endPart). */
   part: number;
+  /**
+   * The word's text, when a glyph of it is the face's .notdef (a character no face has): the text
+   * layer reads it instead, since every .notdef is one glyph and cannot map to each character.
+   */
+  actualText?: string;
 }
 
 /** What a part of a page drawn needs to be drawn again (see PageRecord): the faces it used, in the order it first used them, and its glyph claims. */
@@ -178,8 +183,13 @@ export class GlyphText {
         this.partWords.push(word);
       }
       const last = p === count - 1;
-      if (out.length > operandsStart) out.write(' ');
-      out.write(word.operands);
+      if (word.actualText) {
+        // A marked-content sequence holds whole operators: the array is closed around the word.
+        out.write(`] TJ /Span <</ActualText <FEFF${utf16Hex(word.actualText)}>>> BDC [${word.operands}] TJ EMC [`);
+      } else {
+        if (out.length > operandsStart) out.write(' ');
+        out.write(word.operands);
+      }
       if (word.trailing !== 0) {
         const after = word.trailing + (last ? 0 : space);
         if (Math.abs(after) > 1e-6) out.write(` ${num(-after)}`);
@@ -284,15 +294,16 @@ export class GlyphText {
   private encode(face: Face, font: PdfkitEmbeddedFont, word: string, smallCaps: boolean, cache: Map<string, EncodedWord | null>): EncodedWord | null {
     let encoded = cache.get(word);
     if (encoded !== undefined) return encoded;
-    encoded = word === '' ? { operands: '', trailing: 0, claims: [], part: -1 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font, this.faces.indexOf(face));
+    encoded = word === '' ? { operands: '', trailing: 0, claims: [], part: -1 } : this.encodeRun(smallCaps ? face.shapeSmallCaps(word) : face.shapeWord(word), font, this.faces.indexOf(face), word);
     cache.set(word, encoded);
     return encoded;
   }
 
-  private encodeRun(run: FontkitGlyphRun, font: PdfkitEmbeddedFont, faceIndex: number): EncodedWord | null {
+  private encodeRun(run: FontkitGlyphRun, font: PdfkitEmbeddedFont, faceIndex: number, word: string): EncodedWord | null {
     let operands = '';
     let hex = '';
     let trailing = 0;
+    let notdef = false;
     const claims: number[] = [];
     for (let i = 0; i < run.glyphs.length; i++) {
       const glyph = run.glyphs[i]!;
@@ -300,8 +311,14 @@ export class GlyphText {
       if (position.xOffset || position.yOffset) return null;
       const id = font.subset.includeGlyph(glyph.id);
       font.widths[id] ??= glyph.advanceWidth * font.scale;
-      font.unicode[id] ??= glyph.codePoints;
-      claims.push(faceIndex, glyph.id, glyph.codePoints.length, ...glyph.codePoints);
+      if (glyph.id === 0) {
+        // .notdef stands for no one character (see EncodedWord.actualText).
+        notdef = true;
+        claims.push(faceIndex, 0, 0);
+      } else {
+        font.unicode[id] ??= glyph.codePoints;
+        claims.push(faceIndex, glyph.id, glyph.codePoints.length, ...glyph.codePoints);
+      }
       hex += id.toString(16).padStart(4, '0');
       const kern = (position.xAdvance - glyph.advanceWidth) * font.scale;
       if (i === run.glyphs.length - 1) trailing = kern;
@@ -311,6 +328,6 @@ export class GlyphText {
       }
     }
     operands += `<${hex}>`;
-    return { operands, trailing, claims, part: -1 };
+    return notdef ? { operands, trailing, claims, part: -1, actualText: word } : { operands, trailing, claims, part: -1 };
   }
 }

@@ -5,8 +5,32 @@ import { BookError } from '../errors.ts';
 import { loadFontkit } from './fontkit.ts';
 
 /** The body's four faces, and a monospace face for code and preformatted text. */
-export type Style = 'regular' | 'italic' | 'bold' | 'boldItalic' | 'mono';
-export const STYLES: readonly Style[] = ['regular', 'italic', 'bold', 'boldItalic', 'mono'];
+export type BaseStyle = 'regular' | 'italic' | 'bold' | 'boldItalic' | 'mono';
+export const BASE_STYLES: readonly BaseStyle[] = ['regular', 'italic', 'bold', 'boldItalic', 'mono'];
+
+/** How many fallback faces a book may have (the author's and the bundled ones together). */
+export const MAX_FALLBACKS = 6;
+type FallbackLevel = 1 | 2 | 3 | 4 | 5 | 6;
+/**
+ * A style, or the same style in a fallback face (`regular~1`: the first fallback's regular): text
+ * the book's face has no glyphs for is set in the first fallback face that has them.
+ */
+export type Style = BaseStyle | `${BaseStyle}~${FallbackLevel}`;
+export const STYLES: readonly Style[] = [...BASE_STYLES, ...BASE_STYLES.flatMap((style) => Array.from({ length: MAX_FALLBACKS }, (_, i) => `${style}~${i + 1}` as Style))];
+
+/** The style a fallback style stands in for (itself for a base style). */
+export function baseStyle(style: Style): BaseStyle {
+  const at = style.indexOf('~');
+  return (at < 0 ? style : style.slice(0, at)) as BaseStyle;
+}
+
+/** A piece of text and the style whose face draws it. */
+export interface FaceSegment {
+  text: string;
+  style: Style;
+  /** Characters no face has: set in the style's face, where they print blank. */
+  missing?: true;
+}
 
 export interface FontkitGlyphRun {
   advanceWidth: number;
@@ -388,12 +412,15 @@ export class Face {
   }
 }
 
-export type FontFiles = Record<Style, string>;
+export type FontFiles = Record<BaseStyle, string>;
 
 /** Shapings a thread's faces learned, as plain data that crosses between threads. */
 export type LearnedShapings = { face: string; memory: FaceMemory }[];
 
 const require = createRequire(import.meta.url);
+
+// White space and combining marks: they go with the text around them, not with a face of their own.
+const SPACE_OR_MARK = /^[\s\p{M}\u200B-\u200D\u2060\uFE00-\uFE0F]$/u;
 const bundled = (weight: string) => require.resolve(`@expo-google-fonts/eb-garamond/${weight}/EBGaramond_${weight}.ttf`);
 
 /** EB Garamond (OFL), shipped by an npm package: regular, italic, bold, bold italic; Source Code Pro (OFL) for code. */
@@ -405,6 +432,21 @@ export function bundledFontFiles(): FontFiles {
     boldItalic: bundled('700Bold_Italic'),
     mono: bundledMonoFile(),
   };
+}
+
+const dejaVu = (file: string) => require.resolve(`dejavu-fonts-ttf/ttf/${file}.ttf`);
+
+/**
+ * The fallback faces every book has, after the author's own: DejaVu (free, Bitstream Vera
+ * licence), shipped by an npm package. The serif first, for box drawing, arrows, mathematical and
+ * other symbols, Greek and Cyrillic beside a serif text; the sans for the symbols the serif lacks
+ * (stars, hearts, dingbats). Code falls back to DejaVu Sans Mono, whose cells match.
+ */
+export function bundledFallbackFiles(): FontFiles[] {
+  return [
+    { regular: dejaVu('DejaVuSerif'), italic: dejaVu('DejaVuSerif-Italic'), bold: dejaVu('DejaVuSerif-Bold'), boldItalic: dejaVu('DejaVuSerif-BoldItalic'), mono: dejaVu('DejaVuSansMono') },
+    { regular: dejaVu('DejaVuSans'), italic: dejaVu('DejaVuSans-Oblique'), bold: dejaVu('DejaVuSans-Bold'), boldItalic: dejaVu('DejaVuSans-BoldOblique'), mono: dejaVu('DejaVuSansMono') },
+  ];
 }
 
 /** Source Code Pro (OFL), shipped by an npm package: the face of code when the author names none. */
@@ -438,21 +480,88 @@ function openFont(data: Buffer, name: string): FontkitFont {
 }
 
 export class FontSet {
-  private constructor(readonly faces: Record<Style, Face>) {}
+  private constructor(
+    private readonly faces: Record<Style, Face>,
+    /** How many fallback levels the faces have (see Style). */
+    readonly fallbacks: number,
+    /** The bundled faces (code, fallbacks): ours and known to read, opened only when needed. */
+    private readonly bundled: ReadonlySet<string>,
+  ) {}
 
-  static load(files: FontFiles, displayName: (file: string) => string = (f) => f): FontSet {
+  /** The book's faces, then the fallback faces in the order they are tried. */
+  static load(files: FontFiles, displayName: (file: string) => string = (f) => f, fallbacks: readonly FontFiles[] = []): FontSet {
+    if (fallbacks.length > MAX_FALLBACKS) throw new Error(`at most ${MAX_FALLBACKS} fallback faces`);
     const cache = new Map<string, Face>();
-    const faces = {} as Record<Style, Face>;
-    for (const style of STYLES) {
-      const file = files[style];
+    const open = (file: string) => {
       let face = cache.get(file);
       if (!face) {
         face = readFace(file, displayName(file));
         cache.set(file, face);
       }
-      faces[style] = face;
+      return face;
+    };
+    const faces = {} as Record<Style, Face>;
+    for (const style of BASE_STYLES) {
+      faces[style] = open(files[style]);
+      for (let level = 1; level <= MAX_FALLBACKS; level++) faces[`${style}~${level as FallbackLevel}`] = fallbacks[level - 1] ? open(fallbacks[level - 1]![style]) : faces[style];
     }
-    return new FontSet(faces);
+    const bundled = new Set([bundledMonoFile(), ...bundledFallbackFiles().flatMap((set) => Object.values(set))]);
+    return new FontSet(faces, fallbacks.length, bundled);
+  }
+
+  /**
+   * Text cut where the face that draws it changes: each character in the style's face if it has
+   * it, else in the first fallback face that does (a mark goes with the character it sits on,
+   * spaces stay in the style's face); a character no face has stays in the style's face (and
+   * prints blank: see paragraph's missingGlyph). One segment, the text itself, when the face has it all.
+   */
+  segments(text: string, style: Style): FaceSegment[] {
+    const base = baseStyle(style);
+    const face = this.faces[base];
+    let i = 0;
+    while (i < text.length) {
+      const code = text.codePointAt(i)!;
+      const char = code > 0xffff ? text.slice(i, i + 2) : text[i]!;
+      if (!face.has(char) && !SPACE_OR_MARK.test(char)) break;
+      i += char.length;
+    }
+    if (i === text.length) return [{ text, style: base }];
+    const out: FaceSegment[] = [];
+    for (const char of text) {
+      const current = out.at(-1);
+      let at: Style = base;
+      let missing = false;
+      if (SPACE_OR_MARK.test(char)) {
+        at = current?.style ?? base;
+        missing = Boolean(current?.missing);
+      } else if (!face.has(char)) {
+        missing = true;
+        for (let level = 1; level <= this.fallbacks; level++) {
+          const fallback: Style = `${base}~${level as FallbackLevel}`;
+          if (this.faces[fallback].has(char)) {
+            at = fallback;
+            missing = false;
+            break;
+          }
+        }
+      }
+      // A space after fallback text returns to the style's face.
+      if (/\s/.test(char)) {
+        at = base;
+        missing = false;
+      }
+      if (current && current.style === at && Boolean(current.missing) === missing) current.text += char;
+      else out.push(missing ? { text: char, style: at, missing: true } : { text: char, style: at });
+    }
+    return out;
+  }
+
+  /** True when some face of the style's (its own or a fallback) has the character. */
+  covers(char: string, style: Style): boolean {
+    const base = baseStyle(style);
+    if (this.faces[base].has(char)) return true;
+    for (let level = 1; level <= this.fallbacks; level++) if (this.faces[`${base}~${level as FallbackLevel}`].has(char)) return true;
+    return false;
   }
 
   face(style: Style): Face {
@@ -461,11 +570,10 @@ export class FontSet {
 
   /**
    * Reads each face's font now, unless an earlier build read the same bytes (see Face.check). The
-   * bundled code face is ours and known to read: it is opened only by a book that sets code.
+   * bundled code and fallback faces are ours and known to read: opened only by a book that needs them.
    */
   check(): void {
-    const mono = bundledMonoFile();
-    for (const face of this.distinctFaces) if (face.file !== mono) face.check();
+    for (const face of this.distinctFaces) if (!this.bundled.has(face.file)) face.check();
   }
 
   /** Each face once, though several styles share it. */

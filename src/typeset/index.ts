@@ -5,13 +5,13 @@ import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts'
 import { endnotesPosition, inlineNoteIds, noteHeadMark, numberNotes, type NumberedNote } from '../model/notes.ts';
 import { divisionMarks, ENDNOTE_SCALE, endnoteGroups, FOOTNOTE_SCALE, footnoteLines, footnoteRule, hangMark, markBySymbol, noteDesign, placeholderMark, withNotes, type EndnoteGroup } from './notes.ts';
 import { pageDesign, type PageDesign } from './design.ts';
-import type { FontSet, Style } from './fonts.ts';
+import type { FaceSegment, FontSet, Style } from './fonts.ts';
 import { createWordHyphenator, type Hyphenator } from './hyphenate.ts';
 import { badness, breakLines, breakLinesLoosely, type BreakParameters } from './knuth-plass.ts';
 import { setLines, type LineImage, type LineRule, type Run, type SetLine } from './lines.ts';
 import type { PageRule } from './page-rules.ts';
 import { paginate, type FlowElement, type FlowParagraph, type FootnoteBody, type FootnoteLine, type Page } from './paginate.ts';
-import { paragraphItems, styledPieces, type NoteMarks, type ParagraphSetting } from './paragraph.ts';
+import { inFaces, paragraphItems, styledPieces, type NoteMarks, type ParagraphSetting } from './paragraph.ts';
 import { plain, plainLength } from './plain.ts';
 import { WordCache, wordCacheKey } from './word-cache.ts';
 import type { Item } from './items.ts';
@@ -131,7 +131,8 @@ class Typesetter {
   private chapterName = '';
   private listDepth = 0;
   private chapterIndex = -1;
-  private readonly missing = new Set<string>();
+  /** Characters no face has, each with the chapter it first appears in, in the order met. */
+  private readonly missing = new Map<string, string>();
   /** By measure and inset: the parts of the setting that vary within a book. */
   private readonly wordCaches = new Map<string, WordCache>();
   private readonly memos = new Map<string, ParagraphMemo>();
@@ -184,14 +185,7 @@ class Typesetter {
         const shown = word.length > 24 ? `${word.slice(0, 20)}…` : word;
         this.warnings.push({ chapter: this.chapterName, message: `"${shown}" (${word.length} characters) is wider than the line; it was broken without a hyphen` });
       },
-      missingGlyph: (char) => {
-        this.reports++;
-        const key = `${this.chapterName}\u0000${char}`;
-        if (this.missing.has(key)) return;
-        this.missing.add(key);
-        const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-        this.warnings.push({ chapter: this.chapterName, message: `the font has no glyph for "${char}" (${code}); it will print blank` });
-      },
+      missingGlyph: (char) => this.missingGlyph(char),
     };
     const measure = `${width}\u0000${inset}\u0000${this.design.fontSize}`;
     let wordCache = this.wordCaches.get(measure);
@@ -260,10 +254,38 @@ class Typesetter {
     return memo;
   }
 
+  /** A character no face has: told once for the book (see warnMissingGlyphs). */
+  private missingGlyph(char: string): void {
+    this.reports++;
+    if (!this.missing.has(char)) this.missing.set(char, this.chapterName);
+  }
+
+  /** Tells of the characters of segments no face has. */
+  private missingIn(segments: readonly FaceSegment[]): readonly FaceSegment[] {
+    for (const segment of segments) if (segment.missing) for (const char of segment.text) if (!/\s/.test(char)) this.missingGlyph(char);
+    return segments;
+  }
+
+  /**
+   * One warning for the book: every character that neither the book's faces nor the fallback
+   * faces have, grouped by the chapter it first appears in (named as the warning's file).
+   */
+  warnMissingGlyphs(): void {
+    if (this.missing.size === 0) return;
+    const byChapter = new Map<string, string[]>();
+    for (const [char, chapter] of this.missing) byChapter.set(chapter, [...(byChapter.get(chapter) ?? []), char]);
+    const code = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const listed = [...byChapter].map(([chapter, chars], i) => `${chars.map((char) => `"${char}" ${code(char)}`).join(', ')}${i === 0 ? '' : ` (first in ${chapter})`}`);
+    const count = this.missing.size === 1 ? 'a character' : `${this.missing.size} characters`;
+    this.warnings.push({
+      chapter: byChapter.keys().next().value!,
+      message: `no face has a glyph for ${count}, which print${this.missing.size === 1 ? 's' : ''} blank: ${listed.join('; ')}; name a font that has ${this.missing.size === 1 ? 'it' : 'them'} in print.font.fallback`,
+    });
+  }
+
   /** Centered lines of display text (titles), broken where they fit. */
   centered(text: string, style: Style, size: number, width: number, smallCaps = false): SetLine[] {
-    const face = this.fonts.face(style);
-    const measure = (t: string) => (smallCaps && face.hasSmallCaps ? face.smallCapsWidth(t) : face.width(t)) * size;
+    const measure = (t: string) => this.runsOf(t, style, size, smallCaps, 0).width;
     const words = text.split(/\s+/).filter(Boolean);
     const lines: string[] = [];
     for (const word of words) {
@@ -272,9 +294,26 @@ class Typesetter {
       else lines.push(word);
     }
     return lines.map((line) => {
-      const w = measure(line);
-      return { runs: [{ x: Math.max(0, (width - w) / 2), text: line, style, size, smallCaps, wordSpacing: 0, width: w }], ratio: 0, hyphenated: false, width: w };
+      const { runs, width: w } = this.runsOf(line, style, size, smallCaps, 0);
+      const x = Math.max(0, (width - w) / 2);
+      return { runs: runs.map((run) => ({ ...run, x: run.x + x })), ratio: 0, hyphenated: false, width: w };
     });
+  }
+
+  /**
+   * Text set at natural spacing from `x`: one run, or one per face where part of it is drawn in a
+   * fallback face (see FontSet.segments).
+   */
+  runsOf(text: string, style: Style, size: number, smallCaps: boolean, x: number): { runs: Run[]; width: number } {
+    const runs: Run[] = [];
+    let at = x;
+    for (const segment of this.missingIn(this.fonts.segments(text, style))) {
+      const face = this.fonts.face(segment.style);
+      const width = (smallCaps && face.hasSmallCaps ? face.smallCapsWidth(segment.text) : face.width(segment.text)) * size;
+      runs.push({ x: at, text: segment.text, style: segment.style, size, smallCaps, wordSpacing: 0, width });
+      at += width;
+    }
+    return { runs, width: at - x };
   }
 
   /** An illustration at 150 pixels to the inch, shrunk to the measure and to half the text block's height, in whole lines. */
@@ -301,7 +340,7 @@ class Typesetter {
       noteRuns = [];
       x = hang;
     };
-    for (const piece of pieces) {
+    for (const piece of inFaces(pieces, this.fonts, (char) => this.missingGlyph(char)) as typeof pieces) {
       const face = this.fonts.face(piece.style);
       if (piece.note !== undefined) {
         // A note's mark stays on the line of the word before it.
@@ -345,7 +384,17 @@ class Typesetter {
     const mark = ['↪', '→', '»'].find((c) => face.has(c)) ?? '>';
     const out: SetLine[] = [];
     let wrapped = 0;
-    const run = (text: string, column: number): Run => ({ x: column * cell, text, style: 'mono', size, smallCaps: false, wordSpacing: 0, width: face.width(text) * size });
+    // A character the code face lacks is drawn from a fallback face, from where its cell begins.
+    const runs = (text: string, column: number): Run[] => {
+      const out: Run[] = [];
+      let at = column;
+      for (const segment of this.missingIn(this.fonts.segments(text, 'mono'))) {
+        const width = this.fonts.face(segment.style).width(segment.text) * size;
+        out.push({ x: at * cell, text: segment.text, style: segment.style, size, smallCaps: false, wordSpacing: 0, width });
+        at += [...segment.text].length;
+      }
+      return out;
+    };
     value.split('\n').forEach((typed, i) => {
       let rest = typed.replace(/\t/g, '    ').trimEnd();
       const indent = Math.min(/^ */.exec(rest)![0].length, columns - 8);
@@ -359,12 +408,12 @@ class Typesetter {
           wrapped ||= i + 1;
         }
         const piece = rest.slice(0, fit);
-        const runs: Run[] = [];
-        if (!first) runs.push(run(mark, indent));
+        const line: Run[] = [];
+        if (!first) line.push(...runs(mark, indent));
         // Leading spaces are where the text starts, not characters to draw.
         const lead = /^ */.exec(piece)![0].length;
-        if (piece.length > lead) runs.push(run(piece.slice(lead), from + lead));
-        out.push({ runs, ratio: 0, hyphenated: false, width: (from + piece.length) * cell });
+        if (piece.length > lead) line.push(...runs(piece.slice(lead), from + lead));
+        out.push({ runs: line, ratio: 0, hyphenated: false, width: (from + piece.length) * cell });
         rest = rest.slice(fit).replace(/^ +/, '');
         first = false;
       } while (rest.length > 0);
@@ -664,7 +713,7 @@ class Typesetter {
     flow.push({ kind: 'space', height: Math.round(this.design.linesPerPage / 5), keepAtTop: true });
     const marked = this.markedText(chapter.title);
     const title = this.centered(marked.text, 'regular', fontSize * 1.6, textWidth * 0.85);
-    title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
+    title.forEach((line) => line.runs.forEach((run) => (run.x += textWidth * 0.075)));
     flow.push({ ...this.fixedLines(withNotes(title, marked.notes), 0, true, 2), source: { chapter: this.chapterIndex, block: -1 } });
     if (chapter.subtitle) flow.push(this.fixedLines(this.centered(plain(chapter.subtitle), 'italic', fontSize * 1.15, textWidth * 0.85).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + textWidth * 0.075 })) })), 0, true));
     if (chapter.byline) flow.push(this.fixedLines(this.centered(joinNames(chapter.byline, this.book.metadata.language), 'regular', fontSize, textWidth, true), 0, true));
@@ -678,7 +727,7 @@ class Typesetter {
   private partFlow(chapter: Chapter): FlowElement[] {
     const { fontSize, textWidth } = this.design;
     const title = this.centered(plain(chapter.title), 'regular', fontSize * 1.8, textWidth * 0.85, true);
-    title.forEach((line) => (line.runs[0]!.x += textWidth * 0.075));
+    title.forEach((line) => line.runs.forEach((run) => (run.x += textWidth * 0.075)));
     return [
       { kind: 'pageBreak', recto: true, opener: true, bare: true },
       { kind: 'space', height: Math.round(this.design.linesPerPage / 3), keepAtTop: true },
@@ -706,8 +755,8 @@ class Typesetter {
       if (/^[—–-]/.test(text)) {
         // The attribution: set flush right under the quotation.
         const [line] = this.centered(text, 'regular', fontSize, width * 2);
-        const run = line!.runs[0]!;
-        element = this.fixedLines([{ ...line!, runs: [{ ...run, x: Math.max(0, width - run.width) }] }], x);
+        const shift = Math.max(0, width - line!.width) - line!.runs[0]!.x;
+        element = this.fixedLines([{ ...line!, runs: line!.runs.map((run) => ({ ...run, x: run.x + shift })) }], x);
       } else {
         element = this.paragraph([{ kind: 'emphasis', children: block.content }], width, x, 0);
       }
@@ -1014,6 +1063,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     if (start && start.chapter >= 0) pageStarts.push({ label: String(index + 1), ...start });
   });
   const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...bodyDivisions.map(({ chapter }, i) => ({ title: plain(chapter.title), pageIndex: offset + chapterBodyPages[i]! }))];
+  t.warnMissingGlyphs();
   return { design: d, pages, frontPages: offset, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts, pageReport };
 }
 
@@ -1027,7 +1077,8 @@ function contentsEntry(t: Typesetter, title: string, page: string, d: PageDesign
   const hang = d.fontSize * 1.5;
   const lines = t.centered(title, 'regular', d.fontSize, width - numberWidth - d.fontSize * 2 - hang, smallCaps);
   return lines.map((line, i) => {
-    const runs: Run[] = [{ ...line.runs[0]!, x: i === 0 ? 0 : hang }];
+    const start = line.runs[0]!.x;
+    const runs: Run[] = line.runs.map((run) => ({ ...run, x: run.x - start + (i === 0 ? 0 : hang) }));
     if (i === lines.length - 1) runs.push({ x: width - numberWidth, text: page, style: 'regular', size: d.fontSize, smallCaps: false, wordSpacing: 0, width: numberWidth });
     return runs;
   });
@@ -1068,6 +1119,6 @@ function runningHead(t: Typesetter, page: Page, pageIndex: number, folio: number
   const headBaseline = d.top - 1.5 * d.leading;
   const head = headLine(t, recto ? [title] : authors, d.fontSize * 0.9, d.textWidth * 0.7);
   const runs: Run[] = [folioRun(recto ? d.textWidth - numberWidth : 0)];
-  if (head) runs.push({ ...head.runs[0]!, x: (d.textWidth - head.runs[0]!.width) / 2 });
+  if (head) runs.push(...head.runs.map((run) => ({ ...run, x: run.x - head.runs[0]!.x + (d.textWidth - head.width) / 2 })));
   return [{ x: left, baseline: headBaseline, runs }];
 }

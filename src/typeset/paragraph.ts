@@ -58,6 +58,26 @@ export interface Piece {
 /** A note's mark as set, and the index of the note among its division's; undefined for a note not set. */
 export type NoteMarks = (id: string) => { mark: string; note: number } | undefined;
 
+/**
+ * Pieces cut where the face that draws them changes: text the style's face has no glyphs for goes
+ * to the first fallback face that has them (see FontSet.segments).
+ */
+export function inFaces<P extends { text: string; style: Style }>(pieces: readonly (P | 'break')[], fonts: FontSet, missing?: (char: string) => void): (P | 'break')[] {
+  const out: (P | 'break')[] = [];
+  for (const piece of pieces) {
+    // A note's mark stays one piece: it is one box.
+    if (piece === 'break' || (piece as { note?: number }).note !== undefined) {
+      out.push(piece);
+      continue;
+    }
+    const segments = fonts.segments(piece.text, piece.style);
+    if (missing) for (const segment of segments) if (segment.missing) for (const char of segment.text) if (!/\s/.test(char)) missing(char);
+    if (segments.length === 1 && segments[0]!.style === piece.style) out.push(piece);
+    else for (const segment of segments) out.push({ ...piece, text: segment.text, style: segment.style });
+  }
+  return out;
+}
+
 /** Inline content as styled runs of text: emphasis is italic, strong is bold; notes as their marks. */
 export function styledPieces(inlines: readonly Inline[], style: Style = 'regular', out: (Piece | 'break')[] = [], smallCaps = false, marks?: NoteMarks): (Piece | 'break')[] {
   for (const node of inlines) {
@@ -240,7 +260,8 @@ function wordTokens(pieces: readonly (Piece | 'break')[]): (Piece[] | null | 'br
 export function paragraphItems(inlines: readonly Inline[], s: ParagraphSetting, marks?: NoteMarks): Item[] {
   const items: Item[] = [];
   if (s.indent > 0) items.push(box(s.indent, '', 'regular'));
-  const tokens = wordTokens(styledPieces(inlines, 'regular', [], false, marks).map((piece) => (piece === 'break' || !SCRIPT_CHAR.test(piece.text) ? piece : { ...piece, text: undecorateMissing(unscriptMissing(piece.text, (c) => s.fonts.face(piece.style).has(c)), (c) => s.fonts.face(piece.style).has(c)) })));
+  const pieces = styledPieces(inlines, 'regular', [], false, marks).map((piece) => (piece === 'break' || !SCRIPT_CHAR.test(piece.text) ? piece : { ...piece, text: undecorateMissing(unscriptMissing(piece.text, (c) => s.fonts.covers(c, piece.style)), (c) => s.fonts.covers(c, piece.style)) }));
+  const tokens = wordTokens(inFaces(pieces, s.fonts));
   let lastWordAt = -1;
   for (let t = 0; t < tokens.length; t++) if (Array.isArray(tokens[t])) lastWordAt = t;
   // Spaces of one face are all alike: one glue item each serves the whole paragraph.

@@ -43,9 +43,9 @@ export async function pdfBodyText(file: string): Promise<string> {
   return stdout;
 }
 
-/** The words of a text, letters and digits only, hyphens dropped (so a word hyphenated at a line end compares equal). */
+/** The words of a text, letters and digits only, hyphens dropped (so a word hyphenated at a line end, or a compound broken at its own hyphen, compares equal). */
 export function words(text: string): string[] {
-  return (text.replace(/-\s*\n\s*/g, '').replace(/[-\u00AD]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
+  return (text.replace(/[-\u2010]\s*\n\s*/g, '').replace(/[-\u2010\u00AD]/g, '').match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase());
 }
 
 /** Index of the first word of `expected` missing from `actual` in order, or -1 when all appear in order. */

@@ -8,7 +8,7 @@ import type { Metadata } from '../../src/model/index.ts';
 import { PageCache, pageKey, type PageRecord } from '../../src/pdf/page-cache.ts';
 import { pageCacheFile, PdfThread } from '../../src/pdf-thread.ts';
 import { pageDesign } from '../../src/typeset/design.ts';
-import { bundledFontFiles } from '../../src/typeset/fonts.ts';
+import { bundledFallbackFiles, bundledFontFiles } from '../../src/typeset/fonts.ts';
 import type { DrawnPage } from '../../src/typeset/index.ts';
 import { missingTool, run, tempDir } from '../helpers/tools.ts';
 
@@ -30,7 +30,7 @@ function page(text: string, italic = false): DrawnPage {
 
 /** The PDF of these pages (body, then front matter), drawn with the page cache in `file` when given; and how many pages were recalled. */
 async function drawn(body: DrawnPage[][], front: DrawnPage[], file?: string): Promise<{ pdf: Buffer; recalled: number }> {
-  const thread = new PdfThread({ fonts: bundledFontFiles() });
+  const thread = new PdfThread({ fonts: bundledFontFiles(), fallbacks: bundledFallbackFiles() });
   thread.describe(metadata);
   if (file) thread.cachePages(file, 'faces');
   thread.start(design);
@@ -135,7 +135,7 @@ describe('the PDF thread with a page cache', () => {
     const file = path.join(tempDir(), 'pages.bin');
     const body = [[page('one'), page('two', true)]];
     const cold = await drawn(body, [], file);
-    const thread = new PdfThread({ fonts: bundledFontFiles() });
+    const thread = new PdfThread({ fonts: bundledFontFiles(), fallbacks: bundledFallbackFiles() });
     thread.describe(metadata);
     thread.cachePages(file, 'faces');
     thread.start(design);

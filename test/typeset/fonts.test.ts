@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import * as fontkit from 'fontkit';
-import { bundledFontFiles, FontSet, STYLES, type FontkitGlyphRun } from '../../src/typeset/fonts.ts';
+import { BASE_STYLES, bundledFontFiles, FontSet, type FontkitGlyphRun } from '../../src/typeset/fonts.ts';
 import { SHARED } from '../helpers/tools.ts';
 
 const files = bundledFontFiles();
@@ -22,7 +22,7 @@ function corpusWords(): string[] {
 
 describe('pair shaping', () => {
   const words = corpusWords();
-  for (const style of STYLES) {
+  for (const style of BASE_STYLES) {
     it(`gives exactly fontkit's glyphs and advances for every word it takes on (${style})`, () => {
       const face = faces.face(style);
       const reference = fontkit.create(readFileSync(files[style])) as unknown as { layout(text: string): FontkitGlyphRun };

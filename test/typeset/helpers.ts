@@ -1,8 +1,9 @@
-import { bundledFontFiles, FontSet } from '../../src/typeset/fonts.ts';
+import { bundledFallbackFiles, bundledFontFiles, FontSet } from '../../src/typeset/fonts.ts';
 import { createWordHyphenator } from '../../src/typeset/hyphenate.ts';
 import type { ParagraphSetting } from '../../src/typeset/paragraph.ts';
 
-export const fonts = FontSet.load(bundledFontFiles());
+/** The bundled faces and fallback faces, as every build has them. */
+export const fonts = FontSet.load(bundledFontFiles(), undefined, bundledFallbackFiles());
 export const hyphenateEn = createWordHyphenator('en', { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] });
 
 export function setting(lineWidth: number, overrides: Partial<ParagraphSetting> = {}): ParagraphSetting {

@@ -70,7 +70,8 @@ describe('paragraphs remembered between builds', () => {
     const problems = ['A cat 猫 sat.', 'x'.repeat(2000)];
     const dir = tempDir();
     const first = await typesetWithMemo(book(problems), dir);
-    assert.equal(first.set.warnings.length, 4, JSON.stringify(first.set.warnings));
+    // The word too wide, in each of two chapters; the missing glyph once for the book.
+    assert.equal(first.set.warnings.length, 3, JSON.stringify(first.set.warnings));
     const again = await typesetWithMemo(book(problems), later(dir));
     assert.deepEqual(again.set.warnings, first.set.warnings);
     assert.deepEqual(again.set.pages, first.set.pages);
