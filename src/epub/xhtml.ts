@@ -143,7 +143,9 @@ export function blockXhtml(block: Block, indent: string, context: XhtmlContext =
     }
     case 'figure': {
       const caption = block.caption ? `\n${indent}  <figcaption>${inlineXhtml(block.caption, context)}</figcaption>` : '';
-      return `${indent}<figure class="figure">\n${indent}  <img src="${imageHref(block.image)}" alt="${escapeXml(block.alt)}"/>${caption}\n${indent}</figure>`;
+      // The width the author asked for, never wider than the screen (the stylesheet's max-width).
+      const width = block.width ? ` style="width: ${'share' in block.width ? `${Math.round(block.width.share * 1000) / 10}%` : `${Math.round(block.width.inches * 100) / 100}in`}"` : '';
+      return `${indent}<figure class="figure">\n${indent}  <img src="${imageHref(block.image)}" alt="${escapeXml(block.alt)}"${width}/>${caption}\n${indent}</figure>`;
     }
   }
 }

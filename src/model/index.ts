@@ -135,7 +135,14 @@ export interface Figure {
   /** What the image shows, for readers who cannot see it; empty for a purely decorative image. */
   alt: string;
   caption?: Inline[];
+  /** The width the author asked for; without it, the image's own size (in print, at 300 pixels to the inch). */
+  width?: FigureWidth;
+  /** Where it stands in its chapter file (1-based), where the reader knows. */
+  line?: number;
 }
+
+/** A width asked for: a share of the text's width (0 to 1), or a length in inches. */
+export type FigureWidth = { share: number } | { inches: number };
 
 export interface ImageData {
   /** Stable, file-name-safe id ("img-1"); the same file has the same id wherever it appears. */

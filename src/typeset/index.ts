@@ -1,7 +1,7 @@
 import { NOTE_DEFAULTS, type NoteOptions, type PrintOptions } from '../config/schema.ts';
 import { contentsHeading, joinNames, matterTitle } from '../locale.ts';
 import { contributorLines, copyrightLines, seriesLine } from '../model/credits.ts';
-import type { Block, Book, Chapter, Inline, PrintPage } from '../model/index.ts';
+import type { Block, Book, Chapter, Figure, Inline, PrintPage } from '../model/index.ts';
 import { endnotesPosition, inlineNoteIds, noteHeadMark, numberNotes, type NumberedNote } from '../model/notes.ts';
 import { divisionMarks, ENDNOTE_SCALE, endnoteGroups, FOOTNOTE_SCALE, footnoteLines, footnoteRule, hangMark, markBySymbol, noteDesign, placeholderMark, withNotes, type EndnoteGroup } from './notes.ts';
 import { pageDesign, type PageDesign } from './design.ts';
@@ -16,6 +16,9 @@ import { plain, plainLength } from './plain.ts';
 import { WordCache, wordCacheKey } from './word-cache.ts';
 import type { Item } from './items.ts';
 import { paragraphKey, type ParagraphMemo } from './paragraph-memo.ts';
+
+/** Pixels to the inch an image should print at: what KDP and IngramSpark ask for. */
+const PRINT_PPI = 300;
 
 /** A line ready to draw: absolute position of its baseline's left end, in points from the page's top-left. */
 export interface DrawnLine {
@@ -316,12 +319,27 @@ class Typesetter {
     return { runs, width: at - x };
   }
 
-  /** An illustration at 150 pixels to the inch, shrunk to the measure and to half the text block's height, in whole lines. */
-  private figureLine(image: { data: Uint8Array; width: number; height: number }, measure: number): { line: SetLine; height: number } {
+  /**
+   * An illustration at the width its author asked for, else at its own size at 300 pixels to the
+   * inch (what printers ask for), shrunk to the measure and to half the text block's height, in
+   * whole lines. One that prints at fewer pixels to the inch is a warning naming its file and line.
+   */
+  private figureLine(figure: Figure, measure: number): { line: SetLine; height: number } {
+    const { image } = figure;
     const { leading, linesPerPage } = this.design;
-    const scale = Math.min(72 / 150, measure / image.width, (linesPerPage * leading * 0.5) / image.height);
+    const asked = figure.width ? ('share' in figure.width ? figure.width.share * measure : figure.width.inches * 72) : (image.width * 72) / PRINT_PPI;
+    const scale = Math.min(asked / image.width, measure / image.width, (linesPerPage * leading * 0.5) / image.height);
     const width = image.width * scale;
     const height = image.height * scale;
+    const ppi = 72 / scale;
+    if (ppi < PRINT_PPI - 0.5) {
+      this.reports++;
+      const inches = (points: number) => (points / 72).toFixed(2);
+      this.warnings.push({
+        chapter: this.chapterName,
+        message: `an image${figure.line ? ` (line ${figure.line})` : ''} prints at ${Math.round(ppi)} pixels per inch at the size it is set (${inches(width)} × ${inches(height)} in); printers ask for ${PRINT_PPI}: use one at least ${Math.ceil((width / 72) * PRINT_PPI)} pixels wide, or set it smaller`,
+      });
+    }
     const lines = Math.max(1, Math.ceil(height / leading));
     return { line: { runs: [], ratio: 0, hyphenated: false, width, image: { data: image.data, x: (measure - width) / 2, width, height } }, height: lines };
   }
@@ -532,14 +550,15 @@ class Typesetter {
           break;
         case 'figure': {
           flow.push(space(0.5));
-          const image = this.figureLine(block.image, width);
-          flow.push({ ...this.fixedLines([image.line], x, Boolean(block.caption), image.height) });
+          const image = this.figureLine(block, width);
+          // The figure floats with its caption (see FlowParagraph.float).
+          flow.push({ ...this.fixedLines([image.line], x, Boolean(block.caption), image.height), float: block.caption ? 2 : 1 });
           if (block.caption) {
             const caption = this.markedText(block.caption);
             flow.push(this.fixedLines(withNotes(this.centered(caption.text, 'italic', fontSize * 0.9, width * 0.9).map((line) => ({ ...line, runs: line.runs.map((run) => ({ ...run, x: run.x + width * 0.05 })) })), caption.notes), x));
           }
           flow.push(space(0.5));
-          state.indentNext = false;
+          // The paragraph after keeps its indent: the figure may float away from between them.
           break;
         }
         case 'blockQuote': {

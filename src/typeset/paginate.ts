@@ -23,6 +23,11 @@ export interface FlowParagraph {
   keepTogether?: boolean;
   /** A table's row: the flow index of its header row, set again at the top of a page the table runs onto. */
   repeatHeader?: number;
+  /**
+   * A figure: this element and the `float - 1` after it (its caption) are set whole; where they do
+   * not fit the rest of the page they go to the top of the next while the text goes on.
+   */
+  float?: number;
   /** The paragraph set one line longer (+1) or shorter (-1), or null when it cannot be done well. */
   vary?: (delta: 1 | -1) => Variant | null;
   /** Where in the book it comes from: chapter and top-level block (-1 for the chapter title). */
@@ -118,6 +123,9 @@ interface Node {
   rules: PageRule[];
 }
 
+/** Space between a figure set at the top of a page and the text under it, in lines. */
+const FLOAT_SPACE = 0.5;
+
 /** Ways kept to each page: enough to reach a clean chapter end, few enough to stay fast. */
 const BEAM = 12;
 
@@ -131,6 +139,8 @@ interface Position {
   block: number;
   line: number;
   carry?: Carry;
+  /** A figure passed over because it did not fit (see FlowParagraph.float): first on the next page. */
+  deferred?: number;
 }
 
 interface Fill {
@@ -167,6 +177,15 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
   const variants = new Map<number, Variant | null>();
 
   const linesOf = (b: number) => (flow[b] as FlowParagraph).lines;
+  /** A figure's height with its caption, in lines. */
+  const floatHeight = (first: number) => {
+    let height = 0;
+    for (let b = first; b < first + ((flow[first] as FlowParagraph).float ?? 1); b++) {
+      const element = flow[b] as FlowParagraph;
+      height += element.lines.length * element.height;
+    }
+    return height;
+  };
 
   /** Body lines a page must keep above the notes that run on from the page before. */
   const bodyReserve = Math.min(4, Math.floor(linesPerPage / 3));
@@ -200,10 +219,22 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
         carry = next;
       }
     }
-    const result = (end: Position, full: boolean): Fill => ({ placed, notes, foot, end: carry ? { ...end, carry } : end, used, full, opener, bare });
+    let deferred = from.deferred;
+    const result = (end: Position, full: boolean): Fill => {
+      const at: Position = carry ? { ...end, carry } : end;
+      return { placed, notes, foot, end: deferred !== undefined ? { ...at, deferred } : at, used, full, opener, bare };
+    };
+    if (deferred !== undefined) {
+      // The figure the page before had no room for opens this page, with space under it.
+      placeFloat(deferred);
+      deferred = undefined;
+      pending = FLOAT_SPACE;
+    }
     for (; block < flow.length; block++, line = 0) {
       const element = flow[block]!;
       if (element.kind === 'pageBreak') {
+        // A figure still waiting is set before the chapter ends: on a page of its own, if need be.
+        if (deferred !== undefined) return result({ block, line: 0 }, true);
         if (placed.length > 0 || used > 0 || notes.length > 0) return result({ block, line: 0 }, false);
         opener = element.opener;
         bare = element.bare ?? false;
@@ -214,6 +245,18 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
         if (placed.length === 0 && element.keepAtTop) used += element.height;
         else if (placed.length > 0) pending += element.height;
         continue;
+      }
+      if (element.float && line === 0) {
+        // A second figure waits behind the first: the page ends here.
+        if (deferred !== undefined) return result({ block, line: 0 }, true);
+        if (placed.length > 0 && used + pending + floatHeight(block) + foot > limit + 1e-9) {
+          deferred = block;
+          pending = 0;
+          block += element.float - 1;
+          // The space below the figure goes with it.
+          if (flow[block + 1]?.kind === 'space') block++;
+          continue;
+        }
       }
       const header = element.repeatHeader;
       if (placed.length === 0 && line === 0 && header !== undefined && header !== block) {
@@ -241,7 +284,21 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
         used += element.height;
       }
     }
-    return result({ block, line: 0 }, false);
+    return result({ block, line: 0 }, deferred !== undefined);
+
+    /** Sets a figure and its caption at the top of the page, with the notes its caption refers to. */
+    function placeFloat(first: number): void {
+      const count = (flow[first] as FlowParagraph).float ?? 1;
+      for (let b = first; b < first + count; b++) {
+        const element = flow[b] as FlowParagraph;
+        element.lines.forEach((setLine, l) => {
+          const refs = setLine.notes?.filter((n) => n < footnotes.length) ?? [];
+          if (refs.length > 0) placeWithNotes(refs, limit - (used + element.height), true);
+          placed.push({ block: b, line: l, top: used, space: 0 });
+          used += element.height;
+        });
+      }
+    }
 
     /** Sets the notes of a line in `room` body lines (with what the page's notes hold already), if they can start there. */
     function placeWithNotes(refs: readonly number[], room: number, force: boolean): boolean {
@@ -307,8 +364,8 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
 
   const runtMin = runtMinimum(linesPerPage);
   const shortBy = shortSpreadLimit(linesPerPage);
-  const finished = (f: Fill) => f.end.block >= flow.length && !f.end.carry;
-  const atPageBreak = (f: Fill) => !f.end.carry && f.end.line === 0 && flow[f.end.block]?.kind === 'pageBreak';
+  const finished = (f: Fill) => f.end.block >= flow.length && !f.end.carry && f.end.deferred === undefined;
+  const atPageBreak = (f: Fill) => !f.end.carry && f.end.deferred === undefined && f.end.line === 0 && flow[f.end.block]?.kind === 'pageBreak';
 
   /**
    * The pages from `node` on, one more page: each height the spread allows, each paragraph that
@@ -350,7 +407,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
     }
 
     function consider(f: Fill, limit: number, varied: Setting | undefined): void {
-      if (!f.end.carry && f.end.block === from.block && f.end.line === from.line && !from.carry && !atPageBreak(f)) return;
+      if (!f.end.carry && f.end.block === from.block && f.end.line === from.line && !from.carry && from.deferred === undefined && f.end.deferred === undefined && !atPageBreak(f)) return;
       const ends = finished(f) || atPageBreak(f);
       const rules = ends ? [] : breakRules(f, absolute);
       let cost = (node?.cost ?? 0) + (varied?.cost ?? 0);
@@ -368,7 +425,7 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
   };
 
   const linesOn = (f: Fill) => f.placed.reduce((n, p) => n + (flow[p.block] as FlowParagraph).height, 0);
-  const keyOf = (n: Node) => `${n.fill.end.block}:${n.fill.end.line}:${n.fill.end.carry?.note ?? ''}:${n.fill.end.carry?.line ?? ''}:${n.straddle?.delta ?? 0}:${n.facing}`;
+  const keyOf = (n: Node) => `${n.fill.end.block}:${n.fill.end.line}:${n.fill.end.carry?.note ?? ''}:${n.fill.end.carry?.line ?? ''}:${n.fill.end.deferred ?? ''}:${n.straddle?.delta ?? 0}:${n.facing}`;
 
   /** The cheapest way to set the whole flow, page by page, keeping the best few ways to each point. */
   const search = (withVariants: boolean): Node | null => {

@@ -201,7 +201,28 @@ describe('Obsidian notes and Word exports', () => {
     assert.equal(plainText(chapter!.title!), 'CHAPTER FIVE');
     assert.deepEqual(kinds(chapter!.blocks), ['blockQuote', 'figure']);
     assert.doesNotMatch(allText(chapter!.blocks), /width/);
+    assert.deepEqual((chapter!.blocks[1] as Extract<Block, { kind: 'figure' }>).width, { inches: 4.5 }, 'the width is kept as the figure’s');
     assert.equal(parseMarkdownChapters('**She ran, and ran.**\n\nText.')[0]!.title, undefined, 'a bold sentence is not a title');
+  });
+});
+
+describe('an image’s width and line', () => {
+  const figureOf = (source: string) => parseMarkdownChapter(source, (src) => image(src)).blocks.find((b) => b.kind === 'figure') as Extract<Block, { kind: 'figure' }>;
+  it('reads the widths pandoc, HTML and Obsidian write, in the model’s terms', () => {
+    assert.deepEqual(figureOf('![A](a.png){width=50%}').width, { share: 0.5 });
+    assert.deepEqual(figureOf('![A](a.png){#fig:a width="8cm"}').width!, { inches: 8 / 2.54 });
+    assert.deepEqual(figureOf('![A](a.png){width=288pt}').width, { inches: 4 });
+    assert.deepEqual(figureOf('![A](a.png){width=192}').width, { inches: 2 }, 'a bare number is CSS pixels');
+    assert.deepEqual(figureOf('<img src="a.png" alt="A" width="96">').width, { inches: 1 });
+    assert.deepEqual(figureOf('<img src="a.png" alt="A" style="border: 0; width: 75%">').width, { share: 0.75 });
+    assert.deepEqual(figureOf('![[a.png|480]]').width, { inches: 5 });
+    assert.deepEqual(figureOf('![A](a.png){width=150%}').width, { share: 1 }, 'never wider than the text');
+    assert.equal(figureOf('![A](a.png){height=3in}').width, undefined);
+    assert.equal(figureOf('![A](a.png){width=wide}').width, undefined);
+    assert.equal(figureOf('![A](a.png)').width, undefined);
+  });
+  it('records the line the image stands on', () => {
+    assert.equal(figureOf('---\ntitle: T\n---\n\nSome text.\n\n![A](a.png)\n').line, 7);
   });
 });
 

@@ -191,3 +191,41 @@ describe('the whole chapter in view', () => {
   });
 });
 
+
+describe('figures', () => {
+  /** A figure `lines` tall (one image line of that height), with a one-line caption. */
+  function figure(lines: number): FlowElement[] {
+    const image: FlowParagraph = { kind: 'paragraph', lines: [line(`figure ${++counter}`)], x: 0, height: lines, keepWithNext: true, float: 2 };
+    const caption: FlowParagraph = { kind: 'paragraph', lines: [line(`caption ${counter}`)], x: 0, height: 1, keepWithNext: false };
+    return [{ kind: 'space', height: 0.5, keepAtTop: false }, image, caption, { kind: 'space', height: 0.5, keepAtTop: false }];
+  }
+
+  it('floats a figure that does not fit the rest of the page to the top of the next, the text going on', () => {
+    const before = paragraph(14);
+    const after = paragraph(12);
+    const pages = paginate([before, ...figure(8), after], 20);
+    const text = (page: Page) => page.lines.map((l) => l.line.runs[0]!.text);
+    assert.equal(pages[0]!.lines.length, 20, `the first page is filled with text: ${text(pages[0]!)}`);
+    const afterId = after.lines[0]!.runs[0]!.text.split('.')[0]!;
+    assert.ok(text(pages[0]!).slice(14).every((t) => t.split('.')[0] === afterId), `the text after the figure fills the page: ${text(pages[0]!)}`);
+    assert.match(text(pages[1]!)[0]!, /^figure/, 'the figure opens the next page');
+    assert.match(text(pages[1]!)[1]!, /^caption/, 'with its caption');
+    assert.ok(pages[1]!.lines[2]!.top >= 9 + 0.5 - 1e-9, 'text goes on under it after a space');
+    assert.equal(pages.flatMap(text).length, 14 + 2 + 12, 'nothing lost, nothing twice');
+  });
+
+  it('keeps a figure in place where it fits', () => {
+    const pages = paginate([paragraph(4), ...figure(8), paragraph(4)], 20);
+    assert.equal(pages.length, 1);
+    assert.match(pages[0]!.lines[4]!.line.runs[0]!.text, /^figure/);
+  });
+
+  it('sets a figure waiting at a chapter’s end before the chapter ends', () => {
+    const pages = paginate([paragraph(16), ...figure(8), paragraph(2), { kind: 'pageBreak', recto: false, opener: true }, paragraph(3)], 20);
+    const text = pages.map((page) => page.lines.map((l) => l.line.runs[0]!.text));
+    assert.equal(text.length, 3, JSON.stringify(text));
+    assert.match(text[1]![0]!, /^figure/);
+    assert.equal(text[0]!.length, 18, 'the chapter’s text before the figure, and after it');
+    assert.equal(text[2]!.length, 3, 'the next chapter');
+  });
+});

@@ -1,5 +1,5 @@
 import type { ListItem, PhrasingContent, RootContent, TableCell } from 'mdast';
-import type { Block, ColumnAlignment, ImageData, Inline, Note, VerseLine } from '../../model/index.ts';
+import type { Block, ColumnAlignment, FigureWidth, ImageData, Inline, Note, VerseLine } from '../../model/index.ts';
 import { blockNoteIds } from '../../model/notes.ts';
 import { plainText } from '../../model/plain-text.ts';
 import { restoreInCode, textWithLiterals } from '../escapes.ts';
@@ -8,7 +8,7 @@ import { classesOf, HiddenElements, isCentred, isSafeHref, tokenizeHtml, VOID_EL
 import { inlineExtras, spanOf } from './inline-extras.ts';
 import { inlineNotes } from './inline-notes.ts';
 import { asBlock, BlockBuilder } from './block-builder.ts';
-import { imageEmbeds } from './image-embeds.ts';
+import { figureWidth, imageEmbeds } from './image-embeds.ts';
 import { lineBlockLines, splitLines } from './line-blocks.ts';
 import { parseMdast } from './parse.ts';
 
@@ -273,14 +273,16 @@ export class MdastConverter {
   private figureOf(node: PhrasingContent): Block | null {
     if (!this.resolveImage) return null;
     if (node.type === 'image') {
-      const image = this.resolveImage(node.url, node.position?.start.line ?? 0, node.alt ?? '');
-      return figure(image, node.alt ?? '', node.title);
+      const line = node.position?.start.line ?? 0;
+      const image = this.resolveImage(node.url, line, node.alt ?? '');
+      return figure(image, node.alt ?? '', node.title, line, figureWidth(node.data?.width));
     }
     if (node.type === 'html') {
       const img = tokenizeHtml(node.value).find((t): t is Extract<HtmlToken, { type: 'open' }> => t.type === 'open' && t.name === 'img');
       if (img && img.attributes.src && tokenizeHtml(node.value).every((t) => t === img || t.type === 'comment' || (t.type === 'text' && !t.value.trim()))) {
         const alt = img.attributes.alt ?? '';
-        return figure(this.resolveImage(img.attributes.src, node.position?.start.line ?? 0, alt), alt, img.attributes.title);
+        const line = node.position?.start.line ?? 0;
+        return figure(this.resolveImage(img.attributes.src, line, alt), alt, img.attributes.title, line, htmlImageWidth(img.attributes));
       }
     }
     return null;
@@ -404,7 +406,7 @@ export class MdastConverter {
       } else if (token.type === 'open' && name === 'img' && this.resolveImage && token.attributes.src) {
         flush();
         const alt = token.attributes.alt ?? '';
-        builder.push(figure(this.resolveImage(token.attributes.src, line, alt), alt, token.attributes.title));
+        builder.push(figure(this.resolveImage(token.attributes.src, line, alt), alt, token.attributes.title, line, htmlImageWidth(token.attributes)));
       } else if (token.type === 'text') {
         // Text inside HTML is text, its line breaks spaces (the HTML's own whitespace).
         const value = token.value.replace(/\s+/g, ' ');
@@ -432,10 +434,15 @@ function markdownInHtml(value: string): PhrasingContent[] {
   return children;
 }
 
-function figure(image: ImageData, alt: string, title: string | null | undefined): Block {
+/** An `<img>`'s width, from its width attribute (CSS pixels) or its style. */
+function htmlImageWidth(attributes: Record<string, string | undefined>): FigureWidth | undefined {
+  return figureWidth(attributes.width ?? /(?:^|;)\s*width\s*:\s*([^;]+)/i.exec(attributes.style ?? '')?.[1]);
+}
+
+function figure(image: ImageData, alt: string, title: string | null | undefined, line: number, width: FigureWidth | undefined): Block {
   // An image's alt text is its caption when it has no title, as pandoc makes it; an image with neither has none.
   const caption = title ? textWithLiterals(title) : alt ? textWithLiterals(alt) : undefined;
-  return { kind: 'figure', image, alt, ...(caption ? { caption } : {}) };
+  return { kind: 'figure', image, alt, ...(caption ? { caption } : {}), ...(width ? { width } : {}), ...(line > 0 ? { line } : {}) };
 }
 
 function trimBreaks(nodes: PhrasingContent[]): PhrasingContent[] {
