@@ -11,6 +11,8 @@ export interface ChapterSource {
   file: string;
   /** Title from the config, overriding the one the manuscript gives. */
   title?: string;
+  /** The title as running heads show it (see Chapter.shortTitle). */
+  short?: string;
   /** The part it belongs to: its title and its place among the parts (0-based). */
   part?: { title: string; index: number };
 }
@@ -47,7 +49,7 @@ export function resolveChapters(entries: readonly ChapterEntry[], projectDir: st
       if (stats.isDirectory()) fail(`"${pattern}" is a folder, not a chapter file`, `use "${pattern.replace(/\/$/, '')}/*.md" to take every chapter in it`);
       files = [file];
     }
-    if (typeof entry !== 'string' && entry.title && files.length > 1) {
+    if (typeof entry !== 'string' && (entry.title || entry.short) && files.length > 1) {
       fail(`"${pattern}" matches ${files.length} files, but a title can only name one chapter`, 'give each chapter its own entry');
     }
     for (const file of files) {
@@ -55,7 +57,8 @@ export function resolveChapters(entries: readonly ChapterEntry[], projectDir: st
       const earlier = seen.get(file);
       if (earlier) fail(`"${path.relative(projectDir, file)}" is already listed at ${earlier}`, 'list each chapter once');
       seen.set(file, where);
-      chapters.push({ file, title: typeof entry === 'string' ? undefined : entry.title, part });
+      const named = typeof entry === 'string' ? {} : { ...(entry.title ? { title: entry.title } : {}), ...(entry.short ? { short: entry.short } : {}) };
+      chapters.push({ file, ...named, part });
     }
   };
   entries.forEach((entry, index) => {

@@ -29,6 +29,7 @@ const chapterFile = z.union([
   z.strictObject({
     file: nonEmpty('file'),
     title: nonEmpty('title').optional(),
+    short: nonEmpty('short').optional().describe('The title as running heads show it, when the whole title is too long for them.'),
   }),
 ]);
 
@@ -138,6 +139,13 @@ const print = z.strictObject({
     .refine((font) => font.regular || !(font.italic || font.bold || font.boldItalic), { message: 'is required with an italic or bold face: the regular face of the same font', path: ['regular'] })
     .optional()
     .describe('Paths to your own OTF/TTF faces; the bundled EB Garamond otherwise.'),
+  runningHeads: z
+    .strictObject({
+      verso: z.enum(['author', 'title', 'chapter']).default('author'),
+      recto: z.enum(['author', 'title', 'chapter']).default('title'),
+    })
+    .optional()
+    .describe('What the running heads show over left (verso) and right (recto) pages: "author" (a piece\'s own byline where it has one), "title" (the book\'s shortTitle or title) or "chapter" (the chapter\'s short title or title); by default the author over left pages and the title over right ones.'),
   chapterStart: z
     .enum(['recto', 'any', 'continuous'])
     .optional()

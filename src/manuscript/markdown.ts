@@ -158,6 +158,8 @@ export interface ParsedChapter {
   anchor?: string;
   subtitle?: Inline[];
   byline?: string[];
+  /** The title as running heads show it (front matter `short`). */
+  shortTitle?: string;
   blocks: Block[];
   /** The notes its title and blocks refer to, in the order of their first reference. */
   notes?: Note[];
@@ -248,6 +250,7 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
     };
     if (i === 0 && chapterMatter?.subtitle) chapter.subtitle = textWithLiterals(chapterMatter.subtitle);
     if (i === 0 && chapterMatter?.authors) chapter.byline = chapterMatter.authors;
+    if (i === 0 && chapterMatter?.short) chapter.shortTitle = chapterMatter.short;
     return chapter;
   });
   // A file's notes may be defined anywhere in it (most often at its end): each goes with the

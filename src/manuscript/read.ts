@@ -191,6 +191,8 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
       const made: Chapter = { id, role: 'chapter', matter: 'body', part: partId, title, blocks: chapter.blocks, source: name };
       if (chapter.subtitle) made.subtitle = chapter.subtitle;
       if (chapter.byline) made.byline = chapter.byline;
+      const short = i === 0 && entry.short ? entry.short : chapter.shortTitle;
+      if (short) made.shortTitle = short;
       if (chapter.notes) made.notes = chapter.notes;
       body.push(made);
       anchors.push({ chapter: made, file: entry.file, anchor: chapter.anchor });

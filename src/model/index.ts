@@ -90,6 +90,8 @@ export interface Chapter {
   subtitle?: Inline[];
   /** Who wrote this piece, under its title: an anthology's contributors (front matter `author`). */
   byline?: string[];
+  /** The title as running heads show it, when the whole is too long for them (front matter `short`). */
+  shortTitle?: string;
   blocks: Block[];
   /** The notes its text refers to (see NoteReference), in the order of their first reference. */
   notes?: Note[];

@@ -832,14 +832,15 @@ function drawPage(page: Page, pageIndex: number, design: PageDesign): DrawnLine[
  * index tells recto from verso as the book's page index does. `design` is the division's (the
  * Notes at the back are set smaller); running heads and folios keep the book's.
  */
-function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m: Book['metadata'], design: PageDesign = d, division = -1): DrawnPage {
+function drawBodyPage(t: Typesetter, page: Page, index: number, d: PageDesign, m: Book['metadata'], chapter: Chapter, design: PageDesign = d, division = -1): DrawnPage {
   const lines = drawPage(page, index, design);
   if (page.footnotes) lines.push(...drawFootnotes(page, index, design));
   if (t.footnotes && t.notes.marker === 'symbol' && division >= 0) markBySymbol(page, lines);
   const folio = index + 1;
   const numbered = !page.blank && !page.bare;
   if (!numbered) return { lines };
-  const furniture = runningHead(t, page, index, folio, d, m.shortTitle ?? m.title, [joinNames(m.authors, m.language), ...(m.authors.length > 1 ? [`${m.authors[0]} et al.`] : [])]);
+  const heads = t.options.print.runningHeads ?? { verso: 'author', recto: 'title' };
+  const furniture = runningHead(t, page, index, folio, d, headCandidates(index % 2 === 0 ? heads.recto : heads.verso, m, chapter));
   lines.push(...furniture);
   return { lines, folio, furniture: furniture.length };
 }
@@ -924,7 +925,11 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     const first = bodyPages.length;
     bodyPages.push(...pages);
     let entry = g.entries[0]!;
+    // The chapter each page's running head names: the first that opens on it, else the one going on.
+    const headChapters: Chapter[] = [];
     pages.forEach((page, i) => {
+      const opening = page.lines.find(({ starts }) => starts?.block === -1)?.starts;
+      headChapters.push((opening ? g.entries.find((e) => e.index === opening.chapter) : entry)?.chapter ?? entry.chapter);
       for (const { starts } of page.lines) if (starts?.block === -1) entry = g.entries.find((e) => e.index === starts.chapter) ?? entry;
       for (const rule of page.rules ?? []) pageReport.push({ folio: first + i + 1, rule, chapter: entry.chapter.source });
       for (const { line } of page.lines) {
@@ -935,7 +940,8 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
         }
       }
     });
-    const drawn = bodyPages.slice(bodyDrawn.length).map((page, i) => drawBodyPage(t, page, bodyDrawn.length + i, d, m, g.design, g.entries[0]!.index));
+    // A blank page may stand before the group's pages (a verso before a recto opening).
+    const drawn = bodyPages.slice(bodyDrawn.length).map((page, i) => drawBodyPage(t, page, bodyDrawn.length + i, d, m, headChapters[bodyDrawn.length + i - first] ?? g.entries[0]!.chapter, g.design, g.entries[0]!.index));
     bodyDrawn.push(...drawn);
     options.pages?.body(drawn);
   };
@@ -1125,7 +1131,15 @@ function headLine(t: Typesetter, candidates: readonly string[], size: number, wi
   return t.centered(candidates.at(-1)!, 'regular', size, width, true)[0];
 }
 
-function runningHead(t: Typesetter, page: Page, pageIndex: number, folio: number, d: PageDesign, title: string, authors: readonly string[]): DrawnLine[] {
+/** What a running head may say, longest first (see headLine): the authors (a piece's own, where it names them), the book's title or the chapter's. */
+function headCandidates(kind: 'author' | 'title' | 'chapter', m: Book['metadata'], chapter: Chapter): string[] {
+  if (kind === 'title') return [m.shortTitle ?? m.title];
+  if (kind === 'chapter') return [chapter.shortTitle ?? plain(chapter.title)];
+  const authors = chapter.byline ?? m.authors;
+  return [joinNames(authors, m.language), ...(authors.length > 1 ? [`${authors[0]} et al.`] : [])];
+}
+
+function runningHead(t: Typesetter, page: Page, pageIndex: number, folio: number, d: PageDesign, candidates: readonly string[]): DrawnLine[] {
   const recto = pageIndex % 2 === 0;
   const left = recto ? d.inner : d.outer;
   const face = t.fonts.face('regular');
@@ -1136,7 +1150,7 @@ function runningHead(t: Typesetter, page: Page, pageIndex: number, folio: number
     return [{ x: left, baseline: d.height - d.bottom + 2 * d.leading, runs: [folioRun((d.textWidth - numberWidth) / 2)] }];
   }
   const headBaseline = d.top - 1.5 * d.leading;
-  const head = headLine(t, recto ? [title] : authors, d.fontSize * 0.9, d.textWidth * 0.7);
+  const head = headLine(t, candidates, d.fontSize * 0.9, d.textWidth * 0.7);
   const runs: Run[] = [folioRun(recto ? d.textWidth - numberWidth : 0)];
   if (head) runs.push(...head.runs.map((run) => ({ ...run, x: run.x - head.runs[0]!.x + (d.textWidth - head.width) / 2 })));
   return [{ x: left, baseline: headBaseline, runs }];

@@ -16,8 +16,9 @@ const allText = (blocks: readonly Block[]): string => [...JSON.stringify(blocks)
 
 describe('front matter', () => {
   it('gives the title, subtitle and byline, and is never text', () => {
-    const [chapter] = parseMarkdownChapters('---\ntitle: "Chapter 3: Farther and Fainter"\nsubtitle: A sub\nauthor: [Ann, {name: Bo}]\ntags: [x]\n---\n\nText.\n');
+    const [chapter] = parseMarkdownChapters('---\ntitle: "Chapter 3: Farther and Fainter"\nshort: Farther\nsubtitle: A sub\nauthor: [Ann, {name: Bo}]\ntags: [x]\n---\n\nText.\n');
     assert.equal(plainText(chapter!.title!), 'Chapter 3: Farther and Fainter');
+    assert.equal(chapter!.shortTitle, 'Farther', 'the running heads’ title');
     assert.equal(plainText(chapter!.subtitle!), 'A sub');
     assert.deepEqual(chapter!.byline, ['Ann', 'Bo']);
     assert.deepEqual(kinds(chapter!.blocks), ['paragraph']);

@@ -131,6 +131,40 @@ describe('running heads', () => {
   });
 });
 
+describe('running heads by chapter (print.runningHeads, a chapter’s short title and byline)', () => {
+  const long = 'Words upon words fill the page until it turns, and then they go on. '.repeat(80);
+  const heads = async (runningHeads?: PrintOptions['runningHeads']) => {
+    const base = book([long, long], 2);
+    const [first, second] = base.chapters;
+    const chapters = [
+      { ...first!, title: [{ kind: 'text' as const, value: 'The Very Long Title of the First Piece in This Collection of Stories' }] },
+      { ...second!, title: [{ kind: 'text' as const, value: 'A Second Piece Whose Title Runs On' }], shortTitle: 'A Second Piece', byline: ['Guest Writer'] },
+    ];
+    const set = await typesetBook({ ...base, chapters }, { print: { ...print, ...(runningHeads ? { runningHeads } : {}) }, fonts });
+    // By page: its side and the head's text, for pages with a running head.
+    return set.pages.flatMap((page, index) => {
+      if (!page.furniture || page.folio === undefined) return [];
+      const text = page.lines.slice(-page.furniture).flatMap((line) => line.runs.filter((run) => !/^\d+$/.test(run.text)).map((run) => run.text)).join(' ');
+      return text ? [{ recto: index % 2 === 0, text }] : [];
+    });
+  };
+
+  it('names the chapter over right-hand pages when asked: its short title, else its title shortened', async () => {
+    const set = await heads({ verso: 'title', recto: 'chapter' });
+    const rectos = [...new Set(set.filter((h) => h.recto).map((h) => h.text))];
+    assert.ok(rectos.includes('A Second Piece'), rectos.join(' | '));
+    assert.ok(rectos.some((text) => text.startsWith('The Very Long Title') && text.endsWith('…')), rectos.join(' | '));
+    assert.deepEqual([...new Set(set.filter((h) => !h.recto).map((h) => h.text))], ['T']);
+  });
+
+  it('names a piece’s own author over left-hand pages, and keeps author and title by default', async () => {
+    const set = await heads();
+    const versos = [...new Set(set.filter((h) => !h.recto).map((h) => h.text))];
+    assert.deepEqual(versos, ['A', 'Guest Writer'], 'the book’s author, then the guest’s over their piece');
+    assert.deepEqual([...new Set(set.filter((h) => h.recto).map((h) => h.text))], ['T']);
+  });
+});
+
 describe('where chapters open (print.chapterStart)', () => {
   const short = ['A short piece of a few words, no more than a paragraph or so, set on its own.', 'And a second paragraph to close it.'];
   const blankBody = (set: { pages: DrawnPage[]; frontPages: number }) => set.pages.slice(set.frontPages).filter((p) => p.lines.length === 0).length;

@@ -8,6 +8,8 @@ const parse = (text: string): unknown => (require('yaml') as typeof import('yaml
 export interface FrontMatter {
   title?: string;
   subtitle?: string;
+  /** The title as running heads show it (`short`, or `short_title` / `shortTitle`). */
+  short?: string;
   /** A byline under the title: one author or several. */
   authors?: string[];
   /** The whole chapter is verse: each line of a paragraph is a line of the poem. */
@@ -40,6 +42,7 @@ export function splitFrontMatter(source: string): { matter: FrontMatter | null; 
   const matter: FrontMatter = {
     title: text(record.title),
     subtitle: text(record.subtitle),
+    short: text(record.short ?? record.short_title ?? record.shortTitle),
     authors: authorsOf(record.author ?? record.authors),
     verse: record.verse === true || record.type === 'verse' || record.type === 'poem' || undefined,
   };
