@@ -925,10 +925,12 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     const first = bodyPages.length;
     bodyPages.push(...pages);
     let entry = g.entries[0]!;
-    // The chapter each page's running head names: the first that opens on it, else the one going on.
+    // The chapter each page's running head names: the one the page begins in (a piece of an
+    // anthology running on from the page before, or one opening at its top).
     const headChapters: Chapter[] = [];
     pages.forEach((page, i) => {
-      const opening = page.lines.find(({ starts }) => starts?.block === -1)?.starts;
+      const top = page.lines[0]?.starts;
+      const opening = top?.block === -1 ? top : undefined;
       headChapters.push((opening ? g.entries.find((e) => e.index === opening.chapter) : entry)?.chapter ?? entry.chapter);
       for (const { starts } of page.lines) if (starts?.block === -1) entry = g.entries.find((e) => e.index === starts.chapter) ?? entry;
       for (const rule of page.rules ?? []) pageReport.push({ folio: first + i + 1, rule, chapter: entry.chapter.source });
