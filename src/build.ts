@@ -116,7 +116,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     if (variants.length > 0) {
       progress('making the EPUB');
-      const { archives, cover, warnings: ebookWarnings } = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants, notes: config.notes }, typesetPages);
+      const { archives, cover, warnings: ebookWarnings } = await renderEbooks({ book, faces, embedFonts: config.epub.embedFonts, variants, notes: config.notes, source: displayPath(config.configFile) }, typesetPages);
       warnings.push(...ebookWarnings);
       for (const [i, format] of variants.entries()) {
         const name = `${config.output.name}${format === 'epub' ? '' : `.${format}`}.epub`;

@@ -5,7 +5,7 @@ import { typographicCover } from './cover/typographic.ts';
 import { subsetFace } from './epub/font-subset.ts';
 import type { Warning } from './errors.ts';
 import type { Block, Book, EmbeddedFont, ImageData, Inline, PrintPage, Store } from './model/index.ts';
-import { STORES } from './model/stores.ts';
+import { storeAddress, STORES } from './model/stores.ts';
 import { mapBlockInlines } from './model/walk.ts';
 import { BASE_STYLES, type FontFiles, type Style } from './typeset/fonts.ts';
 
@@ -17,6 +17,25 @@ const IMAGE_LIMITS: Partial<Record<Store, { pixels?: number; bytes?: number; rul
   kobo: { bytes: 5_000_000, rule: 'Kobo takes files of at most 5 MB' },
 };
 
+/**
+ * The most each store takes in one EPUB file, from the stores' own pages: KDP's upload limit,
+ * Apple's and Google Play's 2 GB a file, Kobo's recommended maximum (kobolabs/epub-spec, "Limitations
+ * and Maximums").
+ */
+const FILE_LIMITS: Partial<Record<Store, { bytes: number; rule: string }>> = {
+  kindle: { bytes: 650 * 1024 * 1024, rule: 'KDP takes EPUB files of at most 650 MB' },
+  apple: { bytes: 2 * 1024 ** 3, rule: 'Apple Books takes files of at most 2 GB' },
+  kobo: { bytes: 1024 ** 3, rule: 'Kobo asks for EPUB files of at most 1 GB' },
+  google: { bytes: 2 * 1024 ** 3, rule: 'Google Play Books takes files of at most 2 GB' },
+};
+
+/** A warning for a store's edition larger than the store takes, naming the rule; undefined within it. */
+export function editionSizeWarning(store: Store, bytes: number, file: string): Warning | undefined {
+  const limit = FILE_LIMITS[store];
+  if (!limit || bytes <= limit.bytes) return undefined;
+  return { file, message: `the ${store} edition is ${(bytes / 1048576).toFixed(0)} MB: ${limit.rule}; make its images smaller or fewer` };
+}
+
 /** Everything the ebooks are made from. */
 export interface EbookRequest {
   book: Book;
@@ -25,6 +44,8 @@ export interface EbookRequest {
   embedFonts: boolean;
   variants: readonly EbookVariant[];
   notes?: NoteOptions;
+  /** What warnings about the whole book name: the config file. */
+  source: string;
 }
 
 /** What only the ebook carries: a cover (the author's, else one drawn and rendered as a JPEG) and the embedded faces. */
@@ -120,14 +141,30 @@ async function storeBlocks(blocks: readonly Block[], store: Store, source: strin
   return out;
 }
 
-async function storeEdition(book: Book, store: Store, warnings: Warning[]): Promise<Book> {
+async function storeEdition(book: Book, store: Store, warnings: Warning[], source: string): Promise<Book> {
   if (!IMAGE_LIMITS[store]) return book;
   const done = new Map<string, Promise<ImageData>>();
   const chapters = await Promise.all(book.chapters.map(async (chapter) => ({ ...chapter, blocks: await storeBlocks(chapter.blocks, store, chapter.source, warnings, done) })));
-  return { ...book, chapters };
+  // The cover keeps to the same limits as the pictures inside.
+  const cover = book.metadata.cover;
+  if (!cover || cover.mediaType === 'image/svg+xml') return { ...book, chapters };
+  const kept = await withinLimits({ id: 'cover', data: cover.data, mediaType: cover.mediaType, width: cover.width, height: cover.height }, store, source, warnings);
+  return { ...book, metadata: { ...book.metadata, cover: { ...cover, data: kept.data, width: kept.width, height: kept.height } }, chapters };
 }
 
 const isStore = (variant: EbookVariant): variant is Store => (STORES as readonly string[]).includes(variant);
+
+/**
+ * The book without its page asking for a review where this edition has nowhere to send the
+ * reader: the book has no address in this store and no universal one.
+ */
+function withReviewIfLinked(book: Book, store: Store | undefined): Book {
+  const review = book.chapters.find((chapter) => chapter.role === 'review');
+  if (!review) return book;
+  const links = review.blocks.flatMap((block) => (block.kind === 'paragraph' ? block.content : [])).find((inline) => inline.kind === 'link');
+  const address = links?.kind === 'link' ? (links.stores && store ? storeAddress(links.stores, store) : links.href) : undefined;
+  return address ? book : { ...book, chapters: book.chapters.filter((chapter) => chapter !== review) };
+}
 
 /**
  * The EPUB archives asked for, in the order of `request.variants` (`printPages` maps them to the print
@@ -141,8 +178,11 @@ export async function renderEbooks(request: EbookRequest, printPages: PrintPage[
   const warnings: Warning[] = [];
   for (const variant of request.variants) {
     const store = isStore(variant) ? variant : undefined;
-    const edition = store ? await storeEdition(ebook, store, warnings) : ebook;
-    archives.push(await renderEpub(edition, { kobo: variant === 'kepub' || variant === 'kobo', notes: request.notes, store }));
+    const edition = withReviewIfLinked(store ? await storeEdition(ebook, store, warnings, request.source) : ebook, store);
+    const archive = await renderEpub(edition, { kobo: variant === 'kepub' || variant === 'kobo', notes: request.notes, store });
+    const tooLarge = store && editionSizeWarning(store, archive.length, request.source);
+    if (tooLarge) warnings.push(tooLarge);
+    archives.push(archive);
   }
   // The stores' upload forms take a JPEG: an author's PNG is converted for the file beside the book.
   return { archives, cover: (await jpegCover(ebook.metadata.cover!)).data, warnings };

@@ -49,6 +49,10 @@ export interface BookConfig {
   matter: Partial<Record<MatterKind, MatterSource>>;
   /** Other books by the author, with their store ids where given. */
   alsoBy: { title: string; links?: StoreLinks }[];
+  /** This book in the stores (see askForReview). */
+  links?: StoreLinks;
+  /** A page asking for a review, in the ebooks: the standard words, or the author's. */
+  askForReview?: true | string;
   formats: ('epub' | 'kepub' | 'pdf' | 'text' | Store)[];
   /** Whether .txt chapters are Markdown, and the absolute folders searched for images. */
   manuscript: { txtAsMarkdown: boolean; resources: string[] };
@@ -212,6 +216,8 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     subjects: raw.subjects,
     matter,
     alsoBy: raw.alsoBy.map((entry) => (typeof entry === 'string' ? { title: entry } : entry)),
+    ...(raw.links ? { links: raw.links } : {}),
+    ...(raw.askForReview ? { askForReview: raw.askForReview } : {}),
     formats: raw.formats,
     manuscript: { txtAsMarkdown: raw.manuscript.txtAsMarkdown, resources: raw.manuscript.resources.map((dir, i) => resourceFolder(dir, projectDir, name, i)) },
     epub: raw.epub,

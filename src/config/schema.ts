@@ -210,6 +210,11 @@ export const configSchema = z.strictObject({
   acknowledgements: matter.optional().describe('Markdown, or { file, title }.'),
   afterword: matter.optional().describe('Markdown, or { file, title }.'),
   aboutAuthor: matter.optional().describe('Markdown, or { file, title }.'),
+  links: storeLinks.optional().describe('This book in the stores, for the page asking for a review: each store\'s edition links to its own store.'),
+  askForReview: z
+    .union([z.boolean(), nonEmpty('askForReview', 2000)])
+    .optional()
+    .describe('A last page in the ebooks asking readers for a review, linked to this book in each store\'s edition (needs links): true for the standard words, or your own sentence. Never in print.'),
   alsoBy: z
     .array(z.union([nonEmpty('a title'), z.strictObject({ title: nonEmpty('title'), links: storeLinks })]))
     .default([])

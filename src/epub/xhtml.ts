@@ -187,6 +187,7 @@ const SEMANTICS: Record<DivisionRole, { type: string; role: string } | null> = {
   afterword: { type: 'afterword', role: 'doc-afterword' },
   aboutAuthor: null,
   alsoBy: null,
+  review: null,
 };
 
 /** Dedications and epigraphs speak for themselves: their title names them for assistive technology only. */

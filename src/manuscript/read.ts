@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BookConfig, MatterKind, MatterSource } from '../config/load.ts';
-import { matterTitle } from '../locale.ts';
+import { matterTitle, reviewRequest } from '../locale.ts';
 import { displayPath } from '../config/paths.ts';
 import { BookError, type Warning } from '../errors.ts';
 import { readCover } from './cover.ts';
@@ -221,6 +221,11 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
       source: displayPath(config.configFile),
     });
   }
+  if (config.askForReview) {
+    const review = reviewPage(config);
+    if (review) back.push(review);
+    else warnings.push({ file: displayPath(config.configFile), location: 'askForReview', message: 'the page asking for a review needs the book\'s store links: add "links": { "amazon": …, "apple": …, "kobo": …, "google": … }; it was left out' });
+  }
   const chapters = [...matter(['dedication', 'epigraph']), ...body, ...back];
   // Every division's headings get book-wide ids, and links anywhere may lead to any of them.
   resolveLinks([...anchors, ...matterRead], warnings);
@@ -248,5 +253,29 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
       cover: config.cover ? readCover(config.cover, displayPath(config.cover), displayPath(config.configFile), config.coverAlt ?? `Cover of ${config.title}`, warnings) : undefined,
     },
     chapters,
+  };
+}
+
+/**
+ * The last page of the ebooks, asking for a review: the author's sentence or the standard one,
+ * and a link that each store's edition sends to this book in that store (see storeAddress).
+ * Null without the book's links: a request with nowhere to go.
+ */
+function reviewPage(config: BookConfig): Chapter | null {
+  const links = config.links;
+  if (!links || Object.keys(links).length === 0) return null;
+  const words = reviewRequest(config.language);
+  const request = typeof config.askForReview === 'string' ? config.askForReview : words.request;
+  return {
+    id: 'review',
+    role: 'review',
+    matter: 'back',
+    ebookOnly: true,
+    title: [{ kind: 'text', value: matterTitle('review', config.language, config.authors) }],
+    blocks: [
+      { kind: 'paragraph', content: [{ kind: 'text', value: request }] },
+      { kind: 'paragraph', content: [{ kind: 'link', href: links.universal ?? '', stores: links, children: [{ kind: 'text', value: words.link }] }] },
+    ],
+    source: displayPath(config.configFile),
   };
 }

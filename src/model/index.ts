@@ -76,7 +76,7 @@ export interface CoverImage {
 }
 
 /** What a division of the book is; chapters are the body, the rest frame it. */
-export type DivisionRole = 'chapter' | 'part' | 'dedication' | 'epigraph' | 'acknowledgments' | 'aboutAuthor' | 'alsoBy' | 'afterword';
+export type DivisionRole = 'chapter' | 'part' | 'dedication' | 'epigraph' | 'acknowledgments' | 'aboutAuthor' | 'alsoBy' | 'afterword' | 'review';
 
 export interface Chapter {
   /** Stable, file-name-safe id ("ch01", "part1", "dedication"). */
@@ -97,6 +97,8 @@ export interface Chapter {
   notes?: Note[];
   /** Where the chapter came from, for messages. */
   source: string;
+  /** Only the ebooks carry it (a page asking for a review, whose point is its link): print and text leave it out. */
+  ebookOnly?: true;
 }
 
 /**

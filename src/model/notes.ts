@@ -77,6 +77,6 @@ export const noteHeadMark = (mark: string) => (/^\d/.test(mark) ? `${mark}.` : m
  * the pages about the author (the index of the first of those, or the end).
  */
 export function endnotesPosition(chapters: readonly Chapter[]): number {
-  const at = chapters.findIndex((chapter) => chapter.role === 'aboutAuthor' || chapter.role === 'alsoBy');
+  const at = chapters.findIndex((chapter) => chapter.role === 'aboutAuthor' || chapter.role === 'alsoBy' || chapter.role === 'review');
   return at < 0 ? chapters.length : at;
 }

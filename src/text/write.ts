@@ -79,6 +79,8 @@ export function renderText(book: Book, notes?: NoteOptions): string {
   const endnotesAt = atEnd ? endnotesPosition(book.chapters) : -1;
   book.chapters.forEach((chapter, index) => {
     if (index === endnotesAt) endnotes();
+    // A page whose point is its link (see Chapter.ebookOnly).
+    if (chapter.ebookOnly) return;
     const marks = new Map(numbered[index]!.map((note) => [note.note.id, `[${noteMark(note, marker)}]`]));
     const textOf: TextOf = (inlines) => plainText(inlines, (id) => marks.get(id) ?? '');
     lines.push(textOf(chapter.title));

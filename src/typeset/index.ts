@@ -989,6 +989,8 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     }
     const chapter = book.chapters[index];
     if (!chapter) break;
+    // A page whose point is its link (see Chapter.ebookOnly).
+    if (chapter.ebookOnly) continue;
     if (chapter.matter === 'front') {
       frontFlow.push(...t.chapterFlow(chapter, index));
       continue;

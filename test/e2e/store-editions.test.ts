@@ -19,6 +19,14 @@ const EXPECTED = {
   generic: 'https://books2read.com/salt-road',
 } as const;
 
+const OWN_LINKS = { amazon: 'B0CRAIT000', apple: '9876543210', kobo: 'crait', google: 'CrAiT_9' };
+const OWN_EXPECTED: Partial<Record<string, string>> = {
+  kindle: 'https://www.amazon.com/dp/B0CRAIT000',
+  apple: 'https://books.apple.com/book/id9876543210',
+  kobo: 'https://www.kobo.com/ebook/crait',
+  google: 'https://play.google.com/store/books/details?id=CrAiT_9',
+};
+
 describe('store editions', () => {
   let result: BuildResult;
   const dir = tempDir('book-stores-');
@@ -35,6 +43,9 @@ describe('store editions', () => {
       language: 'en',
       chapters: ['manuscript/*.txt', 'manuscript/*.md'],
       alsoBy: [{ title: 'The Salt Road', links: LINKS }, 'A Book Nowhere Yet', { title: 'Only on Kindle', links: { amazon: 'B0C7654321' } }],
+      // This book in four stores, with no universal address: the plain and generic editions have nowhere to send a review.
+      links: OWN_LINKS,
+      askForReview: true,
       formats: ['epub', 'kindle', 'apple', 'kobo', 'google', 'generic', 'text'],
     };
     writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify(config));
@@ -81,6 +92,42 @@ describe('store editions', () => {
     const messages = result.warnings.map((w) => `${w.file}: ${w.message}`);
     assert.ok(messages.some((m) => /02-map\.md: .*3000 × 2000.*apple edition: Apple Books takes at most 5\.6 megapixels/.test(m)), messages.join('\n'));
     assert.ok(messages.some((m) => /02-map\.md: .*kobo edition: Kobo takes files of at most 5 MB/.test(m)), messages.join('\n'));
+  });
+
+  it('asks for a review on a last page linked to this book in each store, where the edition has a link for it', async () => {
+    for (const store of ['epub', ...Object.keys(EXPECTED)]) {
+      const zip = await entries(store);
+      const page = await zip.file('OEBPS/review.xhtml')?.async('string');
+      const address = OWN_EXPECTED[store];
+      if (!address) {
+        assert.equal(page, undefined, `${store}: no review page without an address for the book`);
+        continue;
+      }
+      assert.ok(page, `${store}: a review page`);
+      const hrefs = [...page.replace(/<span class="koboSpan" id="[^"]+">|<\/span>/g, '').matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
+      assert.deepEqual(hrefs, [address], store);
+      assert.match(page, /Enjoyed This Book\?/);
+      const opf = await zip.file('OEBPS/content.opf')!.async('string');
+      const spine = [...opf.matchAll(/<itemref idref="([^"]+)"/g)].map((m) => m[1]!);
+      assert.match(spine.at(-1)!, /review/, `${store}: the review page comes last`);
+    }
+    const text = readFileSync(result.files.find((file) => file.format === 'text')!.path, 'utf8');
+    assert.doesNotMatch(text, /review/i, 'the text edition has no review page');
+  });
+
+  it('the Kindle edition links to sections, never to a <body> (KDP drops such targets)', async () => {
+    const zip = await entries('kindle');
+    const documents = Object.keys(zip.files).filter((name) => name.endsWith('.xhtml'));
+    for (const name of documents) assert.doesNotMatch(await zip.file(name)!.async('string'), /<body[^>]*\sid=/, `${name} gives its <body> an id`);
+    // And every link inside the book finds its target.
+    const ids = new Map<string, Set<string>>();
+    for (const name of documents) ids.set(path.posix.basename(name), new Set([...(await zip.file(name)!.async('string')).matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!)));
+    for (const name of documents) {
+      for (const [, file, id] of (await zip.file(name)!.async('string')).matchAll(/<a [^>]*href="([^"#:]*\.xhtml)?#([^"]+)"/g)) {
+        const target = file ? path.posix.basename(file) : path.posix.basename(name);
+        assert.ok(ids.get(target)?.has(id!), `${name}: a link to ${target}#${id} finds nothing`);
+      }
+    }
   });
 
   it('the Kobo edition is a kepub', async () => {

@@ -165,6 +165,17 @@ describe('running heads by chapter (print.runningHeads, a chapter’s short titl
   });
 });
 
+describe('pages only the ebooks carry', () => {
+  it('leaves a page asking for a review out of print', async () => {
+    const base = book(['Some words of the story.']);
+    const review = { id: 'review', role: 'review' as const, matter: 'back' as const, ebookOnly: true as const, source: 'book.config.json', title: [{ kind: 'text' as const, value: 'Enjoyed This Book?' }], blocks: [{ kind: 'paragraph' as const, content: [{ kind: 'text' as const, value: 'Leave a review.' }] }] };
+    const set = await typesetBook({ ...base, chapters: [...base.chapters, review] }, { print, fonts });
+    const texts = set.pages.flatMap((page) => page.lines.flatMap((line) => line.runs.map((run) => run.text))).join(' ');
+    assert.match(texts, /Some words/);
+    assert.doesNotMatch(texts, /Enjoyed|review/);
+  });
+});
+
 describe('where chapters open (print.chapterStart)', () => {
   const short = ['A short piece of a few words, no more than a paragraph or so, set on its own.', 'And a second paragraph to close it.'];
   const blankBody = (set: { pages: DrawnPage[]; frontPages: number }) => set.pages.slice(set.frontPages).filter((p) => p.lines.length === 0).length;
