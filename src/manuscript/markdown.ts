@@ -6,6 +6,7 @@ import { MdastConverter, type ImageResolver, type ReadHeading } from './markdown
 import { attributeId, markFencedDivs } from './markdown/fenced-divs.ts';
 import { splitFrontMatter } from './markdown/front-matter.ts';
 import { escapeListsInParagraphs } from './markdown/lazy-lists.ts';
+import { MAX_MARKS, neutralizeDenseMarks, restoreMarks } from './markdown/dense-marks.ts';
 import { removeObsidianComments } from './markdown/obsidian-comments.ts';
 import { parseMdast } from './markdown/parse.ts';
 import { slug } from './markdown/slug.ts';
@@ -194,7 +195,8 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
   const front = splitFrontMatter(source);
   const matter = front.matter;
   const converter = new MdastConverter(resolveImage, matter?.verse === true);
-  const prepared = escapeListsInParagraphs(markFencedDivs(ornamentsToThematicBreaks(protectEscapedQuotes(removeObsidianComments(front.body)))));
+  const dense = neutralizeDenseMarks(front.body);
+  const prepared = escapeListsInParagraphs(markFencedDivs(ornamentsToThematicBreaks(protectEscapedQuotes(removeObsidianComments(dense.source)))));
   const read: (Block | ReadHeading)[] = [];
   const parts = whole || matter?.verse ? [{ parsed: parseMdast(prepared) }] : segments(prepared);
   for (const part of parts) {
@@ -262,8 +264,9 @@ export function parseMarkdownChapters(source: string, resolveImage?: ImageResolv
   converter.unreferencedNotes();
   const warnings = converter.finish();
   if (front.error) warnings.unshift({ line: 1, message: front.error });
+  for (const line of dense.lines) warnings.push({ line, message: `a paragraph has more than ${MAX_MARKS} Markdown marks (brackets, asterisks, underscores, backticks…): it was read as plain text, its marks printed as they are` });
   if (warnings.length > 0) out[0]!.warnings = warnings;
-  return out;
+  return dense.lines.length > 0 ? restoreMarks(out) : out;
 }
 
 /** A paragraph that is all bold (or all bold italic), one short line not ending like a sentence. */

@@ -241,3 +241,16 @@ describe('.txt chapters', () => {
     assert.equal(plainText(parseChapterSource('CHAPTER ONE\nIt was late.\n', 'x.txt')[0]!.title!), 'CHAPTER ONE', 'a title line directly above the text');
   });
 });
+
+describe('a paragraph with more Markdown marks than any paragraph holds', () => {
+  it('is read as plain text, its marks kept as typed, with a warning naming its line', () => {
+    const dense = '[a]('.repeat(400);
+    const chapter = parseMarkdownChapter(`# T\n\nA *normal* paragraph.\n\n${dense}\n\n\`\`\`\n${'`a` '.repeat(600)}\n\`\`\`\n`);
+    assert.deepEqual(kinds(chapter.blocks), ['paragraph', 'paragraph', 'codeBlock']);
+    assert.equal(content(chapter.blocks[0])[1]!.kind, 'emphasis', 'other paragraphs are read as Markdown');
+    assert.deepEqual(content(chapter.blocks[1]), [{ kind: 'text', value: dense }]);
+    assert.equal((chapter.blocks[2] as { value: string }).value, '`a` '.repeat(600), 'code is never touched');
+    assert.deepEqual(chapter.warnings?.map((w) => w.line), [5]);
+    assert.match(chapter.warnings![0]!.message, /more than 1000 Markdown marks/);
+  });
+});

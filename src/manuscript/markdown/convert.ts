@@ -80,7 +80,7 @@ export class MdastConverter {
   /** Text with each `[^id]` that names no note taken out, and a warning for it. */
   private withoutMissingNotes(text: string, line: number): string {
     if (!text.includes('[^')) return text;
-    return text.replace(/\[\^([^\]\n]+)\]/g, (_, id: string) => {
+    return text.replace(/\[\^([^[\]\n]+)\]/g, (_, id: string) => {
       const why = /\s/.test(id) ? 'a note\'s label cannot hold spaces' : `it has no note ([^${id}]: …) in its file`;
       this.warnings.push({ line, message: `the note reference [^${id}] was left out: ${why}` });
       return '';

@@ -21,7 +21,7 @@ export function figureWidth(written: string | undefined): FigureWidth | undefine
 }
 
 // Obsidian's embedded images: ![[harbour.png]], ![[harbour.png|The harbour at dawn]] (a number after the bar is a width).
-const EMBED = /!\[\[([^\]|\n]+\.(?:png|jpe?g|gif|webp|svg))(?:\|([^\]\n]*))?\]\]/gi;
+const EMBED = /!\[\[([^[\]|\n]+\.(?:png|jpe?g|gif|webp|svg))(?:\|([^\]\n]*))?\]\]/gi;
 
 /**
  * Text nodes cut at Obsidian image embeds, each embed an image node as Markdown's `![alt](src)`

@@ -70,7 +70,7 @@ const SCRIPT = /\^((?:[^\s^\\]|\\.)+)\^|(?<!~)~((?:[^\s~\\]|\\.)+)~(?!~)/g;
 const APOSTROPHE_EMPHASIS = /(?<![\p{L}\p{N}*_])([*_])(?=[^\s*_])([^*_\n]*?[’'])\1(?=\p{L})/gu;
 
 // Obsidian's wiki links: [[Note]], [[Note#Heading]], [[Note|shown words]]; a link to a note of the book, or its words.
-const WIKILINK = /(?<!!)\[\[([^\]|#\n]*)(#[^\]|\n]*)?(?:\|([^\]\n]+))?\]\]/g;
+const WIKILINK = /(?<!!)\[\[([^[\]|#\n]*)(#[^[\]|\n]*)?(?:\|([^[\]\n]+))?\]\]/g;
 
 function wikiLinks(value: string): Inline[] {
   const out: Inline[] = [];

@@ -10,55 +10,76 @@ const OPENING = '^[';
  */
 export function inlineNotes(inlines: readonly Inline[], addNote: (content: Inline[]) => string): Inline[] {
   const nodes = inlines.map((node): Inline => ('children' in node ? ({ ...node, children: inlineNotes(node.children, addNote) } as Inline) : node));
+  if (!nodes.some((node) => node.kind === 'text' && node.value.includes(OPENING))) return nodes;
+  const closing = closingBrackets(nodes);
   const out: Inline[] = [];
-  for (let i = 0; i < nodes.length; i++) {
+  let text = '';
+  const flush = () => {
+    if (text) out.push({ kind: 'text', value: text });
+    text = '';
+  };
+  // A cursor over the nodes: node i, from offset c of its text.
+  let i = 0;
+  let c = 0;
+  while (i < nodes.length) {
     const node = nodes[i]!;
-    const at = node.kind === 'text' ? node.value.indexOf(OPENING) : -1;
-    if (at < 0) {
+    if (node.kind !== 'text') {
+      flush();
       out.push(node);
+      i++;
+      c = 0;
       continue;
     }
-    const value = (node as { value: string }).value;
-    const close = closingBracket(nodes, i, at + OPENING.length);
+    const at = node.value.indexOf(OPENING, c);
+    if (at < 0) {
+      text += node.value.slice(c);
+      i++;
+      c = 0;
+      continue;
+    }
+    const close = closing.get(`${i}:${at + 1}`);
     if (!close) {
-      // Not a note: keep the text up to and including the caret, and look again after it.
-      out.push({ kind: 'text', value: value.slice(0, at + 1) });
-      nodes[i] = { kind: 'text', value: value.slice(at + 1) };
-      i--;
+      // Not a note: the text stays as typed, and the search goes on after the caret.
+      text += node.value.slice(c, at + 1);
+      c = at + 1;
       continue;
     }
-    if (at > 0) out.push({ kind: 'text', value: value.slice(0, at) });
+    text += node.value.slice(c, at);
+    flush();
     const content: Inline[] = [];
-    const piece = (text: string) => text && content.push({ kind: 'text', value: text });
-    if (close.node === i) piece(value.slice(at + OPENING.length, close.offset));
+    const piece = (words: string) => words && content.push({ kind: 'text', value: words });
+    if (close.node === i) piece(node.value.slice(at + OPENING.length, close.offset));
     else {
-      piece(value.slice(at + OPENING.length));
+      piece(node.value.slice(at + OPENING.length));
       content.push(...nodes.slice(i + 1, close.node));
       piece((nodes[close.node] as { value: string }).value.slice(0, close.offset));
     }
     out.push({ kind: 'noteRef', id: addNote(trimmed(content)) });
-    const rest = (nodes[close.node] as { value: string }).value.slice(close.offset + 1);
     // What follows the note may open another.
-    nodes[close.node] = { kind: 'text', value: rest };
-    i = close.node - 1;
-    if (!rest) i++;
+    i = close.node;
+    c = close.offset + 1;
   }
-  return out.filter((node) => node.kind !== 'text' || node.value !== '');
+  flush();
+  return out;
 }
 
-/** The `]` that closes a bracket opened before `from` in text node `start`, counting brackets in the text nodes after it. */
-function closingBracket(nodes: readonly Inline[], start: number, from: number): { node: number; offset: number } | null {
-  let depth = 1;
-  for (let n = start; n < nodes.length; n++) {
-    const node = nodes[n]!;
-    if (node.kind !== 'text') continue;
-    for (let c = n === start ? from : 0; c < node.value.length; c++) {
+/**
+ * Where each `[` of the text nodes closes, by node and offset (`node:offset` of the `[`): brackets
+ * balance across the nodes between them, matched in one pass, so a line of a thousand unclosed
+ * openings costs no more than its length.
+ */
+function closingBrackets(nodes: readonly Inline[]): Map<string, { node: number; offset: number }> {
+  const closing = new Map<string, { node: number; offset: number }>();
+  const open: string[] = [];
+  nodes.forEach((node, n) => {
+    if (node.kind !== 'text') return;
+    for (let c = 0; c < node.value.length; c++) {
       const char = node.value[c];
-      if (char === '[') depth++;
-      else if (char === ']' && --depth === 0) return { node: n, offset: c };
+      if (char === '[') open.push(`${n}:${c}`);
+      else if (char === ']' && open.length > 0) closing.set(open.pop()!, { node: n, offset: c });
     }
-  }
-  return null;
+  });
+  return closing;
 }
 
 function trimmed(content: Inline[]): Inline[] {
