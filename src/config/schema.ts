@@ -173,9 +173,10 @@ const storeLinks = z
     apple: z.string().regex(/^(id)?\d+$/, 'must be the number in the Apple Books address, as "1234567890"').optional(),
     kobo: z.string().regex(/^[a-z0-9-]+$/, 'must be the slug in the Kobo address, as "the-tide-clock"').optional(),
     google: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be the id= in the Google Play address').optional(),
+    bn: z.string().regex(/^97[89]\d{10}$|^2940\d{9}$/, 'must be the book\'s EAN: its ISBN-13, or the 2940… number B&N Press gives').optional(),
     universal: z.string().regex(/^https:\/\/\S+$/, 'must be an https:// address').optional(),
   })
-  .describe('The book in the stores: { amazon: ASIN, apple: id, kobo: slug, google: id, universal: https address }.');
+  .describe('The book in the stores: { amazon: ASIN, apple: id, kobo: slug, google: id, bn: EAN, universal: https address }.');
 
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -227,7 +228,7 @@ export const configSchema = z.strictObject({
     .default({ txtAsMarkdown: false, resources: [] })
     .describe('How chapter files are read.'),
   formats: z
-    .array(z.enum(['epub', 'kepub', 'pdf', 'text', 'kindle', 'apple', 'kobo', 'google', 'generic']))
+    .array(z.enum(['epub', 'kepub', 'pdf', 'text', 'kindle', 'apple', 'kobo', 'google', 'bn', 'generic']))
     .min(1, 'needs at least one format')
     .default(['epub', 'pdf'])
     .describe('What `book build` makes: epub, kepub (Kobo), pdf, text, and store editions kindle, apple, kobo, google, generic (<name>.<store>.epub, linking to that store).'),

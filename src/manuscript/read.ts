@@ -224,7 +224,7 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
   if (config.askForReview) {
     const review = reviewPage(config);
     if (review) back.push(review);
-    else warnings.push({ file: displayPath(config.configFile), location: 'askForReview', message: 'the page asking for a review needs the book\'s store links: add "links": { "amazon": …, "apple": …, "kobo": …, "google": … }; it was left out' });
+    else warnings.push({ file: displayPath(config.configFile), location: 'askForReview', message: 'the page asking for a review needs the book\'s store links: add "links": { "amazon": …, "apple": …, "kobo": …, "google": …, "bn": … }; it was left out' });
   }
   const chapters = [...matter(['dedication', 'epigraph']), ...body, ...back];
   // Every division's headings get book-wide ids, and links anywhere may lead to any of them.

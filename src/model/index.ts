@@ -270,12 +270,14 @@ export interface StoreLinks {
   kobo?: string;
   /** Google Play Books' id. */
   google?: string;
+  /** Barnes & Noble's id: the book's EAN (its ISBN-13, or the 2940… number B&N Press gives an ebook without one). */
+  bn?: string;
   /** An address that sends each reader to their store (books2read and the like). */
   universal?: string;
 }
 
 /** An edition made for one store's shelves; generic links only to universal addresses. */
-export type Store = 'kindle' | 'apple' | 'kobo' | 'google' | 'generic';
+export type Store = 'kindle' | 'apple' | 'kobo' | 'google' | 'bn' | 'generic';
 
 export type InlineStyle = 'strikethrough' | 'superscript' | 'subscript' | 'smallCaps' | 'underline';
 

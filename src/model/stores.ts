@@ -8,10 +8,12 @@ export function storeAddress(links: StoreLinks, store: Store): string | undefine
     apple: links.apple && `https://books.apple.com/book/id${encodeURIComponent(links.apple.replace(/^id/, ''))}`,
     kobo: links.kobo && `https://www.kobo.com/ebook/${encodeURIComponent(links.kobo)}`,
     google: links.google && `https://play.google.com/store/books/details?id=${encodeURIComponent(links.google)}`,
+    // B&N finds a book by its EAN wherever its page is.
+    bn: links.bn && `https://www.barnesandnoble.com/w/?ean=${encodeURIComponent(links.bn)}`,
     generic: undefined,
   }[store];
   return own || links.universal || undefined;
 }
 
 /** The stores, in the order their editions are written. */
-export const STORES: readonly Store[] = ['kindle', 'apple', 'kobo', 'google', 'generic'];
+export const STORES: readonly Store[] = ['kindle', 'apple', 'kobo', 'google', 'bn', 'generic'];

@@ -30,7 +30,7 @@ function storeBook(): string {
   const dir = tempDir('book-ace-stores-');
   mkdirSync(path.join(dir, 'manuscript'));
   writeFileSync(path.join(dir, 'manuscript/01-crait.txt'), readFileSync(path.join(SHARED, 'manuscript/01-crait.txt')));
-  const links = { amazon: 'B0C1234567', apple: '1234567890', kobo: 'the-salt-road', google: 'AbCdEf', universal: 'https://books2read.com/salt-road' };
+  const links = { amazon: 'B0C1234567', apple: '1234567890', kobo: 'the-salt-road', google: 'AbCdEf', bn: '9781234567897', universal: 'https://books2read.com/salt-road' };
   writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify({ title: 'Crait', author: 'A. Writer', language: 'en', chapters: ['manuscript/*.txt'], alsoBy: [{ title: 'The Salt Road', links }, 'Another'] }));
   return path.join(dir, 'book.config.json');
 }
@@ -43,7 +43,7 @@ describe('DAISY Ace finds nothing to report', { skip }, () => {
     { name: 'the notes book', config: path.join(ROOT, 'test/fixtures/notes-book/book.config.json'), formats: ['epub', 'kepub', 'pdf'] as const },
     { name: 'the Markdown book', config: path.join(ROOT, 'test/fixtures/writers-markdown/book.config.json'), formats: ['epub', 'kepub', 'pdf'] as const },
     // Every store's edition of a book whose also-by page links to the stores.
-    { name: 'the store editions', config: storeBook(), formats: ['kindle', 'apple', 'kobo', 'google', 'generic'] as const },
+    { name: 'the store editions', config: storeBook(), formats: ['kindle', 'apple', 'kobo', 'google', 'bn', 'generic'] as const },
     // With the PDF, so the EPUB carries the print edition's page list.
     { name: 'The Hound of the Baskervilles', config: path.join(SHARED, 'corpus/arthur-conan-doyle_the-hound-of-the-baskervilles/book.config.json'), formats: ['epub', 'pdf'] as const },
     ...readdirSync(path.join(SHARED, 'corpus'), { withFileTypes: true })

@@ -10,21 +10,23 @@ import { epubcheck, missingTool, SHARED, tempDir } from '../helpers/tools.ts';
 
 // One book, an edition for each store: links to the author's other books go to that store, images
 // keep to the store's limits, every edition valid.
-const LINKS = { amazon: 'B0C1234567', apple: '1234567890', kobo: 'the-salt-road', google: 'AbCdEf_1', universal: 'https://books2read.com/salt-road' };
+const LINKS = { amazon: 'B0C1234567', apple: '1234567890', kobo: 'the-salt-road', google: 'AbCdEf_1', bn: '9781234567897', universal: 'https://books2read.com/salt-road' };
 const EXPECTED = {
   kindle: 'https://www.amazon.com/dp/B0C1234567',
   apple: 'https://books.apple.com/book/id1234567890',
   kobo: 'https://www.kobo.com/ebook/the-salt-road',
   google: 'https://play.google.com/store/books/details?id=AbCdEf_1',
+  bn: 'https://www.barnesandnoble.com/w/?ean=9781234567897',
   generic: 'https://books2read.com/salt-road',
 } as const;
 
-const OWN_LINKS = { amazon: 'B0CRAIT000', apple: '9876543210', kobo: 'crait', google: 'CrAiT_9' };
+const OWN_LINKS = { amazon: 'B0CRAIT000', apple: '9876543210', kobo: 'crait', google: 'CrAiT_9', bn: '2940000000017' };
 const OWN_EXPECTED: Partial<Record<string, string>> = {
   kindle: 'https://www.amazon.com/dp/B0CRAIT000',
   apple: 'https://books.apple.com/book/id9876543210',
   kobo: 'https://www.kobo.com/ebook/crait',
   google: 'https://play.google.com/store/books/details?id=CrAiT_9',
+  bn: 'https://www.barnesandnoble.com/w/?ean=2940000000017',
 };
 
 describe('store editions', () => {
@@ -46,7 +48,7 @@ describe('store editions', () => {
       // This book in four stores, with no universal address: the plain and generic editions have nowhere to send a review.
       links: OWN_LINKS,
       askForReview: true,
-      formats: ['epub', 'kindle', 'apple', 'kobo', 'google', 'generic', 'text'],
+      formats: ['epub', 'kindle', 'apple', 'kobo', 'google', 'bn', 'generic', 'text'],
     };
     writeFileSync(path.join(dir, 'book.config.json'), JSON.stringify(config));
     result = await build({ config: path.join(dir, 'book.config.json'), now: new Date(0) });
@@ -56,7 +58,7 @@ describe('store editions', () => {
   const entries = async (format: string) => JSZip.loadAsync(readFileSync(epubOf(format)));
 
   it('writes <name>.<store>.epub for each store asked for', () => {
-    assert.deepEqual(result.files.map((file) => path.basename(file.path)), ['crait.txt', 'crait.epub', 'crait.kindle.epub', 'crait.apple.epub', 'crait.kobo.epub', 'crait.google.epub', 'crait.generic.epub', 'crait-cover.jpg']);
+    assert.deepEqual(result.files.map((file) => path.basename(file.path)), ['crait.txt', 'crait.epub', 'crait.kindle.epub', 'crait.apple.epub', 'crait.kobo.epub', 'crait.google.epub', 'crait.bn.epub', 'crait.generic.epub', 'crait-cover.jpg']);
   });
 
   for (const [store, address] of Object.entries(EXPECTED)) {

@@ -9,11 +9,12 @@ import { PROPERTY_SEED } from '../helpers/tools.ts';
 
 // Reading a chapter and fixing its typography must take time in proportion to its length, whatever
 // it holds: no syntax may make a phase quadratic. Times are never compared with a clock, only with
-// each other on this machine in this test: a text four times as long may take at most BUDGET times
-// as long as the shorter one, plus BUDGET times what plain prose of the longer length takes.
-const BUDGET = 8;
-const SHORT = 8000;
-const LONG = 4 * SHORT;
+// each other on this machine in this test: a text eight times as long (linear: eight times the
+// time; quadratic: sixty-four) may take at most BUDGET times as long as the shorter one, plus BUDGET
+// times what plain prose of the longer length takes (room for a shared machine's noise).
+const BUDGET = 16;
+const SHORT = 6000;
+const LONG = 8 * SHORT;
 
 /** The chapter read and normalized, as a build does; a refusal (a BookError) is an answer too. */
 function read(source: string): void {
@@ -58,7 +59,7 @@ describe('reading time in proportion to the text', () => {
   it('for any repeated run of syntax (fast-check)', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')), (unit) => assertLinear(unit)),
-      { numRuns: 40, ...PROPERTY_SEED },
+      { numRuns: 30, ...PROPERTY_SEED },
     );
   });
 
@@ -70,7 +71,7 @@ describe('reading time in proportion to the text', () => {
       const source = `# T\n\n${text}\n`;
       const baseline = timed(repeated(PROSE, source.length));
       const took = timed(source);
-      assert.ok(took <= BUDGET * 2 * baseline + BUDGET * prose, `${took.toFixed(0)} ms for ${source.length} characters; prose of that length ${baseline.toFixed(0)} ms`);
+      assert.ok(took <= BUDGET * baseline + BUDGET * prose, `${took.toFixed(0)} ms for ${source.length} characters; prose of that length ${baseline.toFixed(0)} ms`);
     }
   });
 });
