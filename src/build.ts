@@ -17,6 +17,8 @@ import { PendingOutputs } from './output.ts';
 import { renderText } from './text/write.ts';
 import { bundledFallbackFiles, bundledFontFiles, bundledMonoFile, FontSet, type FontFiles } from './typeset/fonts.ts';
 import type { PageReportEntry } from './typeset/index.ts';
+import type { PageDesign } from './typeset/design.ts';
+import type { CoverSheet } from './cover/print-wrap.ts';
 
 export type Format = 'epub' | 'kepub' | 'pdf' | 'text' | Store;
 export const FORMATS: readonly Format[] = ['epub', 'kepub', 'pdf', 'text', ...STORES];
@@ -31,11 +33,16 @@ export interface BuildOptions {
   now?: Date;
   /** Told as each stage starts ("reading chapters", "setting pages" …). */
   onProgress?: (stage: string) => void;
+  /** With a print cover (print.pod): also <name>-cover-guides.pdf, the cover with its trim, folds, safe area and barcode box drawn. */
+  guides?: boolean;
 }
 
+/** What a build makes besides the formats: the ebooks' cover image, the paperback's cover and its guides copy. */
+export type Extra = 'cover' | 'print-cover' | 'cover-guides';
+
 export interface BuiltFile {
-  /** What the file is: a format asked for, or the cover image made with the ebooks. */
-  format: Format | 'cover';
+  /** What the file is: a format asked for, or one made with them (see Extra). */
+  format: Format | Extra;
   path: string;
   bytes: number;
 }
@@ -46,6 +53,17 @@ export interface BuildResult {
   pages?: number;
   /** The print edition's pages that break a pagination rule (page, rule, chapter file), for a designer to look at. */
   pageReport?: PageReportEntry[];
+  /** What the print edition is, for checking it against a printer's rules (see preflight). */
+  print?: PrintSummary;
+}
+
+export interface PrintSummary {
+  design: PageDesign;
+  pages: number;
+  /** Each illustration: the page it prints on (1 = the PDF's first) and its pixels to the inch. */
+  images: { page: number; ppi: number }[];
+  /** The paperback's cover, when print.pod asks for one. */
+  cover?: CoverSheet;
 }
 
 /** SOURCE_DATE_EPOCH (seconds) when set, so builds are reproducible; the clock otherwise. */
@@ -71,12 +89,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // (whose page list maps to the PDF's pages); started first, it loads while the manuscript is read.
   // The author's fallback faces, each for every style, before the bundled ones.
   const fallbacks: FontFiles[] = [...config.fallbackFonts.map((file) => ({ regular: file, italic: file, bold: file, boldItalic: file, mono: file })), ...bundledFallbackFiles()];
-  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces, fallbacks }) : undefined;
+  const pdfx = config.print.pdfx === 'x-1a';
+  const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces, fallbacks, pdfx }) : undefined;
   const outputs = new PendingOutputs(config.output.dir);
-  const files: { format: Format | 'cover'; name: string }[] = [];
+  const files: { format: Format | Extra; name: string }[] = [];
   const warnings: Warning[] = [...config.warnings];
   let pages: number | undefined;
   let pageReport: PageReportEntry[] | undefined;
+  let print: PrintSummary | undefined;
   try {
     progress(`reading ${config.chapters.length} chapters`);
     const manuscriptMemo = recallManuscriptMemo(config.configFile);
@@ -100,11 +120,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
       fonts.check();
       if (fonts.distinctFaces.every((face) => hasTrueTypeOutlines(face.data))) pdfThread.cachePages(pageCacheFile(config.configFile), fonts.key);
-      const typeset = await typesetBook(book, { print: config.print, notes: config.notes, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key), paragraphMemo: (key) => memory.recallParagraphMemo(key) });
+      // A press that takes no RGB and no transparency gets every picture in grey or CMYK (see print-images.ts).
+      const printBook = pdfx ? await (await import('./pdf/print-images.ts')).pressReadyImages(book, config.print.pod?.paper === 'color' ? 'cmyk' : 'gray') : book;
+      const typeset = await typesetBook(printBook, { print: config.print, notes: config.notes, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key), paragraphMemo: (key) => memory.recallParagraphMemo(key) });
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;
       pages = typeset.pages.length;
       pageReport = typeset.pageReport;
+      print = { design: typeset.design, pages: typeset.pages.length, images: typeset.pages.flatMap((page, i) => page.lines.flatMap((line) => (line.image ? [{ page: i + 1, ppi: line.image.ppi ?? Infinity }] : []))) };
       // Remembered once the PDF thread is done: it shapes what typesetting did not (pieces of broken words).
       pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline).then(({ pdf, learned }) => {
         fonts.absorb(learned);
@@ -113,6 +136,24 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       });
       // Settled here if the EPUB fails first; awaited below otherwise.
       pdf.catch(() => {});
+      // The paperback's cover, while the PDF thread finishes the interior: its spine is as wide as the interior's page count makes it.
+      if (config.print.pod) {
+        progress('making the cover');
+        const [{ layOutWrap }, { paintCover }] = await Promise.all([import('./cover/print-wrap.ts'), import('./pdf/cover.ts')]);
+        const sheet = layOutWrap(book, { print: config.print, fonts, pages: typeset.pages.length, trimWidth: typeset.design.width, trimHeight: typeset.design.height });
+        if (sheet) {
+          for (const message of sheet.warnings) warnings.push({ file: displayPath(config.configFile), location: 'print.pod', message });
+          print.cover = sheet;
+          const { title, authors, description, language, modified } = book.metadata;
+          const painted = await paintCover(sheet, fonts, { title, authors, description, language, modified }, { pdfx, guides: options.guides ?? false });
+          outputs.write(`${config.output.name}-cover.pdf`, painted.cover);
+          files.push({ format: 'print-cover', name: `${config.output.name}-cover.pdf` });
+          if (painted.guides) {
+            outputs.write(`${config.output.name}-cover-guides.pdf`, painted.guides);
+            files.push({ format: 'cover-guides', name: `${config.output.name}-cover-guides.pdf` });
+          }
+        }
+      }
     }
     if (variants.length > 0) {
       progress('making the EPUB');
@@ -147,5 +188,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     warnings,
     pages,
     pageReport,
+    ...(print ? { print } : {}),
   };
 }

@@ -42,7 +42,7 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
         pageCache = PageCache.read(pageCacheBytes, pageCacheVersion);
       }
       // A second start means the layout began again: what was drawn is dropped.
-      painter = new PdfPainter(message.design, fonts, message.metadata);
+      painter = new PdfPainter(message.design, fonts, message.metadata, { pdfx: setup.pdfx });
       return;
     case 'body':
       if (message.pages.length > 0) recallShapingsOnce();

@@ -14,6 +14,8 @@ export interface PdfThreadSetup {
   fonts: FontFiles;
   /** The fallback faces, in the order they are tried (see FontSet.load). */
   fallbacks: FontFiles[];
+  /** Write PDF/X-1a:2001 (see pdf/pdfx.ts). */
+  pdfx?: boolean;
 }
 
 /** Pages sent in a batch, when pages are cached: see PagePlan. */

@@ -47,6 +47,8 @@ export interface BookConfig {
   series?: { name: string; position?: number };
   subjects: string[];
   matter: Partial<Record<MatterKind, MatterSource>>;
+  /** The print cover's back text, when the config gives one (the description otherwise). */
+  backCover?: MatterSource;
   /** Other books by the author, with their store ids where given. */
   alsoBy: { title: string; links?: StoreLinks }[];
   /** This book in the stores (see askForReview). */
@@ -191,6 +193,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     if (entry === undefined) continue;
     matter[kind] = typeof entry === 'string' ? { text: entry } : { file: resolveAsset(entry.file, projectDir, name, `${kind}.file`), title: entry.title };
   }
+  const backCover: MatterSource | undefined = raw.backCover === undefined ? undefined : typeof raw.backCover === 'string' ? { text: raw.backCover } : { file: resolveAsset(raw.backCover.file, projectDir, name, 'backCover.file') };
   return {
     configFile,
     projectDir,
@@ -215,6 +218,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     series: raw.series,
     subjects: raw.subjects,
     matter,
+    ...(backCover ? { backCover } : {}),
     alsoBy: raw.alsoBy.map((entry) => (typeof entry === 'string' ? { title: entry } : entry)),
     ...(raw.links ? { links: raw.links } : {}),
     ...(raw.askForReview ? { askForReview: raw.askForReview } : {}),

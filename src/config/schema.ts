@@ -105,6 +105,8 @@ export const NOTE_DEFAULTS = { numbering: 'chapter', ebook: 'chapter', print: 'f
 
 const length = z.union([z.number().positive(), z.string().regex(/^\d+(\.\d+)?(pt|in|mm|cm)$/, 'must be a number of points or a length such as "0.75in" or "18mm"')]);
 
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour as "#rrggbb"');
+
 const print = z.strictObject({
   trim: z
     .union([
@@ -156,6 +158,24 @@ const print = z.strictObject({
     })
     .optional()
     .describe('What the printed contents lists (chapters only, unless depth is 2).'),
+  pod: z
+    .strictObject({
+      printer: z.enum(['kdp', 'ingramspark']).describe('The print-on-demand printer whose rules the cover and the interior follow.'),
+      paper: z.enum(['white', 'cream', 'color']).default('white').describe('The interior paper: white, cream, or (premium) colour; sets the spine width.'),
+      binding: z.enum(['paperback']).default('paperback'),
+      spine: length.optional().describe('The spine width the printer\'s cover template gives for the final page count, as "0.53in"; IngramSpark needs it (it publishes no per-page figure).'),
+    })
+    .refine((pod) => pod.printer !== 'ingramspark' || pod.spine !== undefined, { message: 'IngramSpark publishes no per-page spine figure: give the spine width its cover template generator shows for your page count, as "0.53in"', path: ['spine'] })
+    .optional()
+    .describe('Make the paperback\'s full-wrap cover (<name>-cover.pdf) for this printer, and check the interior against its rules (book check --print).'),
+  pdfx: z.enum(['x-1a']).optional().describe('Write the interior and the cover as PDF/X-1a:2001 (printers that ask for it: IngramSpark).'),
+  cover: z
+    .strictObject({
+      background: colour.optional().describe('The wrap\'s background colour, as "#1f2a36"; the generated cover\'s otherwise.'),
+      text: colour.optional().describe('The colour of the wrap\'s text, as "#f3ead8".'),
+    })
+    .optional()
+    .describe('Colours of the print cover.'),
   hyphenation: z
     .strictObject({
       enabled: z.boolean().default(true),
@@ -211,6 +231,7 @@ export const configSchema = z.strictObject({
   acknowledgements: matter.optional().describe('Markdown, or { file, title }.'),
   afterword: matter.optional().describe('Markdown, or { file, title }.'),
   aboutAuthor: matter.optional().describe('Markdown, or { file, title }.'),
+  backCover: matter.optional().describe('The print cover\'s back: Markdown, or { file }; the description otherwise.'),
   links: storeLinks.optional().describe('This book in the stores, for the page asking for a review: each store\'s edition links to its own store.'),
   askForReview: z
     .union([z.boolean(), nonEmpty('askForReview', 2000)])

@@ -85,6 +85,12 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/** The generated cover's colours, chosen by the title: the print wrap takes the same. */
+export function coverColours(title: string): { background: string; ink: string; accent: string } {
+  const hash = createHash('sha1').update(title).digest();
+  return { background: PALETTE[hash[0]! % PALETTE.length]!, ink: '#f3ead8', accent: '#c9a96e' };
+}
+
 export interface CoverText {
   title: string;
   subtitle?: string;
@@ -96,10 +102,7 @@ export function typographicCover(text: CoverText, fontFile: string): CoverImage 
   const font = loadFontkit().create(readFileSync(fontFile)) as unknown as OutlineFont;
   const outliner = new Outliner(font);
   const width = COVER_WIDTH - 2 * MARGIN;
-  const hash = createHash('sha1').update(text.title).digest();
-  const background = PALETTE[hash[0]! % PALETTE.length]!;
-  const ink = '#f3ead8';
-  const accent = '#c9a96e';
+  const { background, ink, accent } = coverColours(text.title);
   const paths: string[] = [];
   const centered = (line: string, baseline: number, size: number, fill: string, tracking = 0) => {
     if (!outliner.covers(line)) {

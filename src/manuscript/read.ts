@@ -227,6 +227,7 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
     else warnings.push({ file: displayPath(config.configFile), location: 'askForReview', message: 'the page asking for a review needs the book\'s store links: add "links": { "amazon": …, "apple": …, "kobo": …, "google": …, "bn": … }; it was left out' });
   }
   const chapters = [...matter(['dedication', 'epigraph']), ...body, ...back];
+  const backCover = readBackCover(config, context);
   // Every division's headings get book-wide ids, and links anywhere may lead to any of them.
   resolveLinks([...anchors, ...matterRead], warnings);
   return {
@@ -253,7 +254,21 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
       cover: config.cover ? readCover(config.cover, displayPath(config.cover), displayPath(config.configFile), config.coverAlt ?? `Cover of ${config.title}`, warnings) : undefined,
     },
     chapters,
+    ...(backCover ? { backCover } : {}),
   };
+}
+
+/** The print cover's back text: the config's Markdown or file, else the description's paragraphs (its blank lines part them). */
+function readBackCover(config: BookConfig, context: ReadContext): Block[] | undefined {
+  const source = config.backCover;
+  if (!source) {
+    const paragraphs = (config.description ?? '').split(/\n\s*\n/).map((text) => text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+    return paragraphs.length > 0 ? paragraphs.map((value): Block => ({ kind: 'paragraph', content: [{ kind: 'text', value }] })) : undefined;
+  }
+  const name = source.file ? displayPath(source.file) : `${displayPath(config.configFile)} (backCover)`;
+  const parsed = source.file ? matterSource(source.file, name, context) : parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
+  if (parsed.blocks.length === 0) throw new BookError(name, '', 'the back cover text is empty', 'write it, or remove "backCover" from the config');
+  return parsed.blocks;
 }
 
 /**

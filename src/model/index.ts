@@ -5,6 +5,8 @@ export interface Book {
   metadata: Metadata;
   /** Every division in reading order: front matter, parts and chapters, back matter. */
   chapters: Chapter[];
+  /** The print cover's back: the author's blurb, or the description's paragraphs. */
+  backCover?: Block[];
   /** Where the pages of our print edition begin, when it was set: for an ebook's page list. */
   printPages?: PrintPage[];
   /** Faces an ebook may carry so it looks like the print edition (regular, italic, bold, bold italic). */

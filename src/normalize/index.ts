@@ -53,5 +53,7 @@ export function normalizeBook(book: Book, options: Omit<NormalizeOptions, 'langu
     memo?.remember(chapter, all, normalized);
     return normalized;
   };
-  return { ...book, chapters: book.chapters.map(normalize) };
+  // The back cover's text is set like a chapter's, so it is normalized like one (and never memoized: it is short).
+  const backCover = book.backCover && normalizeChapter({ id: 'back-cover', role: 'chapter', matter: 'back', title: [{ kind: 'text', value: 'Back cover' }], blocks: book.backCover, source: '' }, passes).blocks;
+  return { ...book, chapters: book.chapters.map(normalize), ...(backCover ? { backCover } : {}) };
 }

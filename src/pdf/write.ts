@@ -8,6 +8,10 @@ import type { DrawnLine, DrawnPage, OutlineEntry } from '../typeset/index.ts';
 import type { PdfkitEmbeddedFont } from './cid-font.ts';
 import { GlyphText, type NumberedPieces, type WordTexts } from './glyph-text.ts';
 import { furnitureLines, textLines, type PageRecord } from './page-cache.ts';
+import { markPdfx } from './pdfx.ts';
+import type { CoverSheet } from '../cover/print-wrap.ts';
+import type { Cmyk } from '../cover/colour.ts';
+import type { Rect } from '../cover/wrap.ts';
 
 /** What the PDF's document information and language come from. */
 export type PdfMetadata = Pick<Metadata, 'title' | 'authors' | 'description' | 'language' | 'modified'>;
@@ -24,19 +28,25 @@ export class PdfPainter {
   private readonly glyphText: GlyphText;
   private readonly paint: (text: string, x: number, y: number, options: object) => void;
 
+  private readonly pdfx: boolean;
+  private readonly metadata: PdfMetadata;
+
   constructor(
-    private readonly design: PageDesign,
+    private readonly design: Pick<PageDesign, 'width' | 'height'>,
     private readonly fonts: FontSet,
     metadata: PdfMetadata,
+    /** PDF/X-1a:2001 for the printer (see pdfx.ts): PDF 1.3, without the 1.4 keys (language, title display). */
+    options: { pdfx?: boolean } = {},
   ) {
+    this.pdfx = options.pdfx ?? false;
+    this.metadata = metadata;
     const modified = new Date(metadata.modified);
     this.doc = new PDFDocument({
       size: [design.width, design.height],
       margin: 0,
       autoFirstPage: false,
-      pdfVersion: '1.7',
-      lang: metadata.language,
-      displayTitle: true,
+      pdfVersion: this.pdfx ? '1.3' : '1.7',
+      ...(this.pdfx ? {} : { lang: metadata.language, displayTitle: true }),
       compress: true,
       info: {
         Title: metadata.title,
@@ -95,6 +105,7 @@ export class PdfPainter {
     kids.unshift(...kids.splice(kids.length - front.length));
     // pdfkit's defaults, with the page given by its place in the finished order.
     for (const entry of outline) this.doc.outline.addItem(entry.title, { pageNumber: entry.pageIndex, fit: true, expanded: false, top: 0, left: 0, zoom: 0 } as { expanded: boolean });
+    if (this.pdfx) markPdfx(this.doc, { title: this.metadata.title, authors: this.metadata.authors, modified: new Date(this.metadata.modified) });
     const ended = new Promise<void>((resolve, reject) => {
       this.doc.on('end', resolve);
       this.doc.on('error', reject);
@@ -104,14 +115,57 @@ export class PdfPainter {
     return Buffer.concat(this.chunks);
   }
 
-  private addPage(): void {
-    const { doc, design } = this;
-    doc.addPage({ size: [design.width, design.height], margin: 0 });
-    const trim = [0, 0, design.width, design.height];
-    // Print services read the trim from TrimBox; with no bleed, BleedBox is the same.
+  private addPage(width = this.design.width, height = this.design.height, trimBox?: Rect): void {
+    const { doc } = this;
+    doc.addPage({ size: [width, height], margin: 0 });
+    // Print services read the trim from TrimBox (in PDF's own coordinates, from the bottom left); with no bleed, BleedBox is the same.
+    const trim = trimBox ? [trimBox.x, height - trimBox.y - trimBox.height, trimBox.x + trimBox.width, height - trimBox.y] : [0, 0, width, height];
     const pageDictionary = doc.page.dictionary.data as Record<string, unknown>;
     pageDictionary.TrimBox = trim;
-    pageDictionary.BleedBox = trim;
+    pageDictionary.BleedBox = [0, 0, width, height];
+  }
+
+  /**
+   * Draws a cover sheet on a page of its own size: flat colours, the front's picture, the text
+   * groups (the spine's turned), and with `guides` the trim, folds, safe area and barcode box.
+   * Colours are CMYK, for the printer.
+   */
+  sheet(sheet: CoverSheet, guides = false): void {
+    const { doc, glyphText } = this;
+    const g = sheet.geometry;
+    this.addPage(g.width, g.height, g.trim);
+    const cmyk = (colour: Cmyk) => colour.map((value) => value * 100) as [number, number, number, number];
+    for (const fill of sheet.fills) doc.rect(fill.rect.x, fill.rect.y, fill.rect.width, fill.rect.height).fill(cmyk(fill.colour));
+    if (sheet.image) {
+      const { placed, clip } = sheet.image;
+      doc.save().rect(clip.x, clip.y, clip.width, clip.height).clip();
+      doc.image(Buffer.from(sheet.image.data), placed.x, placed.y, { width: placed.width, height: placed.height });
+      doc.restore();
+    }
+    for (const group of sheet.text) {
+      doc.save();
+      if (group.transform) doc.transform(...group.transform);
+      // Text takes the fill colour set before its text object opens.
+      doc.fillColor(cmyk(group.colour));
+      this.drawLines(group.lines);
+      glyphText.flush();
+      doc.restore();
+    }
+    if (guides) {
+      const stroke = (rect: Rect, colour: Cmyk, dash?: number) => {
+        doc.save().lineWidth(0.5);
+        if (dash) doc.dash(dash, { space: dash });
+        doc.rect(rect.x, rect.y, rect.width, rect.height).stroke(cmyk(colour)).restore();
+      };
+      const magenta: Cmyk = [0, 1, 0, 0];
+      const cyan: Cmyk = [1, 0, 0, 0];
+      stroke(g.trim, magenta);
+      for (const x of [g.spine.x, g.spine.x + g.spine.width]) doc.save().lineWidth(0.5).moveTo(x, 0).lineTo(x, g.height).stroke(cmyk(magenta)).restore();
+      for (const panel of [g.back, g.front]) stroke({ x: panel.x + g.safe, y: panel.y + g.safe, width: panel.width - 2 * g.safe, height: panel.height - 2 * g.safe }, cyan, 3);
+      if (g.spineText) stroke(g.spineText, cyan, 3);
+      stroke(g.barcode, magenta, 2);
+    }
+    this.glyphText.endPart();
   }
 
   /** A page's text as an earlier build drew it, its content stream as written then. */

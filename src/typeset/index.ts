@@ -341,7 +341,7 @@ class Typesetter {
       });
     }
     const lines = Math.max(1, Math.ceil(height / leading));
-    return { line: { runs: [], ratio: 0, hyphenated: false, width, image: { data: image.data, x: (measure - width) / 2, width, height } }, height: lines };
+    return { line: { runs: [], ratio: 0, hyphenated: false, width, image: { data: image.data, x: (measure - width) / 2, width, height, ppi } }, height: lines };
   }
 
   /** Lines set flush left and broken greedily where the words fit; lines after the first hang by `hang` points. */

@@ -53,6 +53,8 @@ export interface LineImage {
   x: number;
   width: number;
   height: number;
+  /** Pixels to the inch it prints at (the printers' rule is 300). */
+  ppi?: number;
 }
 
 /** Positions the words of each line once the breaks are chosen. */

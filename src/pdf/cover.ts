@@ -1,0 +1,26 @@
+// The paperback's cover PDF: one page as wide as the wrap, painted from the laid-out sheet.
+import type { CoverSheet } from '../cover/print-wrap.ts';
+import type { FontSet } from '../typeset/fonts.ts';
+import { PdfPainter, type PdfMetadata } from './write.ts';
+
+export interface PaintedCover {
+  cover: Buffer;
+  /** The same cover with its guides drawn over it, for checking (never for upload). */
+  guides?: Buffer;
+}
+
+/** Paints the sheet; for PDF/X-1a the front picture is made CMYK first (the press takes no RGB). */
+export async function paintCover(sheet: CoverSheet, fonts: FontSet, metadata: PdfMetadata, options: { pdfx: boolean; guides: boolean }): Promise<PaintedCover> {
+  let painted = sheet;
+  if (options.pdfx && sheet.image) {
+    const { default: sharp } = await import('sharp');
+    const data = await sharp(sheet.image.data).flatten({ background: '#ffffff' }).toColourspace('cmyk').jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer();
+    painted = { ...sheet, image: { ...sheet.image, data: new Uint8Array(data) } };
+  }
+  const paint = async (guides: boolean) => {
+    const painter = new PdfPainter({ width: sheet.geometry.width, height: sheet.geometry.height }, fonts, metadata, { pdfx: options.pdfx });
+    painter.sheet(painted, guides);
+    return painter.finish([], []);
+  };
+  return { cover: await paint(false), ...(options.guides ? { guides: await paint(true) } : {}) };
+}
