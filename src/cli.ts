@@ -53,12 +53,12 @@ function printPageReport(result: BuildResult): void {
   for (const entry of report) console.log(printable(`  page ${entry.folio} (${entry.chapter}): ${entry.rule}`));
 }
 
-async function buildOnce(args: { config: string; out?: string; format?: string; report?: boolean }): Promise<void> {
+async function buildOnce(args: { config: string; out?: string; format?: string; report?: boolean; guides?: boolean }): Promise<void> {
   const started = performance.now();
   const progress = progressReporter();
   let result;
   try {
-    result = await build({ config: args.config, out: args.out, formats: parseFormats(args.format), onProgress: progress });
+    result = await build({ config: args.config, out: args.out, formats: parseFormats(args.format), onProgress: progress, guides: args.guides });
   } finally {
     if (progress) process.stderr.write('\r\x1b[K');
   }
@@ -71,13 +71,13 @@ async function buildOnce(args: { config: string; out?: string; format?: string; 
   console.log(`done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 
-async function runBuild(args: { config: string; out?: string; format?: string; watch?: boolean; report?: boolean }): Promise<void> {
+async function runBuild(args: { config: string; out?: string; format?: string; watch?: boolean; report?: boolean; guides?: boolean }): Promise<void> {
   if (!args.watch) return buildOnce(args);
   const config = loadConfig(args.config, { outDir: args.out });
   const rebuild = async () => {
     const started = performance.now();
     try {
-      const result = await build({ config: args.config, out: args.out, formats: parseFormats(args.format) });
+      const result = await build({ config: args.config, out: args.out, formats: parseFormats(args.format), guides: args.guides });
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       console.log(`${new Date().toLocaleTimeString()} built ${result.files.map((f) => path.basename(f.path)).join(', ')} in ${seconds} s${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''}`);
       printWarnings(result.warnings);
@@ -93,14 +93,18 @@ async function runBuild(args: { config: string; out?: string; format?: string; w
   await new Promise(() => {});
 }
 
-async function runCheck(args: { config: string }): Promise<void> {
-  const result = await checkBook(args.config);
+async function runCheck(args: { config: string; print?: boolean }): Promise<void> {
+  const result = await checkBook(args.config, { print: args.print });
   printWarnings(result.build.warnings);
+  const failures = result.preflight ?? [];
+  for (const failure of failures) console.error(printable(`print: ${failure.message}`));
   const { epubcheck } = result;
   for (const message of epubcheck.messages) console.error(message);
   const problems = epubcheck.fatals + epubcheck.errors + epubcheck.warnings;
   if (problems > 0) throw new BookError('EPUBCheck', '', `${epubcheck.errors + epubcheck.fatals} error(s) and ${epubcheck.warnings} warning(s) in the EPUB`, 'this is a bug in book if your input is valid; please report it');
-  console.log(`ok: config, ${result.build.files.length} formats and EPUBCheck 5 (0 errors, 0 warnings)${result.build.warnings.length ? `; ${result.build.warnings.length} warning(s) above` : ''}`);
+  if (failures.length > 0) throw new BookError('book check --print', '', `${failures.length} rule(s) of the printer broken (listed above)`, 'fix each, then check again');
+  const printed = args.print ? ', the interior and the cover against the printer\'s rules' : '';
+  console.log(`ok: config, ${result.build.files.length} files and EPUBCheck 5 (0 errors, 0 warnings)${printed}${result.build.warnings.length ? `; ${result.build.warnings.length} warning(s) above` : ''}`);
 }
 
 /** Exit codes: 0 built, 1 the author's mistake (one line, no stack), 2 a bug in this program. */
@@ -120,8 +124,11 @@ export async function main(argv: string[]): Promise<number> {
       .command(
         'check',
         'Validate the config and manuscript and run EPUBCheck on a fresh build, writing nothing to dist/',
-        (y: Argv) => y.option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' }),
-        (args) => runCheck(args as unknown as { config: string }),
+        (y: Argv) =>
+          y
+            .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
+            .option('print', { type: 'boolean', default: false, describe: "Also check the interior and the cover against the printer's rules (print.pod)" }),
+        (args) => runCheck(args as unknown as { config: string; print: boolean }),
       )
       .command(
         'build',
@@ -132,7 +139,8 @@ export async function main(argv: string[]): Promise<number> {
             .option('out', { alias: 'o', type: 'string', describe: "Output folder (default: the config's output.dir, dist)" })
             .option('format', { alias: 'f', type: 'string', describe: `Formats to build, comma-separated: ${FORMATS.join(', ')} (default: the config's "formats", else epub,pdf)` })
             .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild whenever the config or a chapter changes' })
-            .option('report', { type: 'boolean', default: false, describe: 'List the print pages that break a pagination rule (widow, runt, uneven spread …)' }),
+            .option('report', { type: 'boolean', default: false, describe: 'List the print pages that break a pagination rule (widow, runt, uneven spread …)' })
+            .option('guides', { type: 'boolean', default: false, describe: 'With print.pod: also <name>-cover-guides.pdf, the cover with trim, folds, safe area and barcode box drawn' }),
         (args) => runBuild(args as unknown as { config: string; out?: string; format?: string; watch: boolean }),
       )
       .demandCommand(1, 'Name a command: book build')

@@ -27,6 +27,8 @@ export interface PrinterRules {
   gutter(pages: number): number;
   /** The smallest outside, top and bottom margin. */
   outerMinimum: number;
+  /** Takes only grey and CMYK colour (RGB is refused, not converted). */
+  cmykOnly: boolean;
   /** Trim sizes offered for paperbacks, width × height; undefined where any size is taken. */
   trims?: readonly (readonly [number, number])[];
 }
@@ -61,6 +63,8 @@ export const PRINTERS: Record<Printer, PrinterRules> = {
     outerMinimum: 0.25,
     // Same page: the paperback trim sizes.
     trims: KDP_TRIMS,
+    // KDP converts RGB files for printing itself.
+    cmykOnly: false,
   },
   ingramspark: {
     name: 'IngramSpark',
@@ -80,6 +84,8 @@ export const PRINTERS: Record<Printer, PrinterRules> = {
     gutter: () => 0.5,
     outerMinimum: 0.5,
     trims: undefined,
+    // IngramSpark help, "Creating and Designing Print-Ready Digital Files": "IngramSpark requires that files be submitted in CMYK".
+    cmykOnly: true,
   },
 };
 

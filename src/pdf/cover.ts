@@ -9,10 +9,13 @@ export interface PaintedCover {
   guides?: Buffer;
 }
 
-/** Paints the sheet; for PDF/X-1a the front picture is made CMYK first (the press takes no RGB). */
+/**
+ * Paints the sheet. The front picture is made CMYK first, as every colour on the cover is: the
+ * press prints in CMYK, and a printer that takes RGB converts it in ways the author never sees.
+ */
 export async function paintCover(sheet: CoverSheet, fonts: FontSet, metadata: PdfMetadata, options: { pdfx: boolean; guides: boolean }): Promise<PaintedCover> {
   let painted = sheet;
-  if (options.pdfx && sheet.image) {
+  if (sheet.image) {
     const { default: sharp } = await import('sharp');
     const data = await sharp(sheet.image.data).flatten({ background: '#ffffff' }).toColourspace('cmyk').jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer();
     painted = { ...sheet, image: { ...sheet.image, data: new Uint8Array(data) } };

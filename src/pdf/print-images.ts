@@ -16,7 +16,7 @@ export async function pressReadyImages(book: Book, colour: PressColour): Promise
     let done = converted.get(image.id);
     if (!done) {
       const pipeline = sharp(image.data).flatten({ background: '#ffffff' });
-      const coloured = colour === 'gray' ? pipeline.grayscale() : pipeline.toColourspace('cmyk');
+      const coloured = pipeline.toColourspace(colour === 'gray' ? 'b-w' : 'cmyk');
       done = coloured
         .jpeg({ quality: 92, chromaSubsampling: '4:4:4' })
         .toBuffer()
