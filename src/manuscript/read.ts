@@ -267,8 +267,10 @@ function readBackCover(config: BookConfig, context: ReadContext): Block[] | unde
   }
   const name = source.file ? displayPath(source.file) : `${displayPath(config.configFile)} (backCover)`;
   const parsed = source.file ? matterSource(source.file, name, context) : parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
-  if (parsed.blocks.length === 0) throw new BookError(name, '', 'the back cover text is empty', 'write it, or remove "backCover" from the config');
-  return parsed.blocks;
+  // A heading opening the text is the reader's chapter title: on a back cover it stays a heading.
+  const blocks: Block[] = parsed.title ? [{ kind: 'heading', level: 2, content: parsed.title }, ...parsed.blocks] : parsed.blocks;
+  if (blocks.length === 0) throw new BookError(name, '', 'the back cover text is empty', 'write it, or remove "backCover" from the config');
+  return blocks;
 }
 
 /**
