@@ -49,6 +49,8 @@ export interface BookConfig {
   matter: Partial<Record<MatterKind, MatterSource>>;
   /** The print cover's back text, when the config gives one (the description otherwise). */
   backCover?: MatterSource;
+  /** Absolute path of the author's photograph for the print cover's back. */
+  authorPhoto?: string;
   /** Other books by the author, with their store ids where given. */
   alsoBy: { title: string; links?: StoreLinks }[];
   /** This book in the stores (see askForReview). */
@@ -193,6 +195,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     if (entry === undefined) continue;
     matter[kind] = typeof entry === 'string' ? { text: entry } : { file: resolveAsset(entry.file, projectDir, name, `${kind}.file`), title: entry.title };
   }
+  const authorPhoto = raw.print.cover?.authorPhoto ? resolveAsset(raw.print.cover.authorPhoto, projectDir, name, 'print.cover.authorPhoto') : undefined;
   const backCover: MatterSource | undefined = raw.backCover === undefined ? undefined : typeof raw.backCover === 'string' ? { text: raw.backCover } : { file: resolveAsset(raw.backCover.file, projectDir, name, 'backCover.file') };
   return {
     configFile,
@@ -219,6 +222,7 @@ export function loadConfig(configPath: string, overrides: { outDir?: string } = 
     subjects: raw.subjects,
     matter,
     ...(backCover ? { backCover } : {}),
+    ...(authorPhoto ? { authorPhoto } : {}),
     alsoBy: raw.alsoBy.map((entry) => (typeof entry === 'string' ? { title: entry } : entry)),
     ...(raw.links ? { links: raw.links } : {}),
     ...(raw.askForReview ? { askForReview: raw.askForReview } : {}),

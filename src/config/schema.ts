@@ -173,6 +173,8 @@ const print = z.strictObject({
     .strictObject({
       background: colour.optional().describe('The wrap\'s background colour, as "#1f2a36"; the generated cover\'s otherwise.'),
       text: colour.optional().describe('The colour of the wrap\'s text, as "#f3ead8".'),
+      authorPhoto: nonEmpty('authorPhoto').optional().describe('A photograph of the author for the back (JPEG or PNG), relative to this file.'),
+      authorBio: nonEmpty('authorBio', 2000).optional().describe('A few lines about the author for the back, in Markdown, beside the photograph.'),
     })
     .optional()
     .describe('Colours of the print cover.'),

@@ -36,6 +36,8 @@ export interface CoverSheet {
   fills: { rect: Rect; colour: Cmyk }[];
   /** The front's picture: drawn at `placed` (its whole size), showing only what falls in `clip`. */
   image?: { data: Uint8Array; placed: Rect; clip: Rect; ppi: number };
+  /** The author's photograph on the back. */
+  photo?: { data: Uint8Array; placed: Rect; ppi: number };
   text: TextGroup[];
   /** What the sheet puts on the spine: nothing where the book is too thin for it. */
   spineText: boolean;
@@ -69,7 +71,8 @@ export function layOutWrap(book: Book, options: WrapOptions): CoverSheet | undef
   sheet.fills.push({ rect: { x: 0, y: 0, width: geometry.width, height: geometry.height }, colour: background });
   const setter = new CoverSetter(options.fonts, book.metadata.language, options.print);
   front(sheet, book, setter, ink, accent);
-  back(sheet, book, setter, ink);
+  const cardTop = authorCard(sheet, book, setter, ink);
+  back(sheet, book, setter, ink, cardTop);
   spineLines(sheet, book, setter, ink);
   barcode(sheet, book, setter);
   return sheet;
@@ -214,7 +217,7 @@ function front(sheet: CoverSheet, book: Book, setter: CoverSetter, ink: Cmyk, ac
 }
 
 /** The back: the blurb justified in the panel above the barcode, as large as fits (13 pt down to 8). */
-function back(sheet: CoverSheet, book: Book, setter: CoverSetter, ink: Cmyk): void {
+function back(sheet: CoverSheet, book: Book, setter: CoverSetter, ink: Cmyk, cardTop: number): void {
   const blocks = book.backCover;
   if (!blocks || blocks.length === 0) return;
   const { geometry: g } = sheet;
@@ -222,7 +225,7 @@ function back(sheet: CoverSheet, book: Book, setter: CoverSetter, ink: Cmyk): vo
   const width = g.back.width - 2 * margin;
   const x = g.back.x + margin;
   const top = g.back.y + margin;
-  const floor = g.barcode.y - 0.25 * INCH;
+  const floor = Math.min(g.barcode.y, cardTop) - 0.25 * INCH;
   const paragraphs = backParagraphs(blocks, sheet);
   let lines: DrawnLine[] = [];
   for (let size = 13; size >= 8; size -= 0.5) {
@@ -236,6 +239,61 @@ function back(sheet: CoverSheet, book: Book, setter: CoverSetter, ink: Cmyk): vo
   if (fits.length === 0) return;
   sheet.text.push({ lines: fits, colour: ink });
   sheet.occupied.push({ what: 'the back cover text', rect: { x, y: top, width, height: fits.at(-1)!.baseline + 3 - top } });
+}
+
+/**
+ * The author's photograph and lines at the foot of the back, left of the barcode area: the photo
+ * 1.1 in wide (less on a narrow back), the lines at 9 pt beside it, both ending at the bottom
+ * margin. Returns the card's top (the blurb stops above it), or the panel's foot when there is none.
+ */
+function authorCard(sheet: CoverSheet, book: Book, setter: CoverSetter, ink: Cmyk): number {
+  const { geometry: g } = sheet;
+  const card = book.authorCard;
+  const bottom = g.back.y + g.back.height - Math.max(g.safe, 0.5 * INCH);
+  if (!card) return bottom;
+  const margin = Math.max(g.safe, 0.5 * INCH);
+  const left = g.back.x + margin;
+  const right = g.barcode.x - 0.25 * INCH;
+  const width = right - left;
+  if (width < 1 * INCH) {
+    sheet.warnings.push('the back is too narrow beside the barcode area for the author\'s photograph and lines; they were left off');
+    return bottom;
+  }
+  let textLeft = left;
+  let top = bottom;
+  const photo = card.photo;
+  if (photo) {
+    const photoWidth = Math.min(1.1 * INCH, width * 0.4);
+    const scale = Math.min(photoWidth / photo.width, (1.5 * INCH) / photo.height);
+    const placed = { x: left, width: photo.width * scale, height: photo.height * scale, y: 0 };
+    placed.y = bottom - placed.height;
+    const ppi = INCH / scale;
+    sheet.photo = { data: photo.data, placed, ppi };
+    sheet.occupied.push({ what: 'the author\'s photograph', rect: placed });
+    if (ppi < PRINT_PPI - 0.5) sheet.warnings.push(`the author's photograph prints at ${Math.floor(ppi)} pixels to the inch (${photo.width} × ${photo.height} pixels); printers ask for ${PRINT_PPI}: use one of at least ${Math.ceil((placed.width / INCH) * PRINT_PPI)} pixels wide`);
+    textLeft = left + placed.width + 0.15 * INCH;
+    top = placed.y;
+  }
+  if (card.bio) {
+    const size = 9;
+    const leading = size * 1.3;
+    const textWidth = right - textLeft;
+    const rows: Run[][] = backParagraphs(card.bio, sheet).flatMap((paragraph) => setter.paragraph(paragraph.content, size, textWidth, 0));
+    const shown = rows.slice(0, Math.floor((2.5 * INCH) / leading));
+    if (shown.length < rows.length) sheet.warnings.push(`the author's lines on the back take ${rows.length} lines; ${rows.length - shown.length} were left off: shorten print.cover.authorBio`);
+    // Ending with the photograph's foot: the last baseline a descender above the bottom margin.
+    let baseline = bottom - size * 0.25 - (shown.length - 1) * leading;
+    const textTop = baseline - size;
+    const lines: DrawnLine[] = [];
+    for (const runs of shown) {
+      lines.push({ x: textLeft, baseline, runs });
+      baseline += leading;
+    }
+    sheet.text.push({ lines, colour: ink });
+    sheet.occupied.push({ what: 'the author\'s lines', rect: { x: textLeft, y: textTop, width: textWidth, height: bottom - textTop } });
+    top = Math.min(top, textTop);
+  }
+  return top;
 }
 
 type BackParagraph = { content: Inline[]; heading: boolean };

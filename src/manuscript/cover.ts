@@ -17,3 +17,15 @@ export function readCover(file: string, name: string, configName: string, alt: s
   if (width * height > 5_600_000) warnings.push({ file: name, message: `the cover is ${(width * height / 1e6).toFixed(1)} megapixels; some stores reject more than 5.6` });
   return { data, mediaType, width, height, alt };
 }
+
+/** Reads a picture the config names (not the cover): a JPEG or PNG, or a one-line error naming the key. */
+export function readImage(file: string, name: string, configName: string, key: string, alt: string): CoverImage {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch (error) {
+    throw new BookError(configName, key, `"${name}" cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check the path');
+  }
+  const { mediaType, width, height } = inspectImage(data, name, 'the picture');
+  return { data, mediaType, width, height, alt };
+}

@@ -4,7 +4,7 @@ import type { BookConfig, MatterKind, MatterSource } from '../config/load.ts';
 import { matterTitle, reviewRequest } from '../locale.ts';
 import { displayPath } from '../config/paths.ts';
 import { BookError, type Warning } from '../errors.ts';
-import { readCover } from './cover.ts';
+import { readCover, readImage } from './cover.ts';
 import type { Block, Book, Chapter, DivisionRole, Inline } from '../model/index.ts';
 import { hasFigure } from '../model/figures.ts';
 import { plainText } from '../model/plain-text.ts';
@@ -228,6 +228,7 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
   }
   const chapters = [...matter(['dedication', 'epigraph']), ...body, ...back];
   const backCover = readBackCover(config, context);
+  const authorCard = readAuthorCard(config, context);
   // Every division's headings get book-wide ids, and links anywhere may lead to any of them.
   resolveLinks([...anchors, ...matterRead], warnings);
   return {
@@ -255,7 +256,19 @@ export function readBook(config: BookConfig, now: Date, warnings: Warning[] = []
     },
     chapters,
     ...(backCover ? { backCover } : {}),
+    ...(authorCard ? { authorCard } : {}),
   };
+}
+
+/** The author's photograph and lines for the print cover's back, where the config gives them. */
+function readAuthorCard(config: BookConfig, context: ReadContext): Book['authorCard'] {
+  const bioText = config.print.cover?.authorBio;
+  if (!config.authorPhoto && !bioText) return undefined;
+  const configName = displayPath(config.configFile);
+  const photo = config.authorPhoto ? readImage(config.authorPhoto, displayPath(config.authorPhoto), configName, 'print.cover.authorPhoto', `Photograph of ${config.authors.join(' and ')}`) : undefined;
+  const bio = bioText ? parseMarkdownChapter(bioText, context.images.resolverFor(config.configFile)) : undefined;
+  const bioBlocks: Block[] | undefined = bio && (bio.title ? [{ kind: 'paragraph', content: bio.title }, ...bio.blocks] : bio.blocks);
+  return { ...(photo ? { photo } : {}), ...(bioBlocks && bioBlocks.length > 0 ? { bio: bioBlocks } : {}) };
 }
 
 /** The print cover's back text: the config's Markdown or file, else the description's paragraphs (its blank lines part them). */

@@ -7,6 +7,8 @@ export interface Book {
   chapters: Chapter[];
   /** The print cover's back: the author's blurb, or the description's paragraphs. */
   backCover?: Block[];
+  /** The author on the print cover's back: a photograph and a few lines. */
+  authorCard?: { photo?: CoverImage; bio?: Block[] };
   /** Where the pages of our print edition begin, when it was set: for an ebook's page list. */
   printPages?: PrintPage[];
   /** Faces an ebook may carry so it looks like the print edition (regular, italic, bold, bold italic). */

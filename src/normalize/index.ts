@@ -55,5 +55,7 @@ export function normalizeBook(book: Book, options: Omit<NormalizeOptions, 'langu
   };
   // The back cover's text is set like a chapter's, so it is normalized like one (and never memoized: it is short).
   const backCover = book.backCover && normalizeChapter({ id: 'back-cover', role: 'chapter', matter: 'back', title: [{ kind: 'text', value: 'Back cover' }], blocks: book.backCover, source: '' }, passes).blocks;
-  return { ...book, chapters: book.chapters.map(normalize), ...(backCover ? { backCover } : {}) };
+  const bio = book.authorCard?.bio && normalizeChapter({ id: 'author-card', role: 'chapter', matter: 'back', title: [{ kind: 'text', value: 'About the author' }], blocks: book.authorCard.bio, source: '' }, passes).blocks;
+  const authorCard = book.authorCard && { ...book.authorCard, ...(bio ? { bio } : {}) };
+  return { ...book, chapters: book.chapters.map(normalize), ...(backCover ? { backCover } : {}), ...(authorCard ? { authorCard } : {}) };
 }

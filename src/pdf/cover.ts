@@ -10,16 +10,19 @@ export interface PaintedCover {
 }
 
 /**
- * Paints the sheet. The front picture is made CMYK first, as every colour on the cover is: the
+ * Paints the sheet. The pictures are made CMYK first, as every colour on the cover is: the
  * press prints in CMYK, and a printer that takes RGB converts it in ways the author never sees.
  */
 export async function paintCover(sheet: CoverSheet, fonts: FontSet, metadata: PdfMetadata, options: { pdfx: boolean; guides: boolean }): Promise<PaintedCover> {
-  let painted = sheet;
-  if (sheet.image) {
+  const cmyk = async (data: Uint8Array) => {
     const { default: sharp } = await import('sharp');
-    const data = await sharp(sheet.image.data).flatten({ background: '#ffffff' }).toColourspace('cmyk').jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer();
-    painted = { ...sheet, image: { ...sheet.image, data: new Uint8Array(data) } };
-  }
+    return new Uint8Array(await sharp(data).flatten({ background: '#ffffff' }).toColourspace('cmyk').jpeg({ quality: 92, chromaSubsampling: '4:4:4' }).toBuffer());
+  };
+  const painted: CoverSheet = {
+    ...sheet,
+    ...(sheet.image ? { image: { ...sheet.image, data: await cmyk(sheet.image.data) } } : {}),
+    ...(sheet.photo ? { photo: { ...sheet.photo, data: await cmyk(sheet.photo.data) } } : {}),
+  };
   const paint = async (guides: boolean) => {
     const painter = new PdfPainter({ width: sheet.geometry.width, height: sheet.geometry.height }, fonts, metadata, { pdfx: options.pdfx });
     painter.sheet(painted, guides);

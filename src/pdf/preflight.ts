@@ -78,6 +78,9 @@ function coverProblems(input: PreflightInput, sheet: CoverSheet, file: { name: s
   if (sheet.image && sheet.image.ppi < PRINT_PPI - 0.5) {
     failures.push(`${file.name}: the cover image prints at ${Math.floor(sheet.image.ppi)} pixels to the inch on the front (rule: at least ${PRINT_PPI}); use one of at least ${Math.ceil(((sheet.image.clip.width / INCH) * PRINT_PPI))} × ${Math.ceil((sheet.image.clip.height / INCH) * PRINT_PPI)} pixels`);
   }
+  if (sheet.photo && sheet.photo.ppi < PRINT_PPI - 0.5) {
+    failures.push(`${file.name}: the author's photograph prints at ${Math.floor(sheet.photo.ppi)} pixels to the inch (rule: at least ${PRINT_PPI}); use one of at least ${Math.ceil((sheet.photo.placed.width / INCH) * PRINT_PPI)} pixels wide`);
+  }
   failures.push(...fileProblems(file.name, file.bytes, input.pdfx, rules.cmykOnly || input.pdfx));
   return failures;
 }

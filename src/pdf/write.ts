@@ -142,6 +142,10 @@ export class PdfPainter {
       doc.image(Buffer.from(sheet.image.data), placed.x, placed.y, { width: placed.width, height: placed.height });
       doc.restore();
     }
+    if (sheet.photo) {
+      const { placed } = sheet.photo;
+      doc.image(Buffer.from(sheet.photo.data), placed.x, placed.y, { width: placed.width, height: placed.height });
+    }
     for (const group of sheet.text) {
       doc.save();
       if (group.transform) doc.transform(...group.transform);
