@@ -148,6 +148,25 @@ describe('a paperback for KDP: interior and full-wrap cover, PDF/X-1a', { skip: 
   });
 });
 
+describe('the sample as a KDP paperback', { skip: tools }, () => {
+  it('builds an interior and a cover of the formula’s size that qpdf passes; check --print names the page count alone', async () => {
+    const dir = tempDir('book-sample-');
+    cpSync(path.join(ROOT, 'manuscript'), path.join(dir, 'manuscript'), { recursive: true });
+    const config = path.join(dir, 'book.config.json');
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(path.join(ROOT, 'book.config.json'), 'utf8')), $schema: undefined, print: { pod: { printer: 'kdp', paper: 'white' } } }));
+    const out = tempDir();
+    const result = await build({ config, out, formats: ['pdf'], now: NOW });
+    const cover = result.files.find((f) => f.format === 'print-cover')!.path;
+    for (const file of [cover, result.files.find((f) => f.format === 'pdf')!.path]) assert.equal((await run('qpdf', ['--check', file])).code, 0);
+    const media = (await boxes(cover)).MediaBox!;
+    // 5.5 × 8.5 in: 0.125 + 5.5 + pages × 0.002252 + 5.5 + 0.125 by 8.75 in.
+    assert.ok(Math.abs(media[2]! - (11.25 + result.pages! * 0.002252) * 72) < 0.01);
+    assert.ok(Math.abs(media[3]! - 8.75 * 72) < 0.01);
+    const checked = await checkBook(config, { print: true });
+    assert.deepEqual(checked.preflight!.map((f) => f.message.replace(/\d+ pages/, 'N pages')), ['crait.pdf: N pages; KDP prints paperbacks of 24 to 828 pages (rule: page count); add pages (front or back matter) or choose a smaller trim or a larger type size']);
+  });
+});
+
 describe('book check --print on files a printer would refuse', { skip: missingTool('pdfinfo') }, () => {
   it('names the trim, the page count and the low-resolution cover image, one line each, and exits 1', async () => {
     const dir = tempDir('book-refused-');
