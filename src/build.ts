@@ -13,6 +13,7 @@ import { pageCacheFile, PdfThread } from './pdf-thread.ts';
 import { hasTrueTypeOutlines } from './pdf/cid-font.ts';
 import type { Book, PrintPage } from './model/index.ts';
 import { normalizeBook } from './normalize/index.ts';
+import { plainText } from './model/plain-text.ts';
 import { PendingOutputs } from './output.ts';
 import { renderText } from './text/write.ts';
 import { bundledFallbackFiles, bundledFontFiles, bundledMonoFile, FontSet, type FontFiles } from './typeset/fonts.ts';
@@ -55,11 +56,22 @@ export interface BuildResult {
   pageReport?: PageReportEntry[];
   /** What the print edition is, for checking it against a printer's rules (see preflight). */
   print?: PrintSummary;
+  /** Every division in reading order: its title, its file, its EPUB document and its first PDF page (1 = the PDF's first), where built. */
+  contents: ContentsEntry[];
+}
+
+export interface ContentsEntry {
+  title: string;
+  source: string;
+  epub?: string;
+  page?: number;
 }
 
 export interface PrintSummary {
   design: PageDesign;
   pages: number;
+  /** Pages before body page 1 (title, copyright, contents …). */
+  frontPages: number;
   /** Each illustration: the page it prints on (1 = the PDF's first) and its pixels to the inch. */
   images: { page: number; ppi: number }[];
   /** The paperback's cover, when print.pod asks for one. */
@@ -97,6 +109,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let pages: number | undefined;
   let pageReport: PageReportEntry[] | undefined;
   let print: PrintSummary | undefined;
+  let contents: ContentsEntry[] = [];
   try {
     progress(`reading ${config.chapters.length} chapters`);
     const manuscriptMemo = recallManuscriptMemo(config.configFile);
@@ -104,6 +117,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const book = compile(config, now, warnings, manuscriptMemo, word);
     manuscriptMemo.save();
     const variants = (['epub', 'kepub', ...STORES] as const).filter((format) => formats.includes(format));
+    contents = book.chapters.map((chapter) => ({ title: plainText(chapter.title), source: chapter.source, ...(variants.length > 0 ? { epub: `${chapter.id}.xhtml` } : {}) }));
     const { title, authors, description, language, modified } = book.metadata;
     pdfThread?.describe({ title, authors, description, language, modified });
     if (formats.includes('text')) {
@@ -127,7 +141,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       typesetPages = typeset.pageStarts;
       pages = typeset.pages.length;
       pageReport = typeset.pageReport;
-      print = { design: typeset.design, pages: typeset.pages.length, images: typeset.pages.flatMap((page, i) => page.lines.flatMap((line) => (line.image ? [{ page: i + 1, ppi: line.image.ppi ?? Infinity }] : []))) };
+      for (const { chapter, page } of typeset.divisionPages) contents[chapter]!.page = page + 1;
+      print = { design: typeset.design, pages: typeset.pages.length, frontPages: typeset.frontPages, images: typeset.pages.flatMap((page, i) => page.lines.flatMap((line) => (line.image ? [{ page: i + 1, ppi: line.image.ppi ?? Infinity }] : []))) };
       // Remembered once the PDF thread is done: it shapes what typesetting did not (pieces of broken words).
       pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline).then(({ pdf, learned }) => {
         fonts.absorb(learned);
@@ -189,5 +204,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     pages,
     pageReport,
     ...(print ? { print } : {}),
+    contents,
   };
 }

@@ -107,6 +107,38 @@ async function runCheck(args: { config: string; print?: boolean }): Promise<void
   console.log(`ok: config, ${result.build.files.length} files and EPUBCheck 5 (0 errors, 0 warnings)${printed}${result.build.warnings.length ? `; ${result.build.warnings.length} warning(s) above` : ''}`);
 }
 
+async function runPreview(args: { config: string; out?: string; port?: number }): Promise<void> {
+  if (args.port !== undefined && (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)) throw new BookError('--port', '', `"${args.port}" is not a port number`, 'give a whole number from 1 to 65535, or leave it out for a free port');
+  const { startPreview } = await import('./preview/index.ts');
+  const preview = await startPreview({ config: args.config, out: args.out, port: args.port, log: (line, result) => {
+    console.log(printable(line));
+    if (result) printWarnings(result.warnings);
+  } });
+  console.log(`preview at ${preview.url} (rebuilt on every save; Ctrl-C to stop)`);
+  // Ctrl-C ends the preview: the server and the watchers close, and nothing half-built is left.
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.once(signal, () => {
+        PendingOutputs.discardAll();
+        undoAll();
+        void preview.close().then(resolve);
+      });
+    }
+  });
+  console.log('preview stopped');
+}
+
+async function runProof(args: { config: string; out?: string; pages?: string }): Promise<void> {
+  const { proofSheet } = await import('./preview/proof.ts');
+  const config = loadConfig(args.config);
+  const result = await build({ config: args.config, formats: ['pdf'] });
+  const pdf = result.files.find((file) => file.format === 'pdf')!.path;
+  const png = path.resolve(args.out ?? path.join(config.output.dir, `${config.output.name}-proof.png`));
+  const sheet = await proofSheet(pdf, png, { pages: args.pages, trim: result.print!.design });
+  console.log(`wrote ${displayPath(png)} (${sheet.width} × ${sheet.height} pixels, pages ${sheet.first}–${sheet.last} of ${result.pages})`);
+}
+
 /** Exit codes: 0 built, 1 the author's mistake (one line, no stack), 2 a bug in this program. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -142,6 +174,26 @@ export async function main(argv: string[]): Promise<number> {
             .option('report', { type: 'boolean', default: false, describe: 'List the print pages that break a pagination rule (widow, runt, uneven spread …)' })
             .option('guides', { type: 'boolean', default: false, describe: 'With print.pod: also <name>-cover-guides.pdf, the cover with trim, folds, safe area and barcode box drawn' }),
         (args) => runBuild(args as unknown as { config: string; out?: string; format?: string; watch: boolean }),
+      )
+      .command(
+        'preview',
+        'Build, then show the ebook at device sizes and the print spreads in the browser, rebuilt on every save',
+        (y: Argv) =>
+          y
+            .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
+            .option('out', { alias: 'o', type: 'string', describe: "Output folder (default: the config's output.dir, dist)" })
+            .option('port', { alias: 'p', type: 'number', describe: 'Port on 127.0.0.1 (default: a free one)' }),
+        (args) => runPreview(args as unknown as { config: string; out?: string; port?: number }),
+      )
+      .command(
+        'proof',
+        'A contact sheet PNG of the print edition\'s spreads, for a pull request or a quick look',
+        (y: Argv) =>
+          y
+            .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
+            .option('pages', { type: 'string', describe: 'Pages to show, as "1-40" (default: the first 40)' })
+            .option('out', { alias: 'o', type: 'string', describe: 'Where to write the PNG (default: <output dir>/<name>-proof.png)' }),
+        (args) => runProof(args as unknown as { config: string; out?: string; pages?: string }),
       )
       .demandCommand(1, 'Name a command: book build')
       .strict()

@@ -57,6 +57,8 @@ export interface TypesetBook {
   warnings: { chapter: string; message: string }[];
   /** Page index of each chapter's opening page. */
   chapterPages: number[];
+  /** Each division set in print: its index in the book's chapters and the page index it opens on. */
+  divisionPages: { chapter: number; page: number }[];
   /** Where each numbered page begins in the book, for the ebook's page list. */
   pageStarts: PrintPage[];
   /** Each body page that breaks a pagination rule no way of setting its chapter could keep (see page-rules.ts). */
@@ -1093,7 +1095,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
   });
   const outline: OutlineEntry[] = [{ title: m.title, pageIndex: 0 }, ...bodyDivisions.map(({ chapter }, i) => ({ title: plain(chapter.title), pageIndex: offset + chapterBodyPages[i]! }))];
   t.warnMissingGlyphs();
-  return { design: d, pages, frontPages: offset, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), pageStarts, pageReport };
+  return { design: d, pages, frontPages: offset, outline, bodyLines: t.bodyLines, warnings: t.warnings, chapterPages: chapterBodyPages.map((p) => p + offset), divisionPages: bodyDivisions.map(({ index }, i) => ({ chapter: index, page: offset + chapterBodyPages[i]! })), pageStarts, pageReport };
 }
 
 /**
