@@ -141,7 +141,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       typesetPages = typeset.pageStarts;
       pages = typeset.pages.length;
       pageReport = typeset.pageReport;
-      for (const { chapter, page } of typeset.divisionPages) contents[chapter]!.page = page + 1;
+      // The Notes the typesetter adds (index -1) are no division of the book's own.
+      for (const { chapter, page } of typeset.divisionPages) if (contents[chapter]) contents[chapter].page = page + 1;
       print = { design: typeset.design, pages: typeset.pages.length, frontPages: typeset.frontPages, images: typeset.pages.flatMap((page, i) => page.lines.flatMap((line) => (line.image ? [{ page: i + 1, ppi: line.image.ppi ?? Infinity }] : []))) };
       // Remembered once the PDF thread is done: it shapes what typesetting did not (pieces of broken words).
       pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline).then(({ pdf, learned }) => {

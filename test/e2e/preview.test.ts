@@ -49,15 +49,15 @@ describe('book preview in a browser', { skip: noBrowser }, () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage({ viewport: { width: 1400, height: 1300 } });
     await page.goto(preview.url);
-    await page.waitForFunction(() => (window as unknown as { bookPreview?: { version(): number } }).bookPreview?.version() === 1, null, { timeout: 30000 });
-    await page.evaluate(() => (window as unknown as { bookPreview: { ready(): Promise<number> } }).bookPreview.ready());
+    await page.waitForFunction(() => (globalThis as unknown as { bookPreview?: { version(): number } }).bookPreview?.version() === 1, null, { timeout: 30000 });
+    await page.evaluate(() => (globalThis as unknown as { bookPreview: { ready(): Promise<number> } }).bookPreview.ready());
   });
   after(async () => {
     await browser?.close();
     await preview?.close();
   });
 
-  const api = <T>(fn: string, ...args: unknown[]) => page.evaluate(([name, values]) => (window as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).bookPreview![name as string]!(...(values as unknown[])), [fn, args] as const) as Promise<T>;
+  const api = <T>(fn: string, ...args: unknown[]) => page.evaluate(([name, values]) => (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>).bookPreview![name as string]!(...(values as unknown[])), [fn, args] as const) as Promise<T>;
 
   it('is served on 127.0.0.1 only, at a free port', () => {
     assert.match(preview.url, /^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -67,9 +67,12 @@ describe('book preview in a browser', { skip: noBrowser }, () => {
     const opening = firstWords(readFileSync(sample.chapter, 'utf8'));
     for (const [device, width] of [['phone', 390], ['ereader', 758], ['tablet', 820]] as const) {
       await page.selectOption('#device', device);
-      await page.waitForFunction((w) => document.querySelector('#reader iframe') !== null && (document.getElementById('screen') as HTMLElement).style.width === `${w}px`, width);
+      await page.waitForFunction((w) => {
+        const { document } = globalThis as unknown as { document: { querySelector(s: string): unknown; getElementById(id: string): { style: { width: string } } } };
+        return document.querySelector('#reader iframe') !== null && document.getElementById('screen').style.width === `${w}px`;
+      }, width);
       await api('goToChapter', 'ch01.xhtml');
-      await page.waitForFunction((words) => (window as unknown as { bookPreview: { ebookText(): string } }).bookPreview.ebookText().replace(/[^\p{L}\s]/gu, '').replace(/\s+/g, ' ').includes(words), opening, { timeout: 10000 });
+      await page.waitForFunction((words) => (globalThis as unknown as { bookPreview: { ebookText(): string } }).bookPreview.ebookText().replace(/[^\p{L}\s]/gu, '').replace(/\s+/g, ' ').includes(words), opening, { timeout: 10000 });
       const box = await page.locator('#screen').boundingBox();
       assert.equal(Math.round(box!.width), width, `${device} is ${width} pixels wide`);
     }
@@ -81,10 +84,10 @@ describe('book preview in a browser', { skip: noBrowser }, () => {
 
   it('shows the print edition’s pages with their text from pdf.js’s text layer', async () => {
     await api('goToPage', 1);
-    await page.waitForFunction(() => (window as unknown as { bookPreview: { printText(): string } }).bookPreview.printText().includes('Crait'), null, { timeout: 10000 });
+    await page.waitForFunction(() => (globalThis as unknown as { bookPreview: { printText(): string } }).bookPreview.printText().includes('Crait'), null, { timeout: 10000 });
     await api('goToPage', 2);
-    await page.waitForFunction(() => (window as unknown as { bookPreview: { printText(): string } }).bookPreview.printText().includes('©'), null, { timeout: 10000 });
-    const pages = await page.locator('#spread .page[data-page]').evaluateAll((boxes) => boxes.map((box) => (box as HTMLElement).dataset.page));
+    await page.waitForFunction(() => (globalThis as unknown as { bookPreview: { printText(): string } }).bookPreview.printText().includes('©'), null, { timeout: 10000 });
+    const pages = await page.locator('#spread .page[data-page]').evaluateAll((boxes) => boxes.map((box) => (box as unknown as { dataset: Record<string, string> }).dataset.page));
     assert.deepEqual(pages, ['2', '3'], 'verso and recto side by side');
     await page.screenshot({ path: path.join(shots, 'print.png') });
   });
@@ -94,7 +97,7 @@ describe('book preview in a browser', { skip: noBrowser }, () => {
     await api('goToChapter', 'ch01.xhtml');
     const before = await page.evaluate(() => performance.timeOrigin);
     appendFileSync(sample.chapter, '\n\nThe salt flats were silent, and the preview saw it.\n');
-    await page.waitForFunction(() => (window as unknown as { bookPreview: { ebookText(): string } }).bookPreview.ebookText().includes('the preview saw it'), null, { timeout: 20000 });
+    await page.waitForFunction(() => (globalThis as unknown as { bookPreview: { ebookText(): string } }).bookPreview.ebookText().includes('the preview saw it'), null, { timeout: 20000 });
     assert.equal(await page.evaluate(() => performance.timeOrigin), before, 'the page was not reloaded');
     assert.ok((await api<number>('version')) >= 2);
   });
