@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { NoteOptions } from './config/schema.ts';
-import { jpegCover } from './cover/raster.ts';
-import { typographicCover } from './cover/typographic.ts';
+import { generatedJpegCover, jpegCover } from './cover/raster.ts';
 import { subsetFace } from './epub/font-subset.ts';
 import type { Warning } from './errors.ts';
 import type { Block, Book, EmbeddedFont, ImageData, Inline, PrintPage, Store } from './model/index.ts';
@@ -51,7 +50,7 @@ export interface EbookRequest {
 /** What only the ebook carries: a cover (the author's, else one drawn and rendered as a JPEG) and the embedded faces. */
 async function ebookEdition(request: EbookRequest): Promise<Book> {
   const { book, faces } = request;
-  const cover = book.metadata.cover ?? (await jpegCover(typographicCover(book.metadata, faces.regular)));
+  const cover = book.metadata.cover ?? (await generatedJpegCover(book.metadata, faces.regular));
   const embeddedFonts = request.embedFonts ? await embeddedFaces(faces, book) : undefined;
   return { ...book, metadata: { ...book.metadata, cover }, embeddedFonts };
 }

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CACHE_ROOT, digest, keptBytes } from '../cache/files.ts';
+import { CACHE_ROOT, codeVersion, digest, keptBytes } from '../cache/files.ts';
 import type { CoverImage } from '../model/index.ts';
+import { generatedCoverAlt, typographicCover, type CoverText } from './typographic.ts';
 
 /** What stores ask of a cover file: KDP recommends 1600 × 2560; Apple wants at least 1400 pixels wide. */
 export const STORE_COVER = { width: 1600, height: 2560 } as const;
@@ -27,4 +29,21 @@ export async function jpegCover(cover: CoverImage): Promise<CoverImage> {
   // The size is read back from the JPEG itself, so the kept file needs nothing beside it.
   const { width, height } = await sharp(data).metadata();
   return { ...cover, data, mediaType: 'image/jpeg', width: width ?? STORE_COVER.width, height: height ?? STORE_COVER.height };
+}
+
+let coverCode: string | undefined;
+
+/**
+ * The generated cover as the stores' JPEG, kept in the build cache by what it is drawn from (the
+ * title, subtitle and authors, the face's bytes, this folder's code and the installed packages):
+ * a rebuild neither draws the SVG (which loads fontkit) nor renders it. The same bytes as
+ * jpegCover(typographicCover(…)), which makes it when it is not kept.
+ */
+export async function generatedJpegCover(text: CoverText, fontFile: string): Promise<CoverImage> {
+  coverCode ??= codeVersion(['cover']);
+  const wanted: CoverText = { title: text.title, ...(text.subtitle ? { subtitle: text.subtitle } : {}), authors: text.authors };
+  const name = `generated-cover-${digest(JSON.stringify(wanted), readFileSync(fontFile), JSON.stringify(ENCODING), coverCode)}.jpg`;
+  const data = await keptBytes(COVERS, name, async () => (await jpegCover(typographicCover(wanted, fontFile))).data);
+  // Always rendered at the stores' size (see jpegCover).
+  return { data, mediaType: 'image/jpeg', width: STORE_COVER.width, height: STORE_COVER.height, alt: generatedCoverAlt(wanted), generated: true };
 }

@@ -91,6 +91,11 @@ export function coverColours(title: string): { background: string; ink: string; 
   return { background: PALETTE[hash[0]! % PALETTE.length]!, ink: '#f3ead8', accent: '#c9a96e' };
 }
 
+/** The generated cover's alternative text. */
+export function generatedCoverAlt(text: CoverText): string {
+  return `Cover: ${text.title}${text.subtitle ? `: ${text.subtitle}` : ''}, by ${text.authors.join(' and ')}`;
+}
+
 export interface CoverText {
   title: string;
   subtitle?: string;
@@ -149,7 +154,7 @@ export function typographicCover(text: CoverText, fontFile: string): CoverImage 
     mediaType: 'image/svg+xml',
     width: COVER_WIDTH,
     height: COVER_HEIGHT,
-    alt: `Cover: ${text.title}${text.subtitle ? `: ${text.subtitle}` : ''}, by ${text.authors.join(' and ')}`,
+    alt: generatedCoverAlt(text),
     generated: true,
   };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { jpegCover, STORE_COVER } from '../../src/cover/raster.ts';
+import { generatedJpegCover, jpegCover, STORE_COVER } from '../../src/cover/raster.ts';
 import { typographicCover } from '../../src/cover/typographic.ts';
 import { inspectImage } from '../../src/manuscript/image-file.ts';
 import { bundledFontFiles } from '../../src/typeset/fonts.ts';
@@ -54,5 +54,16 @@ describe('the cover file beside the book', () => {
     assert.ok(cover && path.basename(cover.path) === 'crait-cover.jpg', JSON.stringify(result.files));
     assert.deepEqual(inspectImage(readFileSync(cover.path), 'crait-cover.jpg'), { mediaType: 'image/jpeg', width: 1600, height: 2560 });
     assert.equal(result.files[0]!.format, 'epub');
+  });
+
+  it('is kept in the build cache by what it is drawn from: the same JPEG as drawing and rendering it, without drawing it again', async () => {
+    const drawn = await jpegCover(typographicCover(text, bundledFontFiles().regular));
+    const kept = await generatedJpegCover(text, bundledFontFiles().regular);
+    assert.ok(Buffer.from(kept.data).equals(Buffer.from(drawn.data)));
+    assert.deepEqual([kept.width, kept.height, kept.mediaType, kept.alt, kept.generated], [drawn.width, drawn.height, drawn.mediaType, drawn.alt, true]);
+    const again = await generatedJpegCover({ ...text }, bundledFontFiles().regular);
+    assert.ok(Buffer.from(again.data).equals(Buffer.from(kept.data)));
+    const other = await generatedJpegCover({ ...text, title: 'Another Title' }, bundledFontFiles().regular);
+    assert.ok(!Buffer.from(other.data).equals(Buffer.from(kept.data)), 'another title, another cover');
   });
 });
