@@ -9,7 +9,7 @@ import type { FontSet, Style } from '../typeset/fonts.ts';
 import { createWordHyphenator } from '../typeset/hyphenate.ts';
 import { breakLines } from '../typeset/knuth-plass.ts';
 import { setLines, type Run } from '../typeset/lines.ts';
-import { paragraphItems, type ParagraphSetting } from '../typeset/paragraph.ts';
+import { BOOK_JUSTIFICATION, paragraphItems, type ParagraphSetting } from '../typeset/paragraph.ts';
 import { plain } from '../typeset/plain.ts';
 import { BLACK, hexToCmyk, WHITE, type Cmyk } from './colour.ts';
 import { barRuns, ean13Modules } from './ean13.ts';
@@ -143,11 +143,7 @@ class CoverSetter {
       hyphenate: this.hyphenate,
       indent,
       smallCapsWords: 0,
-      spaceStretch: 1 / 2,
-      spaceShrink: 1 / 3,
-      hyphenPenalty: 50,
-      explicitHyphenPenalty: 50,
-      lastWordHyphenPenalty: 1000,
+      ...BOOK_JUSTIFICATION,
       lineWidth: width,
       hangingPunctuation: true,
       missingGlyph: () => {},

@@ -11,7 +11,7 @@ import { badness, breakLines, breakLinesLoosely, type BreakParameters } from './
 import { setLines, type LineImage, type LineRule, type Run, type SetLine } from './lines.ts';
 import type { PageRule } from './page-rules.ts';
 import { paginate, type FlowElement, type FlowParagraph, type FootnoteBody, type FootnoteLine, type Page } from './paginate.ts';
-import { inFaces, paragraphItems, styledPieces, type NoteMarks, type ParagraphSetting } from './paragraph.ts';
+import { BOOK_JUSTIFICATION, inFaces, paragraphItems, styledPieces, type NoteMarks, type ParagraphSetting } from './paragraph.ts';
 import { plain, plainLength } from './plain.ts';
 import { WordCache, wordCacheKey } from './word-cache.ts';
 import type { Item } from './items.ts';
@@ -177,11 +177,7 @@ class Typesetter {
       hyphenate: this.hyphenate,
       indent,
       smallCapsWords,
-      spaceStretch: 1 / 2,
-      spaceShrink: 1 / 3,
-      hyphenPenalty: 50,
-      explicitHyphenPenalty: 50,
-      lastWordHyphenPenalty: 1000,
+      ...BOOK_JUSTIFICATION,
       lineWidth: width,
       // Inset blocks (letters, verse) keep a hard right edge of their own.
       hangingPunctuation: !inset,

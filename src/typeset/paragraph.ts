@@ -35,6 +35,15 @@ export interface ParagraphSetting {
   wordCache?: WordCache;
 }
 
+/** The book's spacing and hyphenation penalties (TeX's, with a dearer hyphen in a paragraph's last word): the text's, and any other justified text of the book's (the print cover's back). */
+export const BOOK_JUSTIFICATION = {
+  spaceStretch: 1 / 2,
+  spaceShrink: 1 / 3,
+  hyphenPenalty: 50,
+  explicitHyphenPenalty: 50,
+  lastWordHyphenPenalty: 1000,
+} as const satisfies Partial<ParagraphSetting>;
+
 // Optical margin alignment: how much of a character's width may hang into the margin when it
 // ends (right) or starts (left) a line, after pdfTeX's microtype defaults, capped at 0.2 em.
 const HANG_RIGHT: Record<string, number> = { '.': 0.7, ',': 0.7, '-': 0.7, '‐': 0.7, '’': 0.6, '”': 0.5, '"': 0.5, "'": 0.6, ';': 0.3, ':': 0.3, '!': 0.2, '?': 0.2, '…': 0.3, '—': 0.2, '–': 0.3, '»': 0.4, '›': 0.4, '“': 0.5 };
