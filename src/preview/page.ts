@@ -279,7 +279,14 @@ const events = new EventSource('/events');
 events.addEventListener('build', (event) => {
   const next = JSON.parse(event.data);
   if (state && next.version === state.version && !next.error) return;
-  queue = queue.then(() => show(next));
+  // A build the views cannot show is told in the status line; the next build is shown as usual.
+  queue = queue
+    .then(() => show(next))
+    .catch((error) => {
+      $('status').textContent = 'could not show build ' + next.version + ': ' + (error && error.message ? error.message : String(error));
+      $('status').classList.add('error');
+      if (settle) settle(next.version);
+    });
 });
 
 // For tests and scripts: what each view shows.
