@@ -6,7 +6,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { build } from '../../src/build.ts';
 import { startPreview, type Preview } from '../../src/preview/index.ts';
+import { previewState } from '../../src/preview/server.ts';
 import { missingTool, ROOT, runCli, tempDir } from '../helpers/tools.ts';
 
 const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file));
@@ -112,6 +114,22 @@ describe('book preview in a browser', { skip: noBrowser }, () => {
   it('says in one line when the port is taken', async () => {
     const port = Number(new URL(preview.url).port);
     await assert.rejects(startPreview({ config: sample.config, port }), /port \d+ is in use/);
+  });
+});
+
+describe('the preview’s warnings', () => {
+  it('link each warning to its chapter in the ebook and its page in print', async () => {
+    const { config, chapter } = sampleCopy();
+    // A plain-text chapter typed as Markdown: a warning naming the file and line.
+    appendFileSync(chapter, '\n\n# A heading typed as Markdown\n');
+    const result = await build({ config, out: tempDir(), formats: ['epub', 'pdf'] });
+    const state = previewState(result, 1);
+    assert.ok(result.warnings.length > 0);
+    const warning = state.warnings.find((w) => w.text.includes('looks like Markdown'))!;
+    assert.match(warning.text, /01-crait\.txt: line \d+: /);
+    assert.equal(warning.epub, 'ch01.xhtml');
+    assert.equal(warning.page, result.contents.find((entry) => entry.epub === 'ch01.xhtml')!.page);
+    assert.deepEqual(state.files, { epub: 'crait.epub', pdf: 'crait.pdf', cover: undefined });
   });
 });
 
