@@ -75,6 +75,10 @@ export function layOutWrap(book: Book, options: WrapOptions): CoverSheet | undef
   back(sheet, book, setter, ink, cardTop);
   spineLines(sheet, book, setter, ink);
   barcode(sheet, book, setter);
+  if (setter.missing.size > 0) {
+    const listed = [...setter.missing].map((char) => `"${char}" U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ');
+    sheet.warnings.push(`no face has a glyph for ${setter.missing.size === 1 ? 'a character' : `${setter.missing.size} characters`} of the cover's text, which print${setter.missing.size === 1 ? 's as an empty box' : ' as empty boxes'}: ${listed}; name a font that has ${setter.missing.size === 1 ? 'it' : 'them'} in print.font.fallback`);
+  }
   return sheet;
 }
 
@@ -87,6 +91,8 @@ function lengthInInches(length: string): number {
 /** Text in the book's faces: display lines at natural spacing, and paragraphs justified by Knuth–Plass. */
 class CoverSetter {
   private readonly hyphenate;
+  /** Characters of the cover's text that no face has, in the order met. */
+  readonly missing = new Set<string>();
   constructor(
     readonly fonts: FontSet,
     language: string,
@@ -101,6 +107,7 @@ class CoverSetter {
     const runs: Run[] = [];
     let at = 0;
     for (const segment of this.fonts.segments(text, style)) {
+      if (segment.missing) for (const char of segment.text) if (!/\s/.test(char)) this.missing.add(char);
       const face = this.fonts.face(segment.style);
       const caps = smallCaps && face.hasSmallCaps;
       const width = (caps ? face.smallCapsWidth(segment.text) : face.width(segment.text)) * size;
@@ -146,7 +153,7 @@ class CoverSetter {
       ...BOOK_JUSTIFICATION,
       lineWidth: width,
       hangingPunctuation: true,
-      missingGlyph: () => {},
+      missingGlyph: (char) => this.missing.add(char),
     };
     const items = paragraphItems(content, setting);
     const result = breakLines(items, width, { emergencyStretch: size * 2 });

@@ -72,4 +72,12 @@ describe('the paperback cover’s layout', () => {
     assert.deepEqual(sheet.fills[0]!.colour, [0, 0, 0, 1]);
     assert.deepEqual(sheet.text[0]!.colour, [0, 0, 0, 0]);
   });
+
+  it('names the cover’s characters no face has, once', () => {
+    const b = book();
+    b.metadata.title = '\u{16A0}\u{16A2} Runes';
+    const sheet = lay(b, 300);
+    assert.equal(sheet.warnings.filter((w) => w.includes('no face has a glyph')).length, 1);
+    assert.match(sheet.warnings.join('\n'), /2 characters of the cover's text, which print as empty boxes: "ᚠ" U\+16A0, "ᚢ" U\+16A2/);
+  });
 });
