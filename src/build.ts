@@ -119,7 +119,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const variants = (['epub', 'kepub', ...STORES] as const).filter((format) => formats.includes(format));
     contents = book.chapters.map((chapter) => ({ title: plainText(chapter.title), source: chapter.source, ...(variants.length > 0 ? { epub: `${chapter.id}.xhtml` } : {}) }));
     const { title, authors, description, language, modified } = book.metadata;
-    pdfThread?.describe({ title, authors, description, language, modified });
+    const pdfMetadata = { title, authors, description, language, modified };
+    pdfThread?.describe(pdfMetadata);
     if (formats.includes('text')) {
       outputs.write(`${config.output.name}.txt`, renderText(book, config.notes));
       files.push({ format: 'text', name: `${config.output.name}.txt` });
@@ -160,8 +161,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         if (sheet) {
           for (const message of sheet.warnings) warnings.push({ file: displayPath(config.configFile), location: 'print.pod', message });
           print.cover = sheet;
-          const { title, authors, description, language, modified } = book.metadata;
-          const painted = await paintCover(sheet, fonts, { title, authors, description, language, modified }, { pdfx, guides: options.guides ?? false });
+          const painted = await paintCover(sheet, fonts, pdfMetadata, { pdfx, guides: options.guides ?? false });
           outputs.write(`${config.output.name}-cover.pdf`, painted.cover);
           files.push({ format: 'print-cover', name: `${config.output.name}-cover.pdf` });
           if (painted.guides) {

@@ -9,6 +9,10 @@ import { undoneOnInterrupt } from './interrupt.ts';
 import { displayPath } from './config/paths.ts';
 import { preflight, type PreflightFailure } from './pdf/preflight.ts';
 import { toPoints } from './typeset/design.ts';
+import { STORES } from './model/stores.ts';
+
+/** The files EPUBCheck reads: every EPUB a build makes. */
+const EBOOKS: readonly string[] = ['epub', 'kepub', ...STORES];
 
 export interface CheckResult {
   build: BuildResult;
@@ -37,7 +41,7 @@ async function checkInto(config: string, out: string, print: boolean): Promise<C
     const wanted = loaded.formats;
     const result = await build({ config, out, formats: ['epub', 'pdf', ...wanted.filter((format) => format !== 'epub' && format !== 'pdf' && format !== 'text')] });
     const reports: EpubCheckReport[] = [];
-    for (const file of result.files.filter((f) => f.format !== 'pdf' && f.format !== 'text' && f.format !== 'cover' && f.format !== 'print-cover' && f.format !== 'cover-guides')) {
+    for (const file of result.files.filter((f) => EBOOKS.includes(f.format))) {
       try {
         const report = await epubcheck(file.path);
         reports.push({ ...report, messages: report.messages.map((message) => (file.format === 'epub' ? message : `${file.format}: ${message}`)) });
@@ -61,8 +65,8 @@ async function checkInto(config: string, out: string, print: boolean): Promise<C
         ...(cover ? { coverFile: { name: `${loaded.output.name}-cover.pdf`, bytes: readFileSync(cover.path) } } : {}),
       });
     }
-    return {
-      ...(failures ? { preflight: failures } : {}), build: result, epubcheck: { fatals: sum('fatals'), errors: sum('errors'), warnings: sum('warnings'), messages: reports.flatMap((report) => report.messages) } };
+    const epubcheckReport = { fatals: sum('fatals'), errors: sum('errors'), warnings: sum('warnings'), messages: reports.flatMap((report) => report.messages) };
+    return { build: result, epubcheck: epubcheckReport, ...(failures ? { preflight: failures } : {}) };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -139,6 +139,9 @@ async function runProof(args: { config: string; out?: string; pages?: string }):
   console.log(`wrote ${displayPath(png)} (${sheet.width} × ${sheet.height} pixels, pages ${sheet.first}–${sheet.last} of ${result.pages})`);
 }
 
+/** The option every command that reads a book takes. */
+const withConfig = (y: Argv) => y.option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' });
+
 /** Exit codes: 0 built, 1 the author's mistake (one line, no stack), 2 a bug in this program. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -157,8 +160,7 @@ export async function main(argv: string[]): Promise<number> {
         'check',
         'Validate the config and manuscript and run EPUBCheck on a fresh build, writing nothing to dist/',
         (y: Argv) =>
-          y
-            .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
+          withConfig(y)
             .option('print', { type: 'boolean', default: false, describe: "Also check the interior and the cover against the printer's rules (print.pod)" }),
         (args) => runCheck(args as unknown as { config: string; print: boolean }),
       )
@@ -166,8 +168,7 @@ export async function main(argv: string[]): Promise<number> {
         'build',
         'Build the book into EPUB, PDF and/or plain text',
         (y: Argv) =>
-          y
-            .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
+          withConfig(y)
             .option('out', { alias: 'o', type: 'string', describe: "Output folder (default: the config's output.dir, dist)" })
             .option('format', { alias: 'f', type: 'string', describe: `Formats to build, comma-separated: ${FORMATS.join(', ')} (default: the config's "formats", else epub,pdf)` })
             .option('watch', { alias: 'w', type: 'boolean', default: false, describe: 'Rebuild whenever the config or a chapter changes' })
@@ -179,8 +180,7 @@ export async function main(argv: string[]): Promise<number> {
         'preview',
         'Build, then show the ebook at device sizes and the print spreads in the browser, rebuilt on every save',
         (y: Argv) =>
-          y
-            .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
+          withConfig(y)
             .option('out', { alias: 'o', type: 'string', describe: "Output folder (default: the config's output.dir, dist)" })
             .option('port', { alias: 'p', type: 'number', describe: 'Port on 127.0.0.1 (default: a free one)' }),
         (args) => runPreview(args as unknown as { config: string; out?: string; port?: number }),
@@ -189,8 +189,7 @@ export async function main(argv: string[]): Promise<number> {
         'proof',
         'A contact sheet PNG of the print edition\'s spreads, for a pull request or a quick look',
         (y: Argv) =>
-          y
-            .option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' })
+          withConfig(y)
             .option('pages', { type: 'string', describe: 'Pages to show, as "1-40" (default: the first 40)' })
             .option('out', { alias: 'o', type: 'string', describe: 'Where to write the PNG (default: <output dir>/<name>-proof.png)' }),
         (args) => runProof(args as unknown as { config: string; out?: string; pages?: string }),

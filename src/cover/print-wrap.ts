@@ -4,6 +4,7 @@
 import type { Block, Book, Inline } from '../model/index.ts';
 import { allBlocks } from '../model/walk.ts';
 import type { PrintOptions } from '../config/schema.ts';
+import { toPoints } from '../typeset/design.ts';
 import type { DrawnLine } from '../typeset/index.ts';
 import type { FontSet, Style } from '../typeset/fonts.ts';
 import { createWordHyphenator } from '../typeset/hyphenate.ts';
@@ -59,7 +60,7 @@ export interface WrapOptions {
 export function layOutWrap(book: Book, options: WrapOptions): CoverSheet | undefined {
   const pod = options.print.pod;
   if (!pod) return undefined;
-  const spine = pod.spine === undefined ? undefined : typeof pod.spine === 'number' ? pod.spine / INCH : lengthInInches(pod.spine);
+  const spine = pod.spine === undefined ? undefined : toPoints(pod.spine) / INCH;
   const geometry = wrapGeometry({ trimWidth: options.trimWidth, trimHeight: options.trimHeight, pages: options.pages, printer: pod.printer, paper: pod.paper as Paper, spine });
   if (!geometry) return undefined;
   const m = book.metadata;
@@ -80,12 +81,6 @@ export function layOutWrap(book: Book, options: WrapOptions): CoverSheet | undef
     sheet.warnings.push(`no face has a glyph for ${setter.missing.size === 1 ? 'a character' : `${setter.missing.size} characters`} of the cover's text, which print${setter.missing.size === 1 ? 's as an empty box' : ' as empty boxes'}: ${listed}; name a font that has ${setter.missing.size === 1 ? 'it' : 'them'} in print.font.fallback`);
   }
   return sheet;
-}
-
-function lengthInInches(length: string): number {
-  const match = /^(\d+(?:\.\d+)?)(pt|in|mm|cm)$/.exec(length)!;
-  const value = Number(match[1]);
-  return { pt: value / INCH, in: value, mm: value / 25.4, cm: value / 2.54 }[match[2] as 'pt' | 'in' | 'mm' | 'cm'];
 }
 
 /** Text in the book's faces: display lines at natural spacing, and paragraphs justified by Knuth–Plass. */

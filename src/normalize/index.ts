@@ -1,4 +1,4 @@
-import type { Book, Chapter } from '../model/index.ts';
+import type { Block, Book, Chapter } from '../model/index.ts';
 import { dashes, type DashStyle } from './dashes.ts';
 import { ellipses } from './ellipses.ts';
 import { eachBlock, mapChapterText, type TextBlock } from './flatten.ts';
@@ -53,9 +53,11 @@ export function normalizeBook(book: Book, options: Omit<NormalizeOptions, 'langu
     memo?.remember(chapter, all, normalized);
     return normalized;
   };
-  // The back cover's text is set like a chapter's, so it is normalized like one (and never memoized: it is short).
-  const backCover = book.backCover && normalizeChapter({ id: 'back-cover', role: 'chapter', matter: 'back', title: [{ kind: 'text', value: 'Back cover' }], blocks: book.backCover, source: '' }, passes).blocks;
-  const bio = book.authorCard?.bio && normalizeChapter({ id: 'author-card', role: 'chapter', matter: 'back', title: [{ kind: 'text', value: 'About the author' }], blocks: book.authorCard.bio, source: '' }, passes).blocks;
+  // The print cover's back and the author's lines are set like a chapter's text, so they are normalized
+  // like one (never memoized: they are short).
+  const blocksOf = (blocks: Block[]) => normalizeChapter({ id: 'cover-text', role: 'chapter', matter: 'back', title: [{ kind: 'text', value: 'Cover' }], blocks, source: '' }, passes).blocks;
+  const backCover = book.backCover && blocksOf(book.backCover);
+  const bio = book.authorCard?.bio && blocksOf(book.authorCard.bio);
   const authorCard = book.authorCard && { ...book.authorCard, ...(bio ? { bio } : {}) };
   return { ...book, chapters: book.chapters.map(normalize), ...(backCover ? { backCover } : {}), ...(authorCard ? { authorCard } : {}) };
 }

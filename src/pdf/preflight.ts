@@ -109,7 +109,7 @@ function objects(bytes: Buffer): { dictionary: string; stream?: Buffer }[] {
 }
 
 /** What a PDF's bytes must not hold for the press: fonts not embedded, annotations, transparency, RGB where the printer takes none (and, for PDF/X-1a, its keys). */
-function fileProblems(name: string, bytes: Buffer, pdfx: boolean, cmykOnly: boolean): string[] {
+export function fileProblems(name: string, bytes: Buffer, pdfx: boolean, cmykOnly: boolean): string[] {
   const failures: string[] = [];
   const all = objects(bytes);
   const unembedded = all.filter((o) => /\/Type\s*\/FontDescriptor/.test(o.dictionary) && !/\/FontFile[23]?\s/.test(o.dictionary)).map((o) => /\/FontName\s*\/(\S+)/.exec(o.dictionary)?.[1] ?? 'a font');

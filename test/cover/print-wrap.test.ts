@@ -33,6 +33,16 @@ describe('the paperback cover’s layout', () => {
         assert.ok(line.baseline <= g.back.y + g.back.height - g.safe, 'above the bottom safe edge');
       }
     }
+    // And not only as declared (the barcode's own black digits are the one group allowed there): no drawn line's ink (baseline less its ascent, to a descender below) crosses the barcode box.
+    const box = g.barcode;
+    for (const group of sheet.text.filter((t) => !t.transform && t.colour[3] !== 1)) {
+      for (const line of group.lines) {
+        const right = line.x + line.runs.reduce((w, r) => Math.max(w, r.x + r.width), 0);
+        const size = line.runs[0]?.size ?? 0;
+        const crosses = line.x < box.x + box.width && right > box.x && line.baseline - size < box.y + box.height && line.baseline + size * 0.3 > box.y;
+        assert.ok(!crosses, `"${line.runs.map((r) => r.text).join('')}" crosses the barcode area`);
+      }
+    }
     assert.ok(sheet.photo && sheet.photo.ppi > 300);
     assert.deepEqual(sheet.warnings, []);
   });
