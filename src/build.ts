@@ -134,6 +134,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const [{ typesetBook }, memory] = await Promise.all([import('./typeset/index.ts'), import('./typeset/typesetting-cache.ts')]);
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
       fonts.check();
+      pdfThread.shareShapings(() => fonts.news());
       if (fonts.distinctFaces.every((face) => hasTrueTypeOutlines(face.data))) pdfThread.cachePages(pageCacheFile(config.configFile), fonts.key);
       // A press that takes no RGB and no transparency gets every picture in grey or CMYK (see print-images.ts).
       const printBook = pdfx ? await (await import('./pdf/print-images.ts')).pressReadyImages(book, config.print.pod?.paper === 'color' ? 'cmyk' : 'gray') : book;

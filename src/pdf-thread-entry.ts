@@ -46,6 +46,7 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
       return;
     case 'body':
       if (message.pages.length > 0) recallShapingsOnce();
+      fonts.hear(message.shapings);
       for (const word of message.newWords) texts.push(word);
       return painter!.body(message.pages, message.numbers, texts, planOf(message));
     case 'finish':

@@ -26,7 +26,7 @@ export interface PlannedPages {
 
 export type PdfThreadMessage =
   | { kind: 'start'; design: PageDesign; metadata: PdfMetadata; pageCache?: { bytes: Uint8Array; version: string } }
-  | ({ kind: 'body'; pages: DrawnPage[]; numbers: Int32Array; newWords: string[] } & PlannedPages)
+  | ({ kind: 'body'; pages: DrawnPage[]; numbers: Int32Array; newWords: string[]; shapings: LearnedShapings } & PlannedPages)
   | ({ kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] } & PlannedPages);
 
 export type PdfThreadAnswer = { pdf: Uint8Array; learned: LearnedShapings; pageCache?: Uint8Array } | { error: ThreadError };
@@ -119,9 +119,16 @@ export class PdfThread implements PageSink {
     this.send({ kind: 'start', design, metadata: this.metadata, pageCache }, pageCache && pageCache.bytes.byteLength > 0 ? [pageCache.bytes.buffer as ArrayBuffer] : []);
   }
 
+  /** Where the typesetting thread's new shapings come from (see FontSet.news): sent with each division's pages, so the words need no shaping again. */
+  shareShapings(news: () => LearnedShapings): void {
+    this.news = news;
+  }
+
+  private news: () => LearnedShapings = () => [];
+
   body(pages: DrawnPage[]): void {
     const { drawn, ...plan } = this.plan(pages);
-    this.send({ kind: 'body', pages: drawn, ...this.words.number(drawn), ...plan });
+    this.send({ kind: 'body', pages: drawn, ...this.words.number(drawn), shapings: this.news(), ...plan });
   }
 
   /** The whole PDF, once the front matter is drawn. */

@@ -355,6 +355,48 @@ export class Face {
   recall(memory: FaceMemory): void {
     this.take(memory);
     this.learned = false;
+    // The PDF thread recalls the same file: only what is shaped from now on is news to it.
+    this.toldUpTo = this.shapingCounts();
+  }
+
+  /** How many entries of each kind of shaping had been told to another thread (see news()). */
+  private toldUpTo = [0, 0, 0, 0, 0];
+
+  private shapingCounts(): number[] {
+    return [this.glyphs.size, this.kerns.size, this.coverage.size, this.laidOut.size, this.smallCaps.size];
+  }
+
+  /**
+   * What this face shaped since the last call (or since it recalled an earlier build's shapings),
+   * as plain data for another thread's copy of the face (see hear()); undefined if nothing. The
+   * PDF thread then draws the words this thread measured without asking fontkit again.
+   */
+  news(): FaceMemory | undefined {
+    const counts = this.shapingCounts();
+    if (counts.every((count, i) => count === this.toldUpTo[i])) return undefined;
+    const [glyphs, kerns, coverage, laidOut, smallCaps] = this.toldUpTo as [number, number, number, number, number];
+    const after = <K, V>(map: Map<K, V>, skip: number): [K, V][] => {
+      const out: [K, V][] = [];
+      let i = 0;
+      for (const entry of map) if (i++ >= skip) out.push(entry);
+      return out;
+    };
+    this.toldUpTo = counts;
+    const run = (r: FontkitGlyphRun): RememberedRun => [r.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]), r.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])];
+    return {
+      glyphs: after(this.glyphs, glyphs).map(([char, g]) => [char, g ? [g.id, g.advanceWidth, g.codePoints] : null]),
+      kerns: after(this.kerns, kerns),
+      coverage: after(this.coverage, coverage),
+      laidOut: after(this.laidOut, laidOut).map(([text, r]) => [text, run(r)]),
+      smallCaps: after(this.smallCaps, smallCaps).map(([text, r]) => [text, run(r)]),
+      features: this.knownFeatures ?? null,
+      metrics: this.metrics ?? null,
+    };
+  }
+
+  /** Takes in another thread's news() of the same face: shapings it need not make, and nothing it learned itself. */
+  hear(memory: FaceMemory): void {
+    this.take(memory);
   }
 
   /**
@@ -584,6 +626,21 @@ export class FontSet {
   /** What each face shaped that it was not given at the start (recall), by face key: for another thread's FontSet to absorb. */
   learned(): LearnedShapings {
     return this.distinctFaces.filter((face) => face.learnedSomething).map((face) => ({ face: face.key, memory: face.remember() }));
+  }
+
+  /** What the faces shaped since the last call (see Face.news), for the PDF thread's faces. */
+  news(): LearnedShapings {
+    const out: LearnedShapings = [];
+    for (const face of this.distinctFaces) {
+      const memory = face.news();
+      if (memory) out.push({ face: face.key, memory });
+    }
+    return out;
+  }
+
+  /** Takes in another thread's news() of the same faces. */
+  hear(news: LearnedShapings): void {
+    for (const { face: key, memory } of news) for (const face of this.distinctFaces) if (face.key === key) face.hear(memory);
   }
 
   /** Takes in what the same faces learned on another thread (see learned()). */
