@@ -1,7 +1,7 @@
 // The PDF thread (see PdfThread): draws pages as they arrive, in the order they arrive.
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fontkit from 'fontkit';
-import type { PdfThreadAnswer, PdfThreadMessage, PdfThreadSetup, PlannedPages } from './pdf-thread.ts';
+import { WordNumbers, type PdfThreadAnswer, type PdfThreadMessage, type PdfThreadSetup, type PlannedPages } from './pdf-thread.ts';
 import { PageCache } from './pdf/page-cache.ts';
 import { PdfPainter, type PagePlan } from './pdf/write.ts';
 import { describeError, ownBuffer } from './threads.ts';
@@ -28,7 +28,8 @@ let painter: PdfPainter | undefined;
 let pageCache: PageCache | undefined;
 let pageCacheBytes: Uint8Array = new Uint8Array(0);
 let pageCacheVersion = '';
-// The words of the body by number, as the typesetting thread numbered them (see WordNumbers): kept across a restart, as its numbering is.
+// The words of the body by number (see WordNumbers): kept across a restart, as the numbering is.
+const words = new WordNumbers();
 const texts: string[] = [];
 // Messages are handled one after another: finishing the document is asynchronous, and nothing may come between.
 let queue = Promise.resolve();
@@ -47,8 +48,9 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
     case 'body':
       if (message.pages.length > 0) recallShapingsOnce();
       fonts.hear(message.shapings);
-      for (const word of message.newWords) texts.push(word);
-      return painter!.body(message.pages, message.numbers, texts, planOf(message));
+      const { numbers, newWords } = words.number(message.pages);
+      for (const word of newWords) texts.push(word);
+      return painter!.body(message.pages, numbers, texts, planOf(message));
     case 'finish':
       if (message.front.length > 0) recallShapingsOnce();
       return painter!.finish(message.front, message.outline, planOf(message)).then((pdf) => {

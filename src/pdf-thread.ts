@@ -26,7 +26,7 @@ export interface PlannedPages {
 
 export type PdfThreadMessage =
   | { kind: 'start'; design: PageDesign; metadata: PdfMetadata; pageCache?: { bytes: Uint8Array; version: string } }
-  | ({ kind: 'body'; pages: DrawnPage[]; numbers: Int32Array; newWords: string[]; shapings: LearnedShapings } & PlannedPages)
+  | ({ kind: 'body'; pages: DrawnPage[]; shapings: LearnedShapings } & PlannedPages)
   | ({ kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] } & PlannedPages);
 
 export type PdfThreadAnswer = { pdf: Uint8Array; learned: LearnedShapings; pageCache?: Uint8Array } | { error: ThreadError };
@@ -62,7 +62,6 @@ export class PdfThread implements PageSink {
   private readonly worker: Worker;
   private readonly answer: Promise<DrawnPdf & { pageCache?: Uint8Array }>;
   private metadata: PdfMetadata | undefined;
-  private readonly words = new WordNumbers();
   /** Where the page cache is kept (see cachePages). */
   private cacheFile: string | undefined;
   /** The page cache's entries by key, and the cache itself until the first start hands it to the thread. */
@@ -128,7 +127,7 @@ export class PdfThread implements PageSink {
 
   body(pages: DrawnPage[]): void {
     const { drawn, ...plan } = this.plan(pages);
-    this.send({ kind: 'body', pages: drawn, ...this.words.number(drawn), shapings: this.news(), ...plan });
+    this.send({ kind: 'body', pages: drawn, shapings: this.news(), ...plan });
   }
 
   /** The whole PDF, once the front matter is drawn. */
@@ -180,8 +179,8 @@ export class PdfThread implements PageSink {
 
 /**
  * Numbers each distinct piece of text the body's runs are drawn in (see runPieces), the first time
- * it is sent: the drawing thread, the busier of the two, then finds a word's encoding by index
- * instead of hashing its text, and this thread, which is done setting pages first, does the hashing.
+ * it is met: the drawing thread then finds a word's encoding by index. The numbering is done on the
+ * drawing thread, which waits for pages more than it draws them, not on the typesetting thread.
  */
 export class WordNumbers {
   private readonly numbers = new Map<string, number>();
