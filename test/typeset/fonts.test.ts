@@ -47,3 +47,37 @@ describe('pair shaping', () => {
   });
 });
 
+
+describe("a face's news for the PDF thread", () => {
+  it('tells each shaping once, and the face that hears it draws the words with fontkit never asked', () => {
+    const typesetting = FontSet.load(files).face('italic');
+    typesetting.width('Quixotic');
+    typesetting.width('office');
+    const first = typesetting.news();
+    assert.ok(first && first.glyphs.length > 0 && first.kerns.length > 0, 'glyphs and pair kerns measured so far');
+    assert.equal(typesetting.news(), undefined, 'nothing new since');
+    typesetting.width('Quixotic office');
+    const second = typesetting.news()!;
+    assert.ok(second.kerns.length > 0 && second.kerns.every(([pair]) => !first.kerns.some(([told]) => told === pair)), 'only the pairs not told before');
+
+    const drawing = FontSet.load(files).face('italic');
+    drawing.hear(first);
+    drawing.hear(second);
+    assert.equal(drawing.learnedSomething, false, 'what it heard is not its own to remember');
+    for (const word of ['Quixotic', 'office', 'Quixotic office']) {
+      assert.deepEqual(drawing.shapeWord(word).glyphs.map((g) => g.id), typesetting.shapeWord(word).glyphs.map((g) => g.id), word);
+    }
+    assert.equal(drawing.learnedSomething, false, 'every glyph and pair was heard: fontkit shaped nothing');
+  });
+
+  it('tells nothing that a recalled memory already holds (the PDF thread recalls the same file)', () => {
+    const earlier = FontSet.load(files).face('regular');
+    earlier.width('Baskerville');
+    const memory = earlier.remember();
+    const face = FontSet.load(files).face('regular');
+    face.recall(memory);
+    assert.equal(face.news(), undefined);
+    face.width('Holmes');
+    assert.ok(face.news()!.kerns.length > 0);
+  });
+});
