@@ -20,7 +20,6 @@ import { bundledFallbackFiles, bundledFontFiles, bundledMonoFile, FontSet, type 
 import type { PageReportEntry } from './typeset/index.ts';
 import type { PageDesign } from './typeset/design.ts';
 import type { CoverSheet } from './cover/print-wrap.ts';
-import type { Prefetched } from './typeset/prefetch.ts';
 
 export type Format = 'epub' | 'kepub' | 'pdf' | 'text' | Store;
 export const FORMATS: readonly Format[] = ['epub', 'kepub', 'pdf', 'text', ...STORES];
@@ -104,11 +103,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const fallbacks: FontFiles[] = [...config.fallbackFonts.map((file) => ({ regular: file, italic: file, bold: file, boldItalic: file, mono: file })), ...bundledFallbackFiles()];
   const pdfx = config.print.pdfx === 'x-1a';
   const pdfThread = formats.includes('pdf') ? new PdfThread({ fonts: faces, fallbacks, pdfx }) : undefined;
-  // What the words will ask of the fonts and the hyphenation, worked out on the PDF thread while this one reads.
-  let prefetched: Prefetched | undefined;
-  let takePrefetched = (p: Prefetched) => void (prefetched = p);
-  const textFiles = config.chapters.map((chapter) => chapter.file).filter((file) => /\.(md|markdown|txt|text)$/i.test(file));
-  pdfThread?.prefetch({ files: textFiles, language: config.language, hyphenation: config.print.hyphenation }, (p) => takePrefetched(p));
   const outputs = new PendingOutputs(config.output.dir);
   const files: { format: Format | Extra; name: string }[] = [];
   const warnings: Warning[] = [...config.warnings];
@@ -137,15 +131,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       progress('setting pages');
       const fonts = FontSet.load(faces, displayPath, fallbacks);
       // Typesetting loads only when asked for: a start-up without it is quicker.
-      const [{ typesetBook }, memory, { learnHyphenation }] = await Promise.all([import('./typeset/index.ts'), import('./typeset/typesetting-cache.ts'), import('./typeset/hyphenate.ts')]);
+      const [{ typesetBook }, memory] = await Promise.all([import('./typeset/index.ts'), import('./typeset/typesetting-cache.ts')]);
       memory.recallTypesetting(fonts, book.metadata.language, config.print);
       fonts.check();
       pdfThread.shareShapings(() => fonts.news());
-      takePrefetched = (p) => {
-        fonts.absorb(p.shapings);
-        learnHyphenation(p.hyphenation.key, p.hyphenation.runs);
-      };
-      if (prefetched) takePrefetched(prefetched);
       if (fonts.distinctFaces.every((face) => hasTrueTypeOutlines(face.data))) pdfThread.cachePages(pageCacheFile(config.configFile), fonts.key);
       // A press that takes no RGB and no transparency gets every picture in grey or CMYK (see print-images.ts).
       const printBook = pdfx ? await (await import('./pdf/print-images.ts')).pressReadyImages(book, config.print.pod?.paper === 'color' ? 'cmyk' : 'gray') : book;

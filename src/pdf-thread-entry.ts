@@ -1,13 +1,11 @@
 // The PDF thread (see PdfThread): draws pages as they arrive, in the order they arrive.
-import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fontkit from 'fontkit';
 import { WordNumbers, type PdfThreadAnswer, type PdfThreadMessage, type PdfThreadSetup, type PlannedPages } from './pdf-thread.ts';
 import { PageCache } from './pdf/page-cache.ts';
 import { PdfPainter, type PagePlan } from './pdf/write.ts';
 import { describeError, ownBuffer } from './threads.ts';
-import { FontSet, type Face } from './typeset/fonts.ts';
-import { prefetch } from './typeset/prefetch.ts';
+import { FontSet } from './typeset/fonts.ts';
 import { useFontkit } from './typeset/fontkit.ts';
 import { recallShapings } from './typeset/typesetting-cache.ts';
 
@@ -16,12 +14,13 @@ const setup = workerData as PdfThreadSetup;
 // pdfkit's own copy of fontkit, for the words this thread must shape itself.
 useFontkit(fontkit);
 const fonts = FontSet.load(setup.fonts, undefined, setup.fallbacks);
-let shapingsRecalled: Set<Face> | undefined;
+let shapingsRecalled = false;
 
 /** The words were shaped by the typesetting thread or an earlier build: drawing needs their glyphs (recalled pages do not). */
-function recallShapingsOnce(): Set<Face> {
-  shapingsRecalled ??= recallShapings(fonts);
-  return shapingsRecalled;
+function recallShapingsOnce(): void {
+  if (shapingsRecalled) return;
+  shapingsRecalled = true;
+  recallShapings(fonts);
 }
 
 let painter: PdfPainter | undefined;
@@ -38,19 +37,6 @@ let failed = false;
 
 function handle(message: PdfThreadMessage): Promise<void> | void {
   switch (message.kind) {
-    case 'prefetch': {
-      // A face an earlier build shaped with knows the pairs already: a rebuild asks for nothing ahead.
-      if (recallShapingsOnce().has(fonts.face('regular'))) return;
-      const texts = message.files.flatMap((file) => {
-        try {
-          return [readFileSync(file, 'utf8')];
-        } catch {
-          return []; // the reader reports it
-        }
-      });
-      answer({ prefetched: prefetch(texts, fonts, message.language, message.hyphenation) });
-      return;
-    }
     case 'start':
       if (message.pageCache) {
         ({ bytes: pageCacheBytes, version: pageCacheVersion } = message.pageCache);

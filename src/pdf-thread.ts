@@ -6,8 +6,6 @@ import { furnitureLines, PageCache, pageKey } from './pdf/page-cache.ts';
 import type { PdfMetadata } from './pdf/write.ts';
 import type { PageDesign } from './typeset/design.ts';
 import type { FontFiles, LearnedShapings } from './typeset/fonts.ts';
-import type { HyphenationOptions } from './typeset/hyphenate.ts';
-import type { Prefetched } from './typeset/prefetch.ts';
 import type { DrawnPage, OutlineEntry, PageSink } from './typeset/index.ts';
 import { ownBuffer, reviveError, startThread, type ThreadError } from './threads.ts';
 
@@ -27,19 +25,11 @@ export interface PlannedPages {
 }
 
 export type PdfThreadMessage =
-  | ({ kind: 'prefetch' } & PrefetchJob)
   | { kind: 'start'; design: PageDesign; metadata: PdfMetadata; pageCache?: { bytes: Uint8Array; version: string } }
   | ({ kind: 'body'; pages: DrawnPage[]; shapings: LearnedShapings } & PlannedPages)
   | ({ kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] } & PlannedPages);
 
-export type PdfThreadAnswer = { pdf: Uint8Array; learned: LearnedShapings; pageCache?: Uint8Array } | { error: ThreadError } | { prefetched: Prefetched };
-
-/** The manuscript's text files and the hyphenation, for the thread to work out what typesetting will ask (see prefetch.ts). */
-export interface PrefetchJob {
-  files: string[];
-  language: string;
-  hyphenation: HyphenationOptions;
-}
+export type PdfThreadAnswer = { pdf: Uint8Array; learned: LearnedShapings; pageCache?: Uint8Array } | { error: ThreadError };
 
 /** The drawn PDF, and what the thread shaped that the typesetting cache did not hold (see FontSet.absorb). */
 export interface DrawnPdf {
@@ -85,8 +75,7 @@ export class PdfThread implements PageSink {
   constructor(setup: PdfThreadSetup) {
     this.worker = startThread('pdf-thread-entry', setup);
     this.answer = new Promise<DrawnPdf & { pageCache?: Uint8Array }>((resolve, reject) => {
-      this.worker.on('message', (answer: PdfThreadAnswer) => {
-        if ('prefetched' in answer) return this.heard(answer.prefetched);
+      this.worker.once('message', (answer: PdfThreadAnswer) => {
         if ('error' in answer) reject(reviveError(answer.error));
         else resolve({ pdf: Buffer.from(answer.pdf.buffer, answer.pdf.byteOffset, answer.pdf.byteLength), learned: answer.learned, pageCache: answer.pageCache });
       });
@@ -95,22 +84,6 @@ export class PdfThread implements PageSink {
     });
     // Awaited only at finish(); a failure before then must not count as unhandled.
     this.answer.catch(() => {});
-  }
-
-  /**
-   * Asks the thread, idle until the first pages come, to work out what setting the manuscript's
-   * words will ask of the fonts and the hyphenation (see prefetch.ts); `use` takes the answer in,
-   * whenever it comes (this thread is busy reading, then setting pages between which it listens).
-   */
-  prefetch(job: PrefetchJob, use: (prefetched: Prefetched) => void): void {
-    this.usePrefetched = use;
-    this.send({ kind: 'prefetch', ...job });
-  }
-
-  private usePrefetched: ((prefetched: Prefetched) => void) | undefined;
-
-  private heard(prefetched: Prefetched): void {
-    this.usePrefetched?.(prefetched);
   }
 
   /** What the PDF's document information says: known once the manuscript is read, before the first page. */

@@ -394,23 +394,6 @@ export class Face {
     };
   }
 
-  /**
-   * Measures ahead what words of these characters will ask for: each character's glyph and each
-   * pair's kerning (see pairShape), so that setting them asks fontkit nothing. `pairs` are two
-   * characters each. Another thread can do this while the book is read (see prefetchShapings).
-   */
-  prefetch(chars: Iterable<string>, pairs: Iterable<string>): void {
-    for (const char of chars) {
-      this.has(char);
-      this.glyphOf(char);
-    }
-    if (!this.pairsSuffice) return;
-    for (const pair of pairs) {
-      const [a, b] = [...pair] as [string, string];
-      if (this.glyphOf(a) && this.glyphOf(b)) this.pairKern(a, b);
-    }
-  }
-
   /** Takes in another thread's news() of the same face: shapings it need not make, and nothing it learned itself. */
   hear(memory: FaceMemory): void {
     this.take(memory);

@@ -54,8 +54,8 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
   };
   const minLength = options.leftMin + options.rightMin;
   const exceptions = new Map(options.exceptions.map((e) => [e.replace(/-/g, '').toLowerCase(), hyphenOffsets(e)]));
+  const cache = new Map<string, number[]>();
   const key = JSON.stringify(['hyphen', HYPHEN_VERSION, file, options.leftMin, options.rightMin, options.exceptions]);
-  const cache = cacheFor(key);
   return Object.assign((word: string) => {
     let breaks = cache.get(word);
     if (breaks) return breaks;
@@ -72,21 +72,6 @@ export function createWordHyphenator(language: string, options: HyphenationOptio
     cache.set(word, breaks);
     return breaks;
   }, { key });
-}
-
-/** Letter runs' breaks by hyphenator key: hyphenators of one key give the same answers, so they share them. */
-const caches = new Map<string, Map<string, number[]>>();
-
-function cacheFor(key: string): Map<string, number[]> {
-  let cache = caches.get(key);
-  if (!cache) caches.set(key, (cache = new Map()));
-  return cache;
-}
-
-/** Takes in letter runs' breaks that a hyphenator of this key gave on another thread (see prefetch.ts). */
-export function learnHyphenation(key: string, runs: readonly [string, number[]][]): void {
-  const cache = cacheFor(key);
-  for (const [run, breaks] of runs) if (!cache.has(run)) cache.set(run, breaks);
 }
 
 /**

@@ -99,18 +99,15 @@ export function recallTypesetting(fonts: FontSet, language: string, print: Print
   });
 }
 
-/** Gives the faces the shapings earlier builds learned; the faces that had some. */
-export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): Set<Face> {
-  const recalled = new Set<Face>();
+/** Gives the faces the shapings earlier builds learned. */
+export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): void {
   for (const face of fonts.distinctFaces) {
     try {
       face.recall(JSON.parse(sealedText(shapingFile(dir, face))) as FaceMemory);
-      recalled.add(face);
     } catch {
       // nothing remembered yet, or a file that cannot be read: shape afresh
     }
   }
-  return recalled;
 }
 
 /** Keeps what this build learned for the next one, where the cache folder can be written. */
