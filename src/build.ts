@@ -138,7 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (fonts.distinctFaces.every((face) => hasTrueTypeOutlines(face.data))) pdfThread.cachePages(pageCacheFile(config.configFile), fonts.key);
       // A press that takes no RGB and no transparency gets every picture in grey or CMYK (see print-images.ts).
       const printBook = pdfx ? await (await import('./pdf/print-images.ts')).pressReadyImages(book, config.print.pod?.paper === 'color' ? 'cmyk' : 'gray') : book;
-      const typeset = await typesetBook(printBook, { print: config.print, notes: config.notes, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key), paragraphMemo: (key) => memory.recallParagraphMemo(key) });
+      const typeset = await typesetBook(printBook, { print: config.print, notes: config.notes, fonts, pages: pdfThread, wordCache: (key) => memory.recallWordCache(key), paragraphMemo: (key) => memory.recallParagraphMemo(key), paginationMemo: memory.recallPaginationMemo(JSON.stringify([book.metadata.identifier, path.resolve(config.configFile)])) });
       for (const w of typeset.warnings) warnings.push({ file: w.chapter, message: w.message });
       typesetPages = typeset.pageStarts;
       pages = typeset.pages.length;

@@ -16,6 +16,7 @@ import { plain, plainLength } from './plain.ts';
 import { WordCache, wordCacheKey } from './word-cache.ts';
 import type { Item } from './items.ts';
 import { paragraphKey, type ParagraphMemo } from './paragraph-memo.ts';
+import type { PaginationMemo } from './pagination-memo.ts';
 
 /** Pixels to the inch an image should print at: what KDP and IngramSpark ask for. */
 const PRINT_PPI = 300;
@@ -86,6 +87,8 @@ export interface TypesetOptions {
   wordCache?: (key: string) => WordCache;
   /** The paragraph memo for a key naming the book and the setting (its word cache key and the line-breaking parameters), e.g. one an earlier build remembered; none otherwise. */
   paragraphMemo?: (key: string) => ParagraphMemo;
+  /** The book's pages as earlier builds found them, by flow (see flowName): a chapter set as before is not searched again. */
+  paginationMemo?: PaginationMemo;
 }
 
 /**
@@ -141,6 +144,8 @@ class Typesetter {
   /** By measure and inset: the parts of the setting that vary within a book. */
   private readonly wordCaches = new Map<string, WordCache>();
   private readonly memos = new Map<string, ParagraphMemo>();
+  /** Each memo's key: with a paragraph's key, it names the paragraph as set (see FlowParagraph.memoKey). */
+  private readonly memoKeys = new Map<ParagraphMemo, string>();
   /** Problems reported so far (counted before any is deduplicated): a paragraph with one is not memoized. */
   private reports = 0;
   readonly notes: NoteOptions;
@@ -238,7 +243,7 @@ class Typesetter {
       }
       return variant;
     };
-    return { kind: 'paragraph', lines, x, height: 1, keepWithNext: false, vary: lines.length >= 2 ? vary : undefined };
+    return { kind: 'paragraph', lines, x, height: 1, keepWithNext: false, vary: lines.length >= 2 ? vary : undefined, ...(memo ? { memoKey: `${this.memoKeys.get(memo)}\u0000${key}` } : {}) };
   }
 
   /** The paragraph memo for a measure (see TypesetOptions.paragraphMemo), if there is one. */
@@ -249,8 +254,10 @@ class Typesetter {
     if (!memo) {
       const s = this.setting(width, 0, 0, inset);
       // One memo per book: a memo keeps only the paragraphs its last build asked for.
-      memo = this.options.paragraphMemo(JSON.stringify([this.book.metadata.identifier, wordCacheKey(s), s.spaceStretch, s.spaceShrink, parameters]));
+      const key = JSON.stringify([this.book.metadata.identifier, wordCacheKey(s), s.spaceStretch, s.spaceShrink, parameters]);
+      memo = this.options.paragraphMemo(key);
       this.memos.set(measure, memo);
+      this.memoKeys.set(memo, key);
     }
     return memo;
   }
@@ -918,7 +925,7 @@ async function layout(book: Book, options: TypesetOptions, pagesEstimate: number
     // depends on another: it is paginated as soon as it is set, and its paragraphs' break data can go.
     const opening = g.flow[0];
     const recto = opening?.kind === 'pageBreak' && opening.recto;
-    const pages = paginate(g.flow, g.design.linesPerPage, g.footnotes, 1, recto ? 0 : ((bodyPages.length % 2) as 0 | 1));
+    const pages = paginate(g.flow, g.design.linesPerPage, g.footnotes, 1, recto ? 0 : ((bodyPages.length % 2) as 0 | 1), options.paginationMemo);
     if (recto && bodyPages.length % 2 === 1 && pages.length > 0) bodyPages.push({ lines: [], opener: false, bare: false, blank: true, full: false });
     const first = bodyPages.length;
     bodyPages.push(...pages);

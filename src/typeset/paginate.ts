@@ -1,5 +1,6 @@
 import type { SetLine } from './lines.ts';
 import { RULE_COST, runtMinimum, SHORT_SPREAD_PER_LINE, shortSpreadLimit, type PageRule } from './page-rules.ts';
+import { flowName, type PaginationMemo, type PathPage } from './pagination-memo.ts';
 
 /** What flows onto pages, top to bottom. Heights are in lines of the body's leading. */
 export type FlowElement = FlowParagraph | FlowSpace | FlowPageBreak;
@@ -32,6 +33,11 @@ export interface FlowParagraph {
   vary?: (delta: 1 | -1) => Variant | null;
   /** Where in the book it comes from: chapter and top-level block (-1 for the chapter title). */
   source?: { chapter: number; block: number };
+  /**
+   * Names the paragraph with the setting it is set in, when a memo keeps its lines and variants
+   * (see ParagraphMemo): the same name, the same lines and the same variants (see flowName).
+   */
+  memoKey?: string;
 }
 
 export interface FlowSpace {
@@ -172,7 +178,7 @@ interface Fill {
  * (two lines of the last at least), a note that does not fit runs on at the top of the next page's
  * notes and no other starts before it ends, and the space above the notes is `footnoteSkip` lines.
  */
-export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: readonly FootnoteBody[] = [], footnoteSkip = 1, firstPage: 0 | 1 = 0): Page[] {
+export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: readonly FootnoteBody[] = [], footnoteSkip = 1, firstPage: 0 | 1 = 0, memo?: PaginationMemo): Page[] {
   const start: Position = { block: 0, line: 0 };
   const variants = new Map<number, Variant | null>();
 
@@ -450,17 +456,26 @@ export function paginate(flow: FlowElement[], linesPerPage: number, footnotes: r
     return best.node;
   };
 
-  // Pages that break no rule without any paragraph set again are the common case: only a flow
-  // that cannot be set so is searched again with every paragraph's longer and shorter settings.
-  let end = search(false);
-  if (!end || end.cost > 0) {
-    const varied = search(true);
-    if (varied && (!end || varied.cost < end.cost)) end = varied;
+  // A flow set before (see flowName) is set on the same pages without a search.
+  const name = memo ? flowName(flow, linesPerPage, footnotes, footnoteSkip, firstPage) : undefined;
+  const known = name !== undefined ? memo!.get(name) : undefined;
+  let path: PathPage[] | undefined = known?.pages;
+  if (path?.some((p) => p.varied && !variant(p.varied.block, p.varied.delta))) path = undefined;
+  if (!path) {
+    // Pages that break no rule without any paragraph set again are the common case: only a flow
+    // that cannot be set so is searched again with every paragraph's longer and shorter settings.
+    let end = search(false);
+    if (!end || end.cost > 0) {
+      const varied = search(true);
+      if (varied && (!end || varied.cost < end.cost)) end = varied;
+    }
+    const nodes: Node[] = [];
+    for (let n: Node | null = end; n; n = n.previous) nodes.unshift(n);
+    path = nodes.map((n) => ({ ...n.fill, limit: n.limit, rules: n.rules, ...(n.varied ? { varied: { block: n.varied.block, delta: n.varied.delta } } : {}) }));
+    if (name !== undefined) memo!.set(name, { pages: path.map(({ placed, notes, foot, used, full, opener, bare, limit, rules, varied }) => ({ placed, notes, foot, used, full, opener, bare, limit, rules, varied })) });
   }
-  const path: Node[] = [];
-  for (let n: Node | null = end; n; n = n.previous) path.unshift(n);
-  for (const n of path) if (n.varied) (flow[n.varied.block] as FlowParagraph).lines = n.varied.lines;
-  const pages = path.map((n) => ({ fill: n.fill, limit: n.limit, rules: n.rules, blank: n.fill.placed.length === 0 && n.fill.notes.length === 0 && !n.fill.opener }));
+  for (const p of path) if (p.varied) (flow[p.varied.block] as FlowParagraph).lines = variant(p.varied.block, p.varied.delta)!.lines;
+  const pages = path.map((p) => ({ fill: p as unknown as Fill, limit: p.limit, rules: p.rules as PageRule[], blank: p.placed.length === 0 && p.notes.length === 0 && !p.opener }));
   // A trailing page break leaves nothing behind.
   while (pages.length && pages.at(-1)!.fill.placed.length === 0 && pages.at(-1)!.fill.notes.length === 0 && !pages.at(-1)!.blank) pages.pop();
   return pages.map(({ fill: f, blank, limit, rules }) => {

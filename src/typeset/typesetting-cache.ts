@@ -9,6 +9,7 @@ import { createWordHyphenator } from './hyphenate.ts';
 import { rememberedBreakOpportunities, takeGrownBreakOpportunityTable } from './paragraph.ts';
 import type { FlatMemory } from './flat-memory.ts';
 import { ParagraphMemo } from './paragraph-memo.ts';
+import { PaginationMemo } from './pagination-memo.ts';
 import { WordCache } from './word-cache.ts';
 
 // Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
@@ -64,6 +65,25 @@ export function recallParagraphMemo(key: string, dir = TYPESETTING_CACHE_DIR): P
       memo = new ParagraphMemo(); // nothing remembered yet, or an unreadable file: set afresh
     }
     memos.set(file, memo);
+  }
+  return memo;
+}
+
+/** Pagination memos handed out in this process, by file. */
+const paginations = new Map<string, PaginationMemo>();
+
+/** The pagination memo of a book (see TypesetOptions.paginationMemo): this process's, else an earlier build's, else a new one. */
+export function recallPaginationMemo(book: string, dir = TYPESETTING_CACHE_DIR): PaginationMemo {
+  code ??= codeVersion(['typeset']);
+  const file = path.join(dir, `pagination-${hash(String(FORMAT), fontkitVersion, code, book)}.json`);
+  let memo = paginations.get(file);
+  if (!memo) {
+    try {
+      memo = PaginationMemo.recall(sealedText(file));
+    } catch {
+      memo = new PaginationMemo(); // nothing remembered yet, or an unreadable file: search afresh
+    }
+    paginations.set(file, memo);
   }
   return memo;
 }
@@ -127,6 +147,11 @@ export function rememberTypesetting(fonts: FontSet, language: string, print: Pri
     if (path.dirname(file) !== dir || !memo.grown) continue;
     memo.forgetUnused();
     writeSealed(file, () => flatFile(memo.remember()));
+    memo.grown = false;
+  }
+  for (const [file, memo] of paginations) {
+    if (path.dirname(file) !== dir || !memo.grown) continue;
+    writeSealed(file, () => memo.remember());
     memo.grown = false;
   }
 }
