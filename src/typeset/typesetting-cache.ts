@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import path from 'node:path';
@@ -99,7 +99,8 @@ const wordCaches = new Map<string, WordCache>();
 export function recallWordCache(key: string, dir = TYPESETTING_CACHE_DIR): WordCache {
   const file = wordsFile(dir, key);
   let cache = wordCaches.get(file);
-  if (!cache) wordCaches.set(file, (cache = WordCache.lazy(() => readFlatFile(file))));
+  // With nothing remembered, a cache of this build's words alone, to be remembered whole.
+  if (!cache) wordCaches.set(file, (cache = existsSync(file) ? WordCache.lazy(() => readFlatFile(file)) : new WordCache()));
   return cache;
 }
 

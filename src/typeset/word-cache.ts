@@ -12,6 +12,12 @@ export function wordCacheKey(s: ParagraphSetting): string {
   return JSON.stringify([s.fonts.key, s.size, s.hyphenate.key, s.hyphenPenalty, s.explicitHyphenPenalty, s.lastWordHyphenPenalty, s.lineWidth, s.hangingPunctuation]);
 }
 
+/**
+ * Words a build may set afresh before the remembered ones are read: an edit sets a few, and
+ * reading a novel's vocabulary costs about as much as setting a few thousand words afresh.
+ */
+const READ_AFTER = 2000;
+
 const PLAIN = 0;
 const MIXED = 1;
 const BOX = 0;
@@ -38,6 +44,11 @@ export class WordCache {
   private added = new FlatWriter();
   /** Words were set since the cache was made or recalled: worth remembering. */
   grown = false;
+  /**
+   * Words set while the remembered ones were still unread (see lazy()): an edit's few new words
+   * are set afresh rather than read a novel's vocabulary for; past READ_AFTER of them, it is read.
+   */
+  private early: { pieces: readonly Piece[]; lastWord: boolean; items: Item[]; smallCaps: boolean }[] = [];
 
   /**
    * A cache whose remembered words are read at its first use: a rebuild whose paragraphs are all
@@ -54,6 +65,11 @@ export class WordCache {
     const read = this.source;
     if (!read) return;
     this.source = undefined;
+    const early = this.early;
+    this.early = [];
+    this.plain = new Map();
+    this.mixed = new Map();
+    this.count = 0;
     try {
       const memory = read();
       const recalled = WordCache.recall(memory);
@@ -64,6 +80,8 @@ export class WordCache {
     } catch {
       // nothing remembered yet, or an unreadable memory: set afresh
     }
+    // The words set before it was read join it, to be remembered with it.
+    for (const word of early) if (!this.get(word.pieces, word.lastWord, word.smallCaps)) this.set(word.pieces, word.lastWord, word.items, word.smallCaps);
   }
 
   /** Words held. */
@@ -73,12 +91,19 @@ export class WordCache {
   }
 
   get(pieces: readonly Piece[], lastWord: boolean, smallCaps = false): Item[] | undefined {
-    if (this.source) this.load();
     return pieces.length === 1 && !smallCaps ? this.plain.get(pieces[0]!.style)?.[lastWord ? 1 : 0].get(pieces[0]!.text) : this.mixed.get(mixedKey(pieces, lastWord, smallCaps));
   }
 
   set(pieces: readonly Piece[], lastWord: boolean, items: Item[], smallCaps = false): void {
-    this.load();
+    if (this.source) {
+      this.early.push({ pieces, lastWord, items, smallCaps });
+      if (this.early.length <= READ_AFTER) {
+        this.store(pieces, lastWord, items, smallCaps);
+        return;
+      }
+      this.load();
+      return;
+    }
     this.grown = true;
     const plain = pieces.length === 1 && !smallCaps;
     const key = plain ? pieces[0]!.text : mixedKey(pieces, lastWord, smallCaps);
@@ -88,6 +113,12 @@ export class WordCache {
     words.set(key, items);
     if (this.recalled) writeWord(this.added, plain ? [PLAIN, STYLES.indexOf(pieces[0]!.style), lastWord ? 1 : 0] : [MIXED], key, items);
     this.count++;
+  }
+
+  /** Keeps a word for this build only: the remembered words are unread (see early). */
+  private store(pieces: readonly Piece[], lastWord: boolean, items: Item[], smallCaps: boolean): void {
+    const plain = pieces.length === 1 && !smallCaps;
+    (plain ? this.wordsOf(pieces[0]!.style, lastWord) : this.mixed).set(plain ? pieces[0]!.text : mixedKey(pieces, lastWord, smallCaps), items);
   }
 
   private wordsOf(style: Style, lastWord: boolean): Map<string, Item[]> {

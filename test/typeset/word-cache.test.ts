@@ -7,6 +7,7 @@ import type { Inline } from '../../src/model/index.ts';
 import { paragraphItems } from '../../src/typeset/paragraph.ts';
 import { recallWordCache, rememberTypesetting } from '../../src/typeset/typesetting-cache.ts';
 import { WordCache, wordCacheKey } from '../../src/typeset/word-cache.ts';
+import { box } from '../../src/typeset/items.ts';
 import { SHARED } from '../helpers/tools.ts';
 import { fonts, setting } from './helpers.ts';
 
@@ -124,5 +125,37 @@ describe('remembering a recalled word cache', () => {
     paragraphItems([{ kind: 'text', value: 'Quizzically overwrought zephyrs' }], setting(300, { wordCache: grown }));
     const again = WordCache.recall(grown.remember());
     assert.equal(again.size, grown.size);
+  });
+});
+
+describe('a remembered word cache read only when worth it', () => {
+  const piece = (text: string) => [{ text, style: 'regular' as const }];
+  const items = (text: string) => [box(10, text, 'regular')];
+  const remembered = () => {
+    const cache = new WordCache();
+    for (let i = 0; i < 5; i++) cache.set(piece(`old${i}`), false, items(`old${i}`));
+    return cache.remember();
+  };
+
+  it("sets an edit's few new words without reading the novel's vocabulary, and leaves the file as it was", () => {
+    let reads = 0;
+    const cache = WordCache.lazy(() => (reads++, remembered()));
+    cache.set(piece('new'), false, items('new'));
+    assert.deepEqual(cache.get(piece('new'), false), items('new'), 'found again in this build');
+    assert.equal(cache.get(piece('old1'), false), undefined, 'the remembered words are not read for it');
+    assert.equal(reads, 0);
+    assert.equal(cache.grown, false, 'nothing to write again');
+  });
+
+  it('reads them once many words are new, keeping the ones set before', () => {
+    let reads = 0;
+    const cache = WordCache.lazy(() => (reads++, remembered()));
+    for (let i = 0; i <= 2000; i++) cache.set(piece(`new${i}`), false, items(`new${i}`));
+    assert.equal(reads, 1);
+    assert.deepEqual(cache.get(piece('old3'), false), items('old3'));
+    assert.deepEqual(cache.get(piece('new0'), false), items('new0'));
+    assert.equal(cache.grown, true);
+    const again = WordCache.recall(cache.remember());
+    assert.equal(again.size, 5 + 2001, 'the remembered words and every new one, once each');
   });
 });
