@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { KeptEntries } from './kept-entries.ts';
 import type { FlowElement, FootnoteBody } from './paginate.ts';
 
 /**
@@ -54,36 +55,11 @@ export function flowName(flow: readonly FlowElement[], linesPerPage: number, foo
  * Pages already found for flows (see flowName), for one book: a rebuild sets nearly every chapter
  * as before, and searching its pages again is most of a rebuild's typesetting.
  */
-export class PaginationMemo {
-  private readonly paths = new Map<string, PagePath>();
-  private readonly used = new Set<string>();
-  /** Something was found since the memo was made or recalled: worth remembering. */
-  grown = false;
-
-  get(name: string): PagePath | undefined {
-    const path = this.paths.get(name);
-    if (path) this.used.add(name);
-    return path;
-  }
-
-  set(name: string, path: PagePath): void {
-    this.paths.set(name, path);
-    this.used.add(name);
-    this.grown = true;
-  }
-
-  get size(): number {
-    return this.paths.size;
-  }
-
-  /**
-   * The flows asked for since the last call, as JSON, for a later build: the others are versions
-   * since rewritten, and are forgotten.
-   */
+export class PaginationMemo extends KeptEntries<PagePath> {
+  /** What this build asked for, as JSON, for a later build; the rest is forgotten. */
   remember(): string {
-    for (const name of this.paths.keys()) if (!this.used.has(name)) this.paths.delete(name);
-    this.used.clear();
-    return JSON.stringify([...this.paths]);
+    this.forgetUnused();
+    return JSON.stringify([...this.entries]);
   }
 
   /** A memo of what remember() gave; throws if it is not that. */
@@ -93,7 +69,7 @@ export class PaginationMemo {
     if (!Array.isArray(entries)) throw new Error('not a pagination memo');
     for (const [name, path] of entries) {
       if (typeof name !== 'string' || !Array.isArray(path?.pages)) throw new Error('not a pagination memo');
-      memo.paths.set(name, path);
+      memo.entries.set(name, path);
     }
     return memo;
   }

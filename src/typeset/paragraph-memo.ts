@@ -1,5 +1,6 @@
 import type { Inline } from '../model/index.ts';
 import { FlatReader, FlatWriter, type FlatMemory } from './flat-memory.ts';
+import { KeptEntries } from './kept-entries.ts';
 import { STYLES } from './fonts.ts';
 import type { Run, SetLine } from './lines.ts';
 import type { Variant } from './paginate.ts';
@@ -35,40 +36,12 @@ const PRESENT = 2;
  * a book whose paragraphs are nearly all unchanged: each is set once, not on every build. Set lines
  * are never changed once made, so paragraphs with the same text share them.
  */
-export class ParagraphMemo {
-  private readonly paragraphs = new Map<string, SetParagraph>();
-  /** Keys asked for since the last forgetUnused(): the paragraphs the book still has. */
-  private readonly used = new Set<string>();
-  /** Something was set (or a variant found) since the memo was made or recalled: worth remembering. */
-  grown = false;
-
-  get size(): number {
-    return this.paragraphs.size;
-  }
-
+export class ParagraphMemo extends KeptEntries<SetParagraph> {
   /** Variants held (a paragraph set a line longer or shorter, or found not to set well so). */
   get variants(): number {
     let count = 0;
-    for (const paragraph of this.paragraphs.values()) count += Number(paragraph.longer !== undefined) + Number(paragraph.shorter !== undefined);
+    for (const paragraph of this.entries.values()) count += Number(paragraph.longer !== undefined) + Number(paragraph.shorter !== undefined);
     return count;
-  }
-
-  get(key: string): SetParagraph | undefined {
-    const paragraph = this.paragraphs.get(key);
-    if (paragraph) this.used.add(key);
-    return paragraph;
-  }
-
-  set(key: string, paragraph: SetParagraph): void {
-    this.paragraphs.set(key, paragraph);
-    this.used.add(key);
-    this.grown = true;
-  }
-
-  /** Drops the paragraphs no build asked for since the last call: versions of paragraphs since rewritten. */
-  forgetUnused(): void {
-    for (const key of this.paragraphs.keys()) if (!this.used.has(key)) this.paragraphs.delete(key);
-    this.used.clear();
   }
 
   /** Marks a paragraph's variant, found after it was set, as worth remembering. */
@@ -98,7 +71,7 @@ export class ParagraphMemo {
         lines(v.lines);
       }
     };
-    for (const [key, paragraph] of this.paragraphs) {
+    for (const [key, paragraph] of this.entries) {
       out.text(key);
       out.number(paragraph.demerits);
       lines(paragraph.lines);
@@ -148,7 +121,7 @@ export class ParagraphMemo {
       const key = read.text();
       const demerits = read.number();
       const set = lines();
-      memo.paragraphs.set(key, { lines: set, demerits, longer: variant(), shorter: variant() });
+      memo.entries.set(key, { lines: set, demerits, longer: variant(), shorter: variant() });
     }
     read.end();
     return memo;

@@ -56,17 +56,7 @@ const memos = new Map<string, ParagraphMemo>();
 
 /** The paragraph memo for a setting (see TypesetOptions.paragraphMemo): this process's, else an earlier build's, else a new one. */
 export function recallParagraphMemo(key: string, dir = TYPESETTING_CACHE_DIR): ParagraphMemo {
-  const file = memoFile(dir, key);
-  let memo = memos.get(file);
-  if (!memo) {
-    try {
-      memo = ParagraphMemo.recall(readFlatFile(file));
-    } catch {
-      memo = new ParagraphMemo(); // nothing remembered yet, or an unreadable file: set afresh
-    }
-    memos.set(file, memo);
-  }
-  return memo;
+  return heldOrRead(memos, memoFile(dir, key), (file) => ParagraphMemo.recall(readFlatFile(file)), () => new ParagraphMemo());
 }
 
 /** Pagination memos handed out in this process, by file. */
@@ -76,14 +66,19 @@ const paginations = new Map<string, PaginationMemo>();
 export function recallPaginationMemo(book: string, dir = TYPESETTING_CACHE_DIR): PaginationMemo {
   code ??= codeVersion(['typeset']);
   const file = path.join(dir, `pagination-${hash(String(FORMAT), fontkitVersion, code, book)}.json`);
-  let memo = paginations.get(file);
+  return heldOrRead(paginations, file, (file) => PaginationMemo.recall(sealedText(file)), () => new PaginationMemo());
+}
+
+/** This process's memo of a file, else the one read from it, else (nothing remembered yet, or an unreadable file) a new one. */
+function heldOrRead<T>(held: Map<string, T>, file: string, read: (file: string) => T, fresh: () => T): T {
+  let memo = held.get(file);
   if (!memo) {
     try {
-      memo = PaginationMemo.recall(sealedText(file));
+      memo = read(file);
     } catch {
-      memo = new PaginationMemo(); // nothing remembered yet, or an unreadable file: search afresh
+      memo = fresh();
     }
-    paginations.set(file, memo);
+    held.set(file, memo);
   }
   return memo;
 }
