@@ -24,25 +24,45 @@ export function digest(...parts: (string | Uint8Array)[]): string {
 
 /**
  * The version of some code, for a cache that depends on all of it: the bytes of every file of the
- * compiled CLI's bundle when running from it, else of every file directly in the given folders of
+ * compiled CLI's bundle when running from it (through its manifest), else of every file directly in the given folders of
  * src/ ("." for src/ itself); and the project's package-lock.json, which names every package's
  * version (pdfkit and fontkit are loaded from their own folders, not bundled). By content, not by
  * date: a fresh checkout in CI finds what the last one left.
  */
 export function codeVersion(sourceFolders: readonly string[]): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const folders = isBundled() ? [here] : sourceFolders.map((folder) => path.join(here, '..', folder));
+  if (isBundled()) return (bundleVersion ??= digest(...(manifestParts(here) ?? folderParts([here])), ...lockfileParts()));
+  return digest(...folderParts(sourceFolders.map((folder) => path.join(here, '..', folder))), ...lockfileParts());
+}
+
+// The compiled CLI's manifest names the SHA-256 of each of its files (bin/compile.js writes it and
+// checks it before every run): its bytes stand for theirs, without reading 2 MB of code again.
+const BUNDLE_MANIFEST = 'manifest.json';
+let bundleVersion: string | undefined;
+
+function manifestParts(folder: string): (string | Buffer)[] | undefined {
+  try {
+    return [BUNDLE_MANIFEST, readFileSync(path.join(folder, BUNDLE_MANIFEST))];
+  } catch {
+    return undefined;
+  }
+}
+
+function folderParts(folders: readonly string[]): (string | Buffer)[] {
   const parts: (string | Buffer)[] = [];
   for (const folder of folders) {
     const files = readdirSync(folder, { withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name).sort();
     for (const name of files) parts.push(name, readFileSync(path.join(folder, name)));
   }
+  return parts;
+}
+
+function lockfileParts(): Buffer[] {
   try {
-    parts.push(readFileSync(path.resolve(CACHE_ROOT, '../../../package-lock.json')));
+    return [readFileSync(path.resolve(CACHE_ROOT, '../../../package-lock.json'))];
   } catch {
-    // no lockfile: the code alone
+    return []; // no lockfile: the code alone
   }
-  return digest(...parts);
 }
 
 /**
