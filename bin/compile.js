@@ -9,12 +9,11 @@ import path from 'node:path';
 /** A compiled CLI's folder name: a source stamp. */
 const STAMP = /^[0-9a-f]{16}$/;
 
-// Loaded from their own folders: pdfkit and fontkit read data files beside their code (and
-// pdfkit imports fontkit, which must stay one copy); epub-gen-memory is left as installed too.
-// Only the EPUB and PDF writers' chunks load them. sharp is a native addon that finds its
-// platform's binary package at run time; it is loaded only to make the ebook's cover. subset-font
-// reads HarfBuzz's WebAssembly file from beside its package.
-const EXTERNAL = ['pdfkit', 'fontkit', 'epub-gen-memory', 'sharp', 'subset-font'];
+// Loaded from their own folders: pdfkit and fontkit read data files beside their code (and pdfkit
+// imports fontkit, which must stay one copy); only the PDF writer's chunks load them. sharp is a
+// native addon that finds its platform's binary package at run time; it is loaded only to make
+// the ebook's cover. subset-font reads HarfBuzz's WebAssembly file from beside its package.
+const EXTERNAL = ['pdfkit', 'fontkit', 'sharp', 'subset-font'];
 
 /** Size and modification time of every source file and of the installed packages' lockfile. */
 function sourceStamp(root) {
@@ -136,6 +135,9 @@ function compile(root, outdir) {
     outExtension: { '.js': '.mjs' },
     target: 'node20',
     external: EXTERNAL,
+    // epub-gen-memory is bundled (a hundred CommonJS files found and read one by one took 40 ms of
+    // every EPUB build), with a refusal in node-fetch's place: see src/epub/no-fetch.ts.
+    alias: { 'node-fetch': './src/epub/fetch-refused.ts' },
     // Bundled CommonJS packages call require() for Node's own modules.
     banner: { js: "import { createRequire as __bookCreateRequire } from 'node:module'; const require = __bookCreateRequire(import.meta.url);" },
     logLevel: 'silent',

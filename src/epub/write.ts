@@ -16,7 +16,7 @@ import { endnotesPosition } from '../model/notes.ts';
 import { NOTE_DEFAULTS, type NoteOptions } from '../config/schema.ts';
 
 // Loaded so that node-fetch, and what it would look for outside the project, never is.
-const EPub = loadEpubGen();
+const EPub = await loadEpubGen();
 
 export interface EpubVariant {
   /** Kobo's kepub: every sentence in a numbered span, the body in Kobo's column wrappers. */

@@ -45,6 +45,16 @@ describe('the compiled CLI', () => {
   });
 });
 
+describe('what the compiled CLI holds', () => {
+  it('bundles epub-gen-memory without node-fetch, whose place a refusal takes (see src/epub/no-fetch.ts)', () => {
+    const dir = path.dirname(compiledCli(checkout()) as string);
+    const code = readdirSync(dir).filter((name) => name.endsWith('.mjs')).map((name) => readFileSync(path.join(dir, name), 'utf8')).join('\n');
+    assert.match(code, /node_modules\/epub-gen-memory\/dist\/lib\/index\.js/);
+    assert.doesNotMatch(code, /node_modules\/node-fetch\//);
+    assert.match(code, /a build never fetches/);
+  });
+});
+
 describe('a cache folder linked elsewhere (issue 24, item 11)', () => {
   it('holds no compiled CLI: the sources run instead, where the bundle could not find its packages', () => {
     const root = checkout();
