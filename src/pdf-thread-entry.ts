@@ -10,19 +10,19 @@ import { useFontkit } from './typeset/fontkit.ts';
 import { recallShapings } from './typeset/typesetting-cache.ts';
 
 const port = parentPort!;
-const setup = workerData as PdfThreadSetup;
 // pdfkit's own copy of fontkit, for the words this thread must shape itself.
 useFontkit(fontkit);
-const fonts = FontSet.load(setup.fonts, undefined, setup.fallbacks);
-let shapingsRecalled = false;
-
-/** The words were shaped by the typesetting thread or an earlier build: drawing needs their glyphs (recalled pages do not). */
-function recallShapingsOnce(): void {
-  if (shapingsRecalled) return;
-  shapingsRecalled = true;
+// Given when the thread is started, or by the first message to a thread started before the config was read (see prestartPdfThread).
+let setup: PdfThreadSetup;
+let fonts: FontSet;
+function begin(given: PdfThreadSetup): void {
+  setup = given;
+  fonts = FontSet.load(setup.fonts, undefined, setup.fallbacks);
+  // Drawing needs the glyphs of the words the typesetting thread or an earlier build shaped (even
+  // a recalled page's folio and running head): read while the thread waits for its first pages.
   recallShapings(fonts);
 }
-
+if (workerData) begin(workerData as PdfThreadSetup);
 let painter: PdfPainter | undefined;
 // Pages earlier builds drew (see PdfThread.cachePages), and the bytes they came in.
 let pageCache: PageCache | undefined;
@@ -37,6 +37,8 @@ let failed = false;
 
 function handle(message: PdfThreadMessage): Promise<void> | void {
   switch (message.kind) {
+    case 'setup':
+      return begin(message.setup);
     case 'start':
       if (message.pageCache) {
         ({ bytes: pageCacheBytes, version: pageCacheVersion } = message.pageCache);
@@ -46,13 +48,11 @@ function handle(message: PdfThreadMessage): Promise<void> | void {
       painter = new PdfPainter(message.design, fonts, message.metadata, { pdfx: setup.pdfx });
       return;
     case 'body':
-      if (message.pages.length > 0) recallShapingsOnce();
       fonts.hear(message.shapings);
       const { numbers, newWords } = words.number(message.pages);
       for (const word of newWords) texts.push(word);
       return painter!.body(message.pages, numbers, texts, planOf(message));
     case 'finish':
-      if (message.front.length > 0) recallShapingsOnce();
       return painter!.finish(message.front, message.outline, planOf(message)).then((pdf) => {
         const own = ownBuffer(pdf);
         const transfer = [own.buffer as ArrayBuffer];

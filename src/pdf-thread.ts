@@ -7,6 +7,7 @@ import type { PdfMetadata } from './pdf/write.ts';
 import type { PageDesign } from './typeset/design.ts';
 import type { FontFiles, LearnedShapings } from './typeset/fonts.ts';
 import type { DrawnPage, OutlineEntry, PageSink } from './typeset/index.ts';
+import { takePrestartedPdfThread } from './pdf-thread-prestart.ts';
 import { ownBuffer, reviveError, startThread, type ThreadError } from './threads.ts';
 
 /** What the PDF thread is started with: plain data. */
@@ -25,6 +26,7 @@ export interface PlannedPages {
 }
 
 export type PdfThreadMessage =
+  | { kind: 'setup'; setup: PdfThreadSetup }
   | { kind: 'start'; design: PageDesign; metadata: PdfMetadata; pageCache?: { bytes: Uint8Array; version: string } }
   | ({ kind: 'body'; pages: DrawnPage[]; shapings: LearnedShapings } & PlannedPages)
   | ({ kind: 'finish'; front: DrawnPage[]; outline: OutlineEntry[] } & PlannedPages);
@@ -73,7 +75,9 @@ export class PdfThread implements PageSink {
 
   /** Starts the thread now, so pdfkit and the fonts load while the manuscript is read and the first division set. */
   constructor(setup: PdfThreadSetup) {
-    this.worker = startThread('pdf-thread-entry', setup);
+    const prestarted = takePrestartedPdfThread();
+    this.worker = prestarted ?? startThread('pdf-thread-entry', setup);
+    if (prestarted) this.send({ kind: 'setup', setup });
     this.answer = new Promise<DrawnPdf & { pageCache?: Uint8Array }>((resolve, reject) => {
       this.worker.once('message', (answer: PdfThreadAnswer) => {
         if ('error' in answer) reject(reviveError(answer.error));
