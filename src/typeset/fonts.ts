@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { BookError } from '../errors.ts';
 import { loadFontkit } from './fontkit.ts';
+import { GlyphRuns, type FontkitGlyphRun, type RememberedGlyph, type RememberedRun } from './glyph-runs.ts';
+
+export type { FontkitGlyphRun } from './glyph-runs.ts';
 
 /** The body's four faces, and a monospace face for code and preformatted text. */
 export type BaseStyle = 'regular' | 'italic' | 'bold' | 'boldItalic' | 'mono';
@@ -32,11 +35,6 @@ export interface FaceSegment {
   missing?: true;
 }
 
-export interface FontkitGlyphRun {
-  advanceWidth: number;
-  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
-  positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[];
-}
 interface FontkitFont {
   unitsPerEm: number;
   ascent: number;
@@ -52,8 +50,6 @@ interface FontkitFont {
 
 type Glyph = FontkitGlyphRun['glyphs'][number];
 
-type RememberedGlyph = [id: number, advanceWidth: number, codePoints: number[]];
-type RememberedRun = [glyphs: RememberedGlyph[], positions: [number, number, number, number][]];
 /** A face's shapings as plain data, for a cache file. */
 export interface FaceMemory {
   glyphs: [string, RememberedGlyph | null][];
@@ -78,13 +74,13 @@ const CONTEXTUAL_FEATURES = ['calt', 'clig', 'rclt', 'curs', 'cswh', 'jalt'];
 /** One face of the book's font, measured as pdfkit will draw it (fontkit shaping: kerning, ligatures). */
 export class Face {
   private readonly widths = new Map<string, number>();
-  private readonly smallCaps = new Map<string, FontkitGlyphRun>();
+  private readonly smallCaps = new GlyphRuns();
   private readonly prefixes = new Map<string, Float64Array>();
   private readonly glyphs = new Map<string, Glyph | null>();
   private readonly kerns = new Map<string, number | null>();
   private readonly coverage = new Map<string, boolean>();
   /** Text fontkit shaped in full (ligatures and the like): what pairs cannot rebuild. */
-  private readonly laidOut = new Map<string, FontkitGlyphRun>();
+  private readonly laidOut = new GlyphRuns();
   /** Something was shaped that recall() did not bring back: worth remembering again. */
   private learned = false;
   private pairsOnly: boolean | undefined;
@@ -339,13 +335,12 @@ export class Face {
 
   /** What this face has shaped, as plain data: fontkit's answers, to be recalled by a later build. */
   remember(): FaceMemory {
-    const run = (r: FontkitGlyphRun): RememberedRun => [r.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]), r.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])];
     return {
       glyphs: [...this.glyphs].map(([char, g]) => [char, g ? [g.id, g.advanceWidth, g.codePoints] : null]),
       kerns: [...this.kerns],
       coverage: [...this.coverage],
-      laidOut: [...this.laidOut].map(([text, r]) => [text, run(r)]),
-      smallCaps: [...this.smallCaps].map(([text, r]) => [text, run(r)]),
+      laidOut: this.laidOut.remembered(),
+      smallCaps: this.smallCaps.remembered(),
       features: this.knownFeatures ?? null,
       metrics: this.metrics ?? null,
     };
@@ -382,13 +377,12 @@ export class Face {
       return out;
     };
     this.toldUpTo = counts;
-    const run = (r: FontkitGlyphRun): RememberedRun => [r.glyphs.map((g) => [g.id, g.advanceWidth, g.codePoints]), r.positions.map((p) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset])];
     return {
       glyphs: after(this.glyphs, glyphs).map(([char, g]) => [char, g ? [g.id, g.advanceWidth, g.codePoints] : null]),
       kerns: after(this.kerns, kerns),
       coverage: after(this.coverage, coverage),
-      laidOut: after(this.laidOut, laidOut).map(([text, r]) => [text, run(r)]),
-      smallCaps: after(this.smallCaps, smallCaps).map(([text, r]) => [text, run(r)]),
+      laidOut: this.laidOut.remembered(laidOut),
+      smallCaps: this.smallCaps.remembered(smallCaps),
       features: this.knownFeatures ?? null,
       metrics: this.metrics ?? null,
     };
@@ -409,11 +403,6 @@ export class Face {
 
   /** Adds the shapings this face does not hold yet; true if there were any. */
   private take(memory: FaceMemory): boolean {
-    const run = ([glyphs, positions]: RememberedRun): FontkitGlyphRun => {
-      const run: FontkitGlyphRun = { glyphs: glyphs.map(([id, advanceWidth, codePoints]) => ({ id, advanceWidth, codePoints })), positions: positions.map(([xAdvance, yAdvance, xOffset, yOffset]) => ({ xAdvance, yAdvance, xOffset, yOffset })), advanceWidth: 0 };
-      for (const p of run.positions) run.advanceWidth += p.xAdvance;
-      return run;
-    };
     let added = false;
     const fill = <K, V, R>(map: Map<K, R>, entries: [K, V][], revive: (value: V) => R) => {
       for (const [key, value] of entries) {
@@ -425,8 +414,8 @@ export class Face {
     fill(this.glyphs, memory.glyphs, (g) => (g ? { id: g[0], advanceWidth: g[1], codePoints: g[2] } : null));
     fill(this.kerns, memory.kerns, (kern) => kern);
     fill(this.coverage, memory.coverage, (has) => has);
-    fill(this.laidOut, memory.laidOut, run);
-    fill(this.smallCaps, memory.smallCaps, run);
+    if (this.laidOut.take(memory.laidOut)) added = true;
+    if (this.smallCaps.take(memory.smallCaps)) added = true;
     if (memory.features && !this.knownFeatures) {
       this.knownFeatures = memory.features;
       added = true;
