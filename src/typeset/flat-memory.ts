@@ -63,3 +63,15 @@ export class FlatReader {
     if (this.n !== this.memory.numbers.length || this.t !== this.memory.text.length) throw new Error('cache data does not add up');
   }
 }
+
+/** Flat memories one after another: entries are read in turn, so each one's follow the one's before. */
+export function joined(memories: readonly FlatMemory[]): FlatMemory {
+  if (memories.length === 1) return memories[0]!;
+  const numbers = new Float64Array(memories.reduce((sum, memory) => sum + memory.numbers.length, 0));
+  let at = 0;
+  for (const memory of memories) {
+    numbers.set(memory.numbers, at);
+    at += memory.numbers.length;
+  }
+  return { numbers, text: memories.map((memory) => memory.text).join('') };
+}

@@ -239,7 +239,7 @@ class Typesetter {
         const variantLines = varied && setLines(itemsOf(), varied.breaks, width, fonts, size);
         variant = variantLines ? { lines: variantLines, cost: Math.max(0, spacingDemerits(variantLines) - spacingDemerits(lines)) } : null;
         paragraph[side] = variant;
-        if (memo?.get(key) === paragraph) memo.varied();
+        if (memo?.get(key) === paragraph) memo.changed(key);
       }
       return variant;
     };

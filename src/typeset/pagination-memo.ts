@@ -56,20 +56,26 @@ export function flowName(flow: readonly FlowElement[], linesPerPage: number, foo
  * as before, and searching its pages again is most of a rebuild's typesetting.
  */
 export class PaginationMemo extends KeptEntries<PagePath> {
-  /** What this build asked for, as JSON, for a later build; the rest is forgotten. */
-  remember(): string {
-    this.forgetUnused();
-    return JSON.stringify([...this.entries]);
+  /** The pages of these flows (all it holds, by default), as JSON, for a later build. */
+  remember(keys: Iterable<string> = this.entries.keys()): string {
+    const out: [string, PagePath][] = [];
+    for (const key of keys) {
+      const path = this.entries.get(key);
+      if (path) out.push([key, path]);
+    }
+    return JSON.stringify(out);
   }
 
-  /** A memo of what remember() gave; throws if it is not that. */
-  static recall(json: string): PaginationMemo {
+  /** A memo of what remember() gave, in turn; throws if one is not that. */
+  static recall(texts: readonly string[]): PaginationMemo {
     const memo = new PaginationMemo();
-    const entries = JSON.parse(json) as [string, PagePath][];
-    if (!Array.isArray(entries)) throw new Error('not a pagination memo');
-    for (const [name, path] of entries) {
-      if (typeof name !== 'string' || !Array.isArray(path?.pages)) throw new Error('not a pagination memo');
-      memo.entries.set(name, path);
+    for (const json of texts) {
+      const entries = JSON.parse(json) as [string, PagePath][];
+      if (!Array.isArray(entries)) throw new Error('not a pagination memo');
+      for (const [name, path] of entries) {
+        if (typeof name !== 'string' || !Array.isArray(path?.pages)) throw new Error('not a pagination memo');
+        memo.recalled(name, path);
+      }
     }
     return memo;
   }

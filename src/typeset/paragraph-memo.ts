@@ -44,13 +44,8 @@ export class ParagraphMemo extends KeptEntries<SetParagraph> {
     return count;
   }
 
-  /** Marks a paragraph's variant, found after it was set, as worth remembering. */
-  varied(): void {
-    this.grown = true;
-  }
-
-  /** What this memo holds, as flat data: to be recalled by a later build. */
-  remember(): FlatMemory {
+  /** The paragraphs of these keys (all it holds, by default), as flat data: to be recalled by a later build. */
+  remember(keys: Iterable<string> = this.entries.keys()): FlatMemory {
     const out = new FlatWriter();
     const lines = (set: readonly SetLine[]) => {
       out.number(set.length);
@@ -71,7 +66,9 @@ export class ParagraphMemo extends KeptEntries<SetParagraph> {
         lines(v.lines);
       }
     };
-    for (const [key, paragraph] of this.entries) {
+    for (const key of keys) {
+      const paragraph = this.entries.get(key);
+      if (!paragraph) continue;
       out.text(key);
       out.number(paragraph.demerits);
       lines(paragraph.lines);
@@ -81,9 +78,14 @@ export class ParagraphMemo extends KeptEntries<SetParagraph> {
     return out.memory();
   }
 
-  /** A memo of what remember() gave; throws if the memory does not add up (better set afresh than trust any of it). */
-  static recall(memory: FlatMemory): ParagraphMemo {
+  /** A memo of what remember() gave, in turn (a later paragraph of a key replaces an earlier); throws if a memory does not add up (better set afresh than trust any of it). */
+  static recall(memories: readonly FlatMemory[]): ParagraphMemo {
     const memo = new ParagraphMemo();
+    for (const memory of memories) memo.read(memory);
+    return memo;
+  }
+
+  private read(memory: FlatMemory): void {
     const read = new FlatReader(memory);
     const lines = (): SetLine[] => {
       const count = read.number();
@@ -121,9 +123,8 @@ export class ParagraphMemo extends KeptEntries<SetParagraph> {
       const key = read.text();
       const demerits = read.number();
       const set = lines();
-      memo.entries.set(key, { lines: set, demerits, longer: variant(), shorter: variant() });
+      this.recalled(key, { lines: set, demerits, longer: variant(), shorter: variant() });
     }
     read.end();
-    return memo;
   }
 }

@@ -3,19 +3,21 @@ import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import { codeVersion, digest as hash, readSealed, writeSealed } from '../cache/files.ts';
+import { appendRecord, readSealedLog, writeSealedLog, type SealedLog } from '../cache/sealed-log.ts';
 import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
 import { rememberedBreakOpportunities, takeGrownBreakOpportunityTable } from './paragraph.ts';
-import type { FlatMemory } from './flat-memory.ts';
+import { joined, type FlatMemory } from './flat-memory.ts';
 import { ParagraphMemo } from './paragraph-memo.ts';
 import { PaginationMemo } from './pagination-memo.ts';
 import { WordCache } from './word-cache.ts';
+import type { KeptEntries } from './kept-entries.ts';
 
 // Bumped whenever what is remembered changes shape, or the rules that derive it from fontkit's
 // answers (Face.glyphOf, Face.pairKern, findBreakOpportunities, paragraphItems' words) change: old
 // files then go unread.
-const FORMAT = 5;
+const FORMAT = 6;
 
 const require = createRequire(import.meta.url);
 const fontkitDir = path.resolve(path.dirname(require.resolve('fontkit')), '..');
@@ -56,7 +58,7 @@ const memos = new Map<string, ParagraphMemo>();
 
 /** The paragraph memo for a setting (see TypesetOptions.paragraphMemo): this process's, else an earlier build's, else a new one. */
 export function recallParagraphMemo(key: string, dir = TYPESETTING_CACHE_DIR): ParagraphMemo {
-  return heldOrRead(memos, memoFile(dir, key), (file) => ParagraphMemo.recall(readFlatFile(file)), () => new ParagraphMemo());
+  return heldOrRead(memos, memoFile(dir, key), (file) => ParagraphMemo.recall(readLog(file).map(flatMemory)), () => new ParagraphMemo());
 }
 
 /** Pagination memos handed out in this process, by file. */
@@ -65,8 +67,8 @@ const paginations = new Map<string, PaginationMemo>();
 /** The pagination memo of a book (see TypesetOptions.paginationMemo): this process's, else an earlier build's, else a new one. */
 export function recallPaginationMemo(book: string, dir = TYPESETTING_CACHE_DIR): PaginationMemo {
   code ??= codeVersion(['typeset']);
-  const file = path.join(dir, `pagination-${hash(String(FORMAT), fontkitVersion, code, book)}.json`);
-  return heldOrRead(paginations, file, (file) => PaginationMemo.recall(sealedText(file)), () => new PaginationMemo());
+  const file = path.join(dir, `pagination-${hash(String(FORMAT), fontkitVersion, code, book)}.log`);
+  return heldOrRead(paginations, file, (file) => PaginationMemo.recall(readLog(file).map((bytes) => bytes.toString('utf8'))), () => new PaginationMemo());
 }
 
 /** This process's memo of a file, else the one read from it, else (nothing remembered yet, or an unreadable file) a new one. */
@@ -95,7 +97,7 @@ export function recallWordCache(key: string, dir = TYPESETTING_CACHE_DIR): WordC
   const file = wordsFile(dir, key);
   let cache = wordCaches.get(file);
   // With nothing remembered, a cache of this build's words alone, to be remembered whole.
-  if (!cache) wordCaches.set(file, (cache = existsSync(file) ? WordCache.lazy(() => readFlatFile(file)) : new WordCache()));
+  if (!cache) wordCaches.set(file, (cache = existsSync(file) ? WordCache.lazy(() => joined(readLog(file).map(flatMemory))) : new WordCache()));
   return cache;
 }
 
@@ -136,24 +138,50 @@ export function rememberTypesetting(fonts: FontSet, language: string, print: Pri
   if (table) writeSealed(breaksFile(dir, key), () => JSON.stringify([...table]));
   for (const [file, cache] of wordCaches) {
     if (path.dirname(file) !== dir || !cache.grown) continue;
-    writeSealed(file, () => flatFile(cache.remember()));
+    const fresh = cache.fresh();
+    if (fresh && appendTo(file, flatBytes(fresh))) cache.appended(fresh);
+    else writeLog(file, () => flatBytes(cache.remember()));
     cache.grown = false;
   }
-  for (const [file, memo] of memos) {
-    if (path.dirname(file) !== dir || !memo.grown) continue;
-    memo.forgetUnused();
-    writeSealed(file, () => flatFile(memo.remember()));
-    memo.grown = false;
-  }
-  for (const [file, memo] of paginations) {
-    if (path.dirname(file) !== dir || !memo.grown) continue;
-    writeSealed(file, () => memo.remember());
-    memo.grown = false;
-  }
+  for (const [file, memo] of memos) if (path.dirname(file) === dir && memo.grown) keep(file, memo, (keys) => flatBytes(memo.remember(keys)));
+  for (const [file, memo] of paginations) if (path.dirname(file) === dir && memo.grown) keep(file, memo, (keys) => Buffer.from(memo.remember(keys)));
 }
 
-/** A word cache's or paragraph memo's file: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */
-function flatFile({ numbers, text }: FlatMemory): Buffer {
+/** The log files this process read or wrote, as it left them: what an append must find there (see appendRecord). */
+const logs = new Map<string, SealedLog>();
+
+/** A log file's whole records (see cache/sealed-log.ts); throws when there is none (read afresh then). */
+function readLog(file: string): Buffer[] {
+  const read = readSealedLog(file);
+  if (!read || read.records.length === 0) throw new Error(`${file}: missing or damaged`);
+  logs.set(file, read.log);
+  return read.records;
+}
+
+// Past this many records, a log is written whole again as one: each is checked and parsed apart.
+const MOST_RECORDS = 32;
+
+function appendTo(file: string, bytes: Uint8Array): boolean {
+  const log = logs.get(file);
+  return log !== undefined && log.records < MOST_RECORDS && appendRecord(file, log, bytes);
+}
+
+function writeLog(file: string, bytes: () => Uint8Array): boolean {
+  const log = writeSealedLog(file, bytes);
+  if (log) logs.set(file, log);
+  else logs.delete(file);
+  return log !== undefined;
+}
+
+/** Writes what a memo set since it was read: appended to its file, or the file written whole (see KeptEntries.toWrite). */
+function keep(file: string, memo: KeptEntries<unknown>, bytes: (keys: Iterable<string>) => Uint8Array): void {
+  const { whole, keys } = memo.toWrite();
+  if (!whole && appendTo(file, bytes(keys))) memo.written(false, keys.length);
+  else if (writeLog(file, () => bytes(memo.keys()))) memo.written(true, 0);
+}
+
+/** A word cache's or paragraph memo's record: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */
+function flatBytes({ numbers, text }: FlatMemory): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32LE(numbers.length, 0);
   return Buffer.concat([head, Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength), Buffer.from(text, 'utf16le')]);
@@ -166,12 +194,10 @@ function sealedText(file: string): string {
   return data.toString('utf8');
 }
 
-function readFlatFile(file: string): FlatMemory {
-  const data = readSealed(file);
-  if (!data) throw new Error(`${file}: missing or damaged`);
+function flatMemory(data: Buffer): FlatMemory {
   const count = data.readUInt32LE(0);
   const end = 8 + count * 8;
-  if (end > data.length || (data.length - end) % 2 !== 0) throw new Error(`${file}: not a word cache or paragraph memo`);
+  if (end > data.length || (data.length - end) % 2 !== 0) throw new Error('not a word cache or paragraph memo');
   // Copied out to an aligned buffer: a Float64Array cannot view the file's bytes where they lie.
   const numbers = new Float64Array(data.buffer.slice(data.byteOffset + 8, data.byteOffset + end));
   return { numbers, text: data.toString('utf16le', end) };

@@ -1,6 +1,6 @@
 import { STYLES, type Style } from './fonts.ts';
 import { box, glue, penalty, type Item } from './items.ts';
-import { FlatReader, FlatWriter, type FlatMemory } from './flat-memory.ts';
+import { FlatReader, FlatWriter, joined, type FlatMemory } from './flat-memory.ts';
 import type { ParagraphSetting, Piece } from './paragraph.ts';
 
 /**
@@ -131,7 +131,7 @@ export class WordCache {
   remember(): FlatMemory {
     this.load();
     let memory: FlatMemory;
-    if (this.recalled) memory = joined(this.recalled, this.added.memory());
+    if (this.recalled) memory = joined([this.recalled, this.added.memory()]);
     else {
       const out = new FlatWriter();
       for (const [style, byEnd] of this.plain) {
@@ -144,6 +144,22 @@ export class WordCache {
     this.recalled = memory;
     this.added = new FlatWriter();
     return memory;
+  }
+
+  /**
+   * The words set since the cache was read or last written, as flat data to append to its file;
+   * undefined when the file must be written whole (see remember()): nothing was read, or a word
+   * read was set again.
+   */
+  fresh(): FlatMemory | undefined {
+    this.load();
+    return this.recalled ? this.added.memory() : undefined;
+  }
+
+  /** After fresh() was appended to the file. */
+  appended(memory: FlatMemory): void {
+    this.recalled = joined([this.recalled!, memory]);
+    this.added = new FlatWriter();
   }
 
   /** A cache of what remember() gave; throws if the memory does not add up (better set afresh than trust any of it). */
@@ -198,14 +214,6 @@ function writeWord(out: FlatWriter, head: number[], key: string, items: readonly
       out.text(i.text);
     }
   }
-}
-
-/** Two flat memories one after the other: entries are read in turn, so the second's follow the first's. */
-function joined(first: FlatMemory, second: FlatMemory): FlatMemory {
-  const numbers = new Float64Array(first.numbers.length + second.numbers.length);
-  numbers.set(first.numbers);
-  numbers.set(second.numbers, first.numbers.length);
-  return { numbers, text: first.text + second.text };
 }
 
 /** Words of several faces, and words in small capitals (a chapter's opening words). */

@@ -25,7 +25,7 @@ describe('the pagination memo', () => {
     const searched: string[] = [];
     const first = paginate(chapter(searched), 9, [], 1, 0, memo);
     assert.ok(searched.length > 2, 'the search tried several variants');
-    const recalled = PaginationMemo.recall(memo.remember());
+    const recalled = PaginationMemo.recall([memo.remember()]);
     const asked: string[] = [];
     const again = paginate(chapter(asked), 9, [], 1, 0, recalled);
     assert.deepEqual(text(again), text(first));
@@ -53,10 +53,11 @@ describe('the pagination memo', () => {
     paginate(chapter(), 9, [], 1, 0, memo);
     paginate(chapter([], 'edited'), 9, [], 1, 0, memo);
     assert.equal(memo.size, 2);
-    memo.remember();
+    memo.forgetUnused();
     paginate(chapter([], 'edited'), 9, [], 1, 0, memo);
-    const kept = PaginationMemo.recall(memo.remember());
+    memo.forgetUnused();
+    const kept = PaginationMemo.recall([memo.remember()]);
     assert.equal(kept.size, 1, 'the version since rewritten is forgotten');
-    assert.throws(() => PaginationMemo.recall('{"not":"a memo"}'));
+    assert.throws(() => PaginationMemo.recall(['{"not":"a memo"}']));
   });
 });

@@ -81,7 +81,7 @@ describe('paragraphs remembered between builds', () => {
     const dir = tempDir();
     const { memos } = await typesetWithMemo(book(), dir);
     for (const memo of memos) {
-      const recalled = ParagraphMemo.recall(memo.remember());
+      const recalled = ParagraphMemo.recall([memo.remember()]);
       assert.equal(recalled.size, memo.size);
       assert.equal(recalled.variants, memo.variants);
       assert.deepEqual(recalled.remember(), memo.remember());
@@ -95,6 +95,21 @@ describe('paragraphs remembered between builds', () => {
     assert.ok(edited.grew);
     const fresh = await typesetWithMemo(book(['The closing paragraph as it now reads.']), tempDir());
     assert.deepEqual(edited.memos.map((memo) => memo.size), fresh.memos.map((memo) => memo.size), 'the draft was forgotten');
+  });
+
+  it("appends an edit's paragraphs to the memo's file, which a later build reads whole", async () => {
+    const dir = tempDir();
+    await typesetWithMemo(book(), dir);
+    const files = () => new Map(readdirSync(dir).filter((f) => f.startsWith('paragraphs-')).map((f) => [f, readFileSync(path.join(dir, f))]));
+    const before = files();
+    const afterEdit = await typesetWithMemo(book(['A paragraph the writer added.']), dir);
+    assert.ok(afterEdit.grew);
+    const appended = [...files()].filter(([name, bytes]) => bytes.length > before.get(name)!.length);
+    assert.ok(appended.length > 0, 'a file grew');
+    for (const [name, bytes] of appended) assert.ok(bytes.subarray(0, before.get(name)!.length).equals(before.get(name)!), `${name}: what was there is left as it was`);
+    const again = await typesetWithMemo(book(['A paragraph the writer added.']), later(dir));
+    assert.equal(again.grew, false, 'the appended paragraphs are read back');
+    assert.deepEqual(again.set.pages, afterEdit.set.pages);
   });
 
   it('keys a paragraph by its text, faces, indent and opening small capitals', () => {

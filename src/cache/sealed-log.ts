@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { writeWhole } from './files.ts';
+
+// A cache that grows a little with each build (the words and paragraphs of a novel being edited)
+// is kept as a log: records appended one after another, each sealed with the SHA-256 of its
+// bytes. An edit's few new entries are then one small append, where writing the whole file again
+// took a tenth of a second for a long novel; the file is written whole (compacted) only when much
+// of it is no longer used. A record is its mark, its length, its bytes and their digest.
+const MARK = Buffer.from('bkr1');
+const HEAD = MARK.length + 4;
+const DIGEST = 32;
+
+/** A log file as this process last read or wrote it: what an append must find (see appendRecord). */
+export interface SealedLog {
+  /** Its size: an append is made only to the file as it was read or written. */
+  size: number;
+  /**
+   * Every byte of the file belonged to a whole record. A file cut short by a power loss, or with a
+   * damaged record, is read up to the damage and written whole at the next change, never appended to.
+   */
+  intact: boolean;
+  /** Records in it: a log of many small records is written whole again, as one. */
+  records: number;
+}
+
+function record(bytes: Uint8Array): Buffer {
+  const head = Buffer.alloc(HEAD);
+  MARK.copy(head);
+  head.writeUInt32LE(bytes.byteLength, MARK.length);
+  return Buffer.concat([head, bytes, createHash('sha256').update(bytes).digest()]);
+}
+
+/** The log's records, up to the first that is not whole; undefined if the file cannot be read. */
+export function readSealedLog(file: string): { records: Buffer[]; log: SealedLog } | undefined {
+  let data: Buffer;
+  try {
+    data = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const records: Buffer[] = [];
+  let at = 0;
+  while (at + HEAD + DIGEST <= data.length && data.subarray(at, at + MARK.length).equals(MARK)) {
+    const end = at + HEAD + data.readUInt32LE(at + MARK.length);
+    if (end + DIGEST > data.length) break;
+    const bytes = data.subarray(at + HEAD, end);
+    if (!createHash('sha256').update(bytes).digest().equals(data.subarray(end, end + DIGEST))) break;
+    records.push(bytes);
+    at = end + DIGEST;
+  }
+  return { records, log: { size: data.length, intact: at === data.length, records: records.length } };
+}
+
+/** Writes the log whole, as one record (see writeWhole: a reader never sees half of it); undefined if it cannot be written. */
+export function writeSealedLog(file: string, bytes: () => Uint8Array): SealedLog | undefined {
+  let size = 0;
+  const written = writeWhole(file, () => {
+    const whole = record(bytes());
+    size = whole.length;
+    return whole;
+  });
+  return written ? { size, intact: true, records: 1 } : undefined;
+}
+
+/**
+ * Appends a record to the log as `read` found it, flushed to the disk; false when the file is not
+ * as it was read (damaged, or changed since by another build): write it whole then.
+ */
+export function appendRecord(file: string, read: SealedLog, bytes: Uint8Array): boolean {
+  if (!read.intact) return false;
+  let fd: number;
+  try {
+    fd = openSync(file, 'a');
+  } catch {
+    return false;
+  }
+  try {
+    if (fstatSync(fd).size !== read.size) return false;
+    // One write: appends from two builds at once land one after the other, each whole.
+    writeSync(fd, record(bytes));
+    fsyncSync(fd);
+    read.size += HEAD + bytes.byteLength + DIGEST;
+    read.records++;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}

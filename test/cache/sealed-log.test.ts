@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { appendFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { appendRecord, readSealedLog, writeSealedLog } from '../../src/cache/sealed-log.ts';
+import { tempDir } from '../helpers/tools.ts';
+
+const texts = (file: string) => readSealedLog(file)!.records.map((record) => record.toString());
+
+describe('a sealed log', () => {
+  it('reads back what was written whole and what was appended, in order', () => {
+    const file = path.join(tempDir(), 'memo.log');
+    const log = writeSealedLog(file, () => Buffer.from('first'))!;
+    assert.deepEqual(log, { size: statSync(file).size, intact: true, records: 1 });
+    assert.equal(appendRecord(file, log, Buffer.from('second')), true);
+    assert.equal(appendRecord(file, log, Buffer.from('')), true, 'an empty record');
+    assert.deepEqual(texts(file), ['first', 'second', '']);
+    assert.deepEqual(readSealedLog(file)!.log, { size: statSync(file).size, intact: true, records: 3 });
+    assert.equal(readSealedLog(path.join(path.dirname(file), 'missing.log')), undefined);
+  });
+
+  it('reads up to a record cut short or damaged, and is then never appended to', () => {
+    const dir = tempDir();
+    const cut = path.join(dir, 'cut.log');
+    const log = writeSealedLog(cut, () => Buffer.from('kept'))!;
+    appendRecord(cut, log, Buffer.from('cut by a power loss'));
+    truncateSync(cut, statSync(cut).size - 5);
+    const read = readSealedLog(cut)!;
+    assert.deepEqual(read.records.map(String), ['kept']);
+    assert.equal(read.log.intact, false);
+    assert.equal(appendRecord(cut, read.log, Buffer.from('more')), false, 'written whole instead');
+
+    const flipped = path.join(dir, 'flipped.log');
+    const other = writeSealedLog(flipped, () => Buffer.from('one'))!;
+    appendRecord(flipped, other, Buffer.from('two'));
+    appendRecord(flipped, other, Buffer.from('three'));
+    const bytes = readFileSync(flipped);
+    bytes[bytes.indexOf('two')]! ^= 0x01;
+    writeFileSync(flipped, bytes);
+    assert.deepEqual(texts(flipped), ['one'], 'nothing after the damage is trusted');
+
+    const garbage = path.join(dir, 'garbage.log');
+    writeFileSync(garbage, 'not a log at all');
+    assert.deepEqual(readSealedLog(garbage)!.records, []);
+  });
+
+  it('is not appended to once another build has changed it since it was read', () => {
+    const file = path.join(tempDir(), 'memo.log');
+    writeSealedLog(file, () => Buffer.from('first'));
+    const mine = readSealedLog(file)!.log;
+    const theirs = readSealedLog(file)!.log;
+    assert.equal(appendRecord(file, theirs, Buffer.from('theirs')), true);
+    assert.equal(appendRecord(file, mine, Buffer.from('mine')), false);
+    appendFileSync(file, 'x');
+    assert.equal(appendRecord(file, theirs, Buffer.from('more')), false);
+    assert.deepEqual(texts(file), ['first', 'theirs']);
+  });
+});
