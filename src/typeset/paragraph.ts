@@ -161,13 +161,15 @@ export function breakOpportunityTable(key: string): BreakOpportunities {
   return table;
 }
 
-/** Keys of the tables that found words since they were last taken. */
-const grownTables = new Set<string>();
+/** The words each table found since it was last taken, by key. */
+const grownTables = new Map<string, string[]>();
 
-/** The table of this key if it found words since the last call: to be remembered again. */
-export function takeGrownBreakOpportunityTable(key: string): BreakOpportunities | undefined {
-  if (!grownTables.delete(key)) return undefined;
-  return breakOpportunityTable(key);
+/** The table of this key and the words it found since the last call, if any: to be remembered again. */
+export function takeGrownBreakOpportunityTable(key: string): { table: BreakOpportunities; found: string[] } | undefined {
+  const found = grownTables.get(key);
+  if (!found) return undefined;
+  grownTables.delete(key);
+  return { table: breakOpportunityTable(key), found };
 }
 
 /** Where earlier builds' break opportunities for this key are, read only if a word is looked up. */
@@ -183,7 +185,9 @@ function breakOpportunities(word: string, hyphenate: Hyphenator): [number, boole
     // No real word is a hundred letters long: such a run is cut where it must be, not hyphenated.
     found = ADDRESS.test(word) ? addressBreaks(word) : word.length < 4 || word.length > 100 ? NO_BREAKS : findBreakOpportunities(word, hyphenate);
     cache.set(word, found);
-    grownTables.add(hyphenate.key);
+    let grown = grownTables.get(hyphenate.key);
+    if (!grown) grownTables.set(hyphenate.key, (grown = []));
+    grown.push(word);
   }
   return found;
 }

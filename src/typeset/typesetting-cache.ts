@@ -37,7 +37,7 @@ function shapingFile(dir: string, face: Face): string {
 
 /** Break opportunities depend on the hyphenation settings alone, which the hyphenator's key names. */
 function breaksFile(dir: string, key: string): string {
-  return path.join(dir, `breaks-${hash(String(FORMAT), key)}.json`);
+  return path.join(dir, `breaks-${hash(String(FORMAT), key)}.log`);
 }
 
 /** A word cache holds items for one setting (see wordCacheKey), which names the faces and hyphenation it was made with. */
@@ -110,7 +110,7 @@ export function recallTypesetting(fonts: FontSet, language: string, print: Print
   const key = hyphenationKey(language, print);
   rememberedBreakOpportunities(key, () => {
     try {
-      return JSON.parse(sealedText(breaksFile(dir, key))) as [string, [number, boolean][]][];
+      return readLog(breaksFile(dir, key)).flatMap((record) => JSON.parse(record.toString('utf8')) as [string, [number, boolean][]][]);
     } catch {
       return []; // hyphenate afresh
     }
@@ -134,8 +134,13 @@ export function rememberTypesetting(fonts: FontSet, language: string, print: Pri
     if (face.learnedSomething) writeSealed(shapingFile(dir, face), () => JSON.stringify(face.remember()));
   }
   const key = hyphenationKey(language, print);
-  const table = takeGrownBreakOpportunityTable(key);
-  if (table) writeSealed(breaksFile(dir, key), () => JSON.stringify([...table]));
+  const grown = takeGrownBreakOpportunityTable(key);
+  if (grown) {
+    const file = breaksFile(dir, key);
+    const { table, found } = grown;
+    // The table never forgets a word: what it found is appended, unless the file could not be read.
+    if (!appendTo(file, Buffer.from(JSON.stringify(found.map((word) => [word, table.get(word)]))))) writeLog(file, () => Buffer.from(JSON.stringify([...table])));
+  }
   for (const [file, cache] of wordCaches) {
     if (path.dirname(file) !== dir || !cache.grown) continue;
     const fresh = cache.fresh();

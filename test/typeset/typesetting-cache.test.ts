@@ -62,6 +62,21 @@ describe('typesetting remembered between builds', () => {
     assert.deepEqual([...breakOpportunityTable(hyphenate.key)], found);
   });
 
+  it('appends the words a later build hyphenates to the file, which is read back whole', () => {
+    const fonts = FontSet.load(bundledFontFiles());
+    const hyphenate = createWordHyphenator('en', print.hyphenation);
+    const breaksFile = () => path.join(dir, readdirSync(dir).find((f) => f.startsWith('breaks-'))!);
+    const before = readFileSync(breaksFile());
+    paragraphItems([{ kind: 'text', value: 'Unmistakably extraordinary circumlocution, notwithstanding.' }], setting(300, { fonts, hyphenate }));
+    const found = [...breakOpportunityTable(hyphenate.key)];
+    rememberTypesetting(fonts, 'en', print, dir);
+    const after = readFileSync(breaksFile());
+    assert.ok(after.length > before.length && after.subarray(0, before.length).equals(before), 'appended, what was there left as it was');
+    breakOpportunityTable(hyphenate.key).clear();
+    recallTypesetting(fonts, 'en', print, dir);
+    assert.deepEqual([...breakOpportunityTable(hyphenate.key)], found);
+  });
+
   it('learns afresh when a cache file is unreadable', () => {
     for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), '{ not json');
     const fonts = FontSet.load(bundledFontFiles());
