@@ -87,8 +87,8 @@ export function buildTime(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 /** Reads the config and manuscript and returns the normalized book model; with a memo, only chapters that changed are parsed and normalized. */
-export function compile(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ManuscriptMemo, word?: WordDocuments): Book {
-  return normalizeBook(readBook(config, now, warnings, memo?.parse, word), config.typography, memo?.normalize);
+export async function compile(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ManuscriptMemo, word?: WordDocuments): Promise<Book> {
+  return normalizeBook(await readBook(config, now, warnings, memo?.parse, word), config.typography, memo?.normalize);
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -114,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     progress(`reading ${config.chapters.length} chapters`);
     const manuscriptMemo = recallManuscriptMemo(config.configFile);
     const word = await readWordFiles(config, manuscriptMemo.parse);
-    const book = compile(config, now, warnings, manuscriptMemo, word);
+    const book = await compile(config, now, warnings, manuscriptMemo, word);
     manuscriptMemo.save();
     const variants = (['epub', 'kepub', ...STORES] as const).filter((format) => formats.includes(format));
     contents = book.chapters.map((chapter) => ({ title: plainText(chapter.title), source: chapter.source, ...(variants.length > 0 ? { epub: `${chapter.id}.xhtml` } : {}) }));

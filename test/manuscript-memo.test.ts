@@ -33,11 +33,11 @@ function counted(memo: ManuscriptMemo): { memo: ManuscriptMemo; parsed: number; 
   return counts;
 }
 
-function compiled(configFile: string, memoDir?: string) {
+async function compiled(configFile: string, memoDir?: string) {
   const config = loadConfig(configFile);
   const warnings: Warning[] = [];
   const memo = memoDir ? counted(recallManuscriptMemo(configFile, memoDir)) : undefined;
-  const result = compile(config, NOW, warnings, memo?.memo);
+  const result = await compile(config, NOW, warnings, memo?.memo);
   memo?.memo.save();
   return { book: result, warnings, parsed: memo?.parsed ?? 0, normalized: memo?.normalized ?? 0 };
 }
@@ -46,44 +46,44 @@ function compiled(configFile: string, memoDir?: string) {
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? [...v] : v)));
 
 describe('manuscript memo', () => {
-  it('gives the same book as reading afresh, recalling every chapter without illustrations on a rebuild', () => {
+  it('gives the same book as reading afresh, recalling every chapter without illustrations on a rebuild', async () => {
     const { config } = book();
     const memoDir = tempDir();
-    const fresh = compiled(config);
-    const first = compiled(config, memoDir);
+    const fresh = await compiled(config);
+    const first = await compiled(config, memoDir);
     assert.deepEqual(first.book, fresh.book);
     assert.equal(first.parsed + first.normalized, 0);
-    const second = compiled(config, memoDir);
+    const second = await compiled(config, memoDir);
     assert.deepEqual(plain(second.book), plain(fresh.book));
     assert.ok(second.book.chapters[2]!.blocks.some((block) => block.kind === 'figure' && block.image.data instanceof Uint8Array));
     assert.equal(second.parsed, 2, 'the two chapters without illustrations');
     assert.equal(second.normalized, 2);
   });
 
-  it('reads a chapter with illustrations afresh every time: its image, its id and its warning', () => {
+  it('reads a chapter with illustrations afresh every time: its image, its id and its warning', async () => {
     const { config } = book();
     const memoDir = tempDir();
-    compiled(config, memoDir);
-    const again = compiled(config, memoDir);
+    await compiled(config, memoDir);
+    const again = await compiled(config, memoDir);
     const figure = again.book.chapters[2]!.blocks.find((block) => block.kind === 'figure');
     assert.ok(figure && figure.kind === 'figure' && figure.image.data instanceof Uint8Array && figure.image.id === 'img-1');
     assert.equal(again.warnings.length, 1);
     assert.match(again.warnings[0]!.message, /no alt text/);
   });
 
-  it('parses and normalizes again a chapter whose file changed, and follows changed typography options', () => {
+  it('parses and normalizes again a chapter whose file changed, and follows changed typography options', async () => {
     const { dir, config } = book();
     const memoDir = tempDir();
-    compiled(config, memoDir);
+    await compiled(config, memoDir);
     writeFileSync(path.join(dir, 'manuscript/01-start.md'), '# The Start\n\n"It\'s early," she said.\n');
-    const edited = compiled(config, memoDir);
+    const edited = await compiled(config, memoDir);
     assert.equal(edited.parsed, 1);
-    assert.deepEqual(plain(edited.book), plain(compiled(config).book));
+    assert.deepEqual(plain(edited.book), plain((await compiled(config)).book));
     assert.match(JSON.stringify(edited.book.chapters[0]!.blocks), /“It’s early,” she said\./);
     writeFileSync(config, JSON.stringify({ title: 'T', author: 'A', language: 'en', chapters: ['manuscript/*'], typography: { quotes: false } }));
-    const straight = compiled(config, memoDir);
+    const straight = await compiled(config, memoDir);
     assert.equal(straight.normalized, 0, 'other options: normalized afresh');
-    assert.deepEqual(plain(straight.book), plain(compiled(config).book));
+    assert.deepEqual(plain(straight.book), plain((await compiled(config)).book));
     assert.match(JSON.stringify(straight.book.chapters[0]!.blocks), /\\"It's early,\\" she said\./);
   });
 });

@@ -10,7 +10,7 @@ import { hasFigure } from '../model/figures.ts';
 import { plainText } from '../model/plain-text.ts';
 import { decodeManuscript } from './decode.ts';
 import { ImageLibrary } from './images.ts';
-import { parseMarkdownChapter, parseMarkdownChapters, type ParsedChapter } from './markdown.ts';
+import type { ParsedChapter } from './markdown.ts';
 import { resolveLinks, type ChapterAnchors } from './links.ts';
 import { parsePlainTextChapter } from './plaintext.ts';
 import { convertWordDocument } from './docx/convert.ts';
@@ -51,7 +51,7 @@ function matterSource(file: string, name: string, context: ReadContext): ParsedC
   }
   const text = decodeManuscript(readBytes(file, name), name);
   if (chapterSyntax(file, context.txtAsMarkdown) === 'markdown') checkNesting(text, name);
-  const parsed = chapterSyntax(file, context.txtAsMarkdown) === 'markdown' ? parseMarkdownChapter(text, context.images.resolverFor(file)) : parsePlainTextChapter(text);
+  const parsed = chapterSyntax(file, context.txtAsMarkdown) === 'markdown' ? markdownOf(context).parseMarkdownChapter(text, context.images.resolverFor(file)) : parsePlainTextChapter(text);
   tell(parsed, name, context);
   return parsed;
 }
@@ -76,7 +76,12 @@ export type ChapterSyntax = 'markdown' | 'text' | 'docx';
 /** Word documents read ahead (their reader is asynchronous), by absolute path. */
 export type WordDocuments = ReadonlyMap<string, WordDocument>;
 
+/** The Markdown reader (see loadReaders). */
+export type MarkdownReader = typeof import('./markdown.ts');
+
 interface ReadContext {
+  /** Loaded only for a book that has Markdown to read (see loadReaders). */
+  markdown: MarkdownReader | undefined;
   images: ImageLibrary;
   memo: ParseMemo | undefined;
   warnings: Warning[];
@@ -99,7 +104,7 @@ function readChapterSource(file: string, name: string, context: ReadContext): Pa
   if (!parsed) {
     const text = decodeManuscript(bytes, name);
     if (syntax === 'markdown') checkNesting(text, name);
-    parsed = parseChapterSource(text, file, context.images, context.txtAsMarkdown);
+    parsed = parseChapterSourceWith(context.markdown, text, file, context.images, context.txtAsMarkdown);
     if (context.memo && !parsed.some((chapter) => hasFigure(chapter.blocks))) context.memo.remember(bytes, file, syntax, parsed);
   }
   for (const chapter of parsed) tell(chapter, name, context);
@@ -120,8 +125,9 @@ export function chapterSyntax(file: string, txtAsMarkdown = false): ChapterSynta
 // What a plain-text chapter typed as Markdown shows: headings, setext underlines, quotes, emphasis, front matter.
 const LOOKS_LIKE_MARKDOWN = /^#{1,6} \S|^\S[^\n]*\n(?:=+|-{2,})[ \t]*$|^> \S|(?<![\w*])\*\*?[^\s*][^*\n]*\*(?![\w*])|^---[ \t]*\n[\w-]+:/m;
 
-export function parseChapterSource(source: string, file: string, images?: ImageLibrary, txtAsMarkdown = false): ParsedChapter[] {
-  if (chapterSyntax(file, txtAsMarkdown) === 'markdown') return parseMarkdownChapters(source, images?.resolverFor(file));
+/** A chapter file's text as the chapters it holds, read with the Markdown reader given (see chapter-source.ts, which gives it). */
+export function parseChapterSourceWith(markdown: MarkdownReader | undefined, source: string, file: string, images?: ImageLibrary, txtAsMarkdown = false): ParsedChapter[] {
+  if (chapterSyntax(file, txtAsMarkdown) === 'markdown') return markdownOf({ markdown }).parseMarkdownChapters(source, images?.resolverFor(file));
   const parsed = parsePlainTextChapter(source);
   if (LOOKS_LIKE_MARKDOWN.test(source)) {
     const line = source.slice(0, source.search(LOOKS_LIKE_MARKDOWN)).split('\n').length;
@@ -143,7 +149,7 @@ function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, 
   const { role, id, matter } = MATTER_ROLES[kind];
   const name = source.file ? displayPath(source.file) : `${displayPath(config.configFile)} (${kind})`;
   // A piece of matter is one division whatever its headings; a file of it is read afresh (it is short).
-  const parsed = source.file ? matterSource(source.file, name, context) : parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
+  const parsed = source.file ? matterSource(source.file, name, context) : markdownOf(context).parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
   if (parsed.blocks.length === 0) throw new BookError(name, '', `the ${kind} is empty`, `write it, or remove "${kind}" from the config`);
   const title: Inline[] = source.title ? [{ kind: 'text', value: source.title }] : parsed.title ?? [{ kind: 'text', value: matterTitle(role, config.language, config.authors) }];
   // The config names it: the file's own first heading, when it says something else, stays as its first section.
@@ -151,10 +157,26 @@ function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, 
   return { chapter: { id, role, matter, title, blocks, ...(parsed.notes ? { notes: parsed.notes } : {}), source: name }, file: source.file ?? config.configFile, anchor: parsed.anchor };
 }
 
+/**
+ * The Markdown reader, loaded only for a book with Markdown in it (a chapter, or any front or back
+ * matter, back cover or author's bio, which may be Markdown): micromark and its extensions take
+ * about 10 ms of every build of a book of plain text to load.
+ */
+async function loadMarkdown(config: BookConfig): Promise<MarkdownReader | undefined> {
+  const txtAsMarkdown = config.manuscript?.txtAsMarkdown ?? false;
+  const needed = config.chapters.some((entry) => chapterSyntax(entry.file, txtAsMarkdown) === 'markdown') || Object.values(config.matter).some(Boolean) || config.backCover !== undefined || Boolean(config.print.cover?.authorBio);
+  return needed ? import('./markdown.ts') : undefined;
+}
+
+function markdownOf(context: Pick<ReadContext, 'markdown'>): MarkdownReader {
+  if (!context.markdown) throw new Error('the Markdown reader was not loaded for a book with Markdown in it (see loadMarkdown)');
+  return context.markdown;
+}
+
 /** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
-export function readBook(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ParseMemo, word: WordDocuments = new Map()): Book {
+export async function readBook(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ParseMemo, word: WordDocuments = new Map()): Promise<Book> {
   const images = new ImageLibrary(config.projectDir, warnings, config.manuscript?.resources ?? []);
-  const context: ReadContext = { images, memo, warnings, txtAsMarkdown: config.manuscript?.txtAsMarkdown ?? false, word };
+  const context: ReadContext = { markdown: await loadMarkdown(config), images, memo, warnings, txtAsMarkdown: config.manuscript?.txtAsMarkdown ?? false, word };
   // A file may hold several chapters (split at its top-level headings): all are read before any is numbered.
   const read = config.chapters.map((entry) => {
     const name = displayPath(entry.file);
@@ -266,7 +288,7 @@ function readAuthorCard(config: BookConfig, context: ReadContext): Book['authorC
   if (!config.authorPhoto && !bioText) return undefined;
   const configName = displayPath(config.configFile);
   const photo = config.authorPhoto ? readImage(config.authorPhoto, displayPath(config.authorPhoto), configName, 'print.cover.authorPhoto', `Photograph of ${config.authors.join(' and ')}`) : undefined;
-  const bio = bioText ? parseMarkdownChapter(bioText, context.images.resolverFor(config.configFile)) : undefined;
+  const bio = bioText ? markdownOf(context).parseMarkdownChapter(bioText, context.images.resolverFor(config.configFile)) : undefined;
   const bioBlocks: Block[] | undefined = bio && (bio.title ? [{ kind: 'paragraph', content: bio.title }, ...bio.blocks] : bio.blocks);
   return { ...(photo ? { photo } : {}), ...(bioBlocks && bioBlocks.length > 0 ? { bio: bioBlocks } : {}) };
 }
@@ -279,7 +301,7 @@ function readBackCover(config: BookConfig, context: ReadContext): Block[] | unde
     return paragraphs.length > 0 ? paragraphs.map((value): Block => ({ kind: 'paragraph', content: [{ kind: 'text', value }] })) : undefined;
   }
   const name = source.file ? displayPath(source.file) : `${displayPath(config.configFile)} (backCover)`;
-  const parsed = source.file ? matterSource(source.file, name, context) : parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
+  const parsed = source.file ? matterSource(source.file, name, context) : markdownOf(context).parseMarkdownChapter(source.text!, context.images.resolverFor(config.configFile));
   // A heading opening the text is the reader's chapter title: on a back cover it stays a heading.
   const blocks: Block[] = parsed.title ? [{ kind: 'heading', level: 2, content: parsed.title }, ...parsed.blocks] : parsed.blocks;
   if (blocks.length === 0) throw new BookError(name, '', 'the back cover text is empty', 'write it, or remove "backCover" from the config');

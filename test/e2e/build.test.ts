@@ -107,7 +107,7 @@ describe('building a corpus book', () => {
 
   it('prints every word of every chapter, in order', { skip: missingTool('pdftotext') }, async () => {
     const stdout = await pdfBodyText(files.pdf!);
-    const expected = words(renderText(compile(loadConfig(HOUND), EPOCH)));
+    const expected = words(renderText(await compile(loadConfig(HOUND), EPOCH)));
     const missing = firstMissingInOrder(expected, words(stdout));
     assert.equal(missing, -1, `missing from the PDF: "${expected.slice(missing, missing + 8).join(' ')}"`);
   });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { BookError } from '../../src/errors.ts';
-import { parseChapterSource } from '../../src/manuscript/read.ts';
+import { parseChapterSource } from '../../src/manuscript/chapter-source.ts';
 import type { Book } from '../../src/model/index.ts';
 import { normalizeBook } from '../../src/normalize/index.ts';
 import { PROPERTY_SEED } from '../helpers/tools.ts';

@@ -229,7 +229,7 @@ describe('an image’s width and line', () => {
 
 describe('.txt chapters', () => {
   it('are Markdown when the config says so, and otherwise warn once when they look like it', async () => {
-    const { parseChapterSource } = await import('../../src/manuscript/read.ts');
+    const { parseChapterSource } = await import('../../src/manuscript/chapter-source.ts');
     const source = '# Afterword\n\nLeanpub keeps *Markdown* in .txt files.\n';
     const asMarkdown = parseChapterSource(source, 'book/afterword.txt', undefined, true);
     assert.equal(plainText(asMarkdown[0]!.title!), 'Afterword');

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { PROPERTY_SEED } from '../helpers/tools.ts';
 import { BookError } from '../../src/errors.ts';
 import { decodeManuscript } from '../../src/manuscript/decode.ts';
-import { parseChapterSource } from '../../src/manuscript/read.ts';
+import { parseChapterSource } from '../../src/manuscript/chapter-source.ts';
 
 // Bytes that look like manuscripts now and then: markup characters, UTF-8 and stray bytes.
 const bytes = fc.oneof(
