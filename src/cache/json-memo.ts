@@ -1,23 +1,32 @@
-import { readSealed, writeSealed } from './files.ts';
+import { rmSync } from 'node:fs';
+import { appendRecord, readSealedLog, writeSealedLog, type SealedLog } from './sealed-log.ts';
 
-const HEADER = 'book json memo 1';
+const HEADER = 'book json memo 2';
+// Past this many records, the log is written whole again as one.
+const MOST_RECORDS = 32;
 
 /**
  * Values remembered by key between builds, kept as their JSON text: each recall is a fresh copy,
  * so what a build later does to the objects never reaches the memo. One line per entry in the file
  * (JSON text has no raw line breaks), after a header naming the version of what made them (a file
  * from another version holds nothing). Entries a build did not use are forgotten when it saves:
- * the memo holds the book as it is, not every draft of it.
+ * the memo holds the book as it is, not every draft of it. The file is a log (see sealed-log.ts):
+ * an edit's entries are appended, and it is written whole when a third of it is dead weight.
  */
 export class JsonMemo {
   private readonly entries: Map<string, string>;
   private readonly used = new Set<string>();
   /** Whether saving would change the file: entries added, or some left unused. */
   private changed = false;
+  /** Keys remembered since the file was read or written: what an append adds. */
+  private readonly fresh = new Set<string>();
 
   private constructor(
     private readonly version: string,
     entries: Map<string, string>,
+    /** The file as it was read (see appendRecord), and how many entries it holds, replaced ones among them. */
+    private log?: SealedLog,
+    private stored = 0,
   ) {
     this.entries = entries;
   }
@@ -28,19 +37,26 @@ export class JsonMemo {
 
   /** The memo a file holds; an empty one if the file is missing, is not a memo or is of another version. */
   static read(file: string, version: string): JsonMemo {
-    // A damaged file (see readSealed) holds nothing.
-    const sealed = readSealed(file);
-    if (!sealed) return JsonMemo.empty(version);
-    const text = sealed.toString('utf8');
-    const lines = text.split('\n');
+    const read = readSealedLog(file);
+    if (!read) return JsonMemo.empty(version);
+    // Nothing whole in it (damaged, or not ours): removed, to be written afresh.
+    if (read.records.length === 0) {
+      rmSync(file, { force: true });
+      return JsonMemo.empty(version);
+    }
+    const lines = read.records.flatMap((record) => record.toString('utf8').split('\n'));
     if (lines[0] !== `${HEADER} ${version}`) return JsonMemo.empty(version);
     const entries = new Map<string, string>();
+    let stored = 0;
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
       const tab = line.indexOf('\t');
-      if (tab > 0) entries.set(line.slice(0, tab), line.slice(tab + 1));
+      if (tab > 0) {
+        entries.set(line.slice(0, tab), line.slice(tab + 1));
+        stored++;
+      }
     }
-    return new JsonMemo(version, entries);
+    return new JsonMemo(version, entries, read.log, stored);
   }
 
   /** A copy of the value remembered for the key; undefined if none, or if what is stored does not parse. */
@@ -62,6 +78,7 @@ export class JsonMemo {
     if (key.includes('\t') || key.includes('\n')) throw new Error(`memo keys are one word: ${JSON.stringify(key)}`);
     this.entries.set(key, JSON.stringify(value));
     this.used.add(key);
+    this.fresh.add(key);
     this.changed = true;
   }
 
@@ -75,6 +92,16 @@ export class JsonMemo {
     this.used.clear();
     if (!this.changed) return false;
     this.changed = false;
-    return writeSealed(file, () => [`${HEADER} ${this.version}`, ...[...this.entries].map(([key, json]) => `${key}\t${json}`)].join('\n'));
+    const fresh = [...this.fresh].filter((key) => this.entries.has(key));
+    this.fresh.clear();
+    const line = (key: string) => `${key}\t${this.entries.get(key)}`;
+    // The new entries alone, after what the file holds, unless a third of it would be dead weight.
+    if (this.log && this.log.records < MOST_RECORDS && fresh.length > 0 && (this.stored + fresh.length) * 2 <= this.entries.size * 3 && appendRecord(file, this.log, Buffer.from(fresh.map(line).join('\n')))) {
+      this.stored += fresh.length;
+      return true;
+    }
+    this.log = writeSealedLog(file, () => Buffer.from([`${HEADER} ${this.version}`, ...[...this.entries.keys()].map(line)].join('\n')));
+    this.stored = this.entries.size;
+    return this.log !== undefined;
   }
 }

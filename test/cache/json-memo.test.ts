@@ -37,6 +37,30 @@ describe('JsonMemo', () => {
     assert.equal(readFileSync(file, 'utf8'), 'untouched', 'the same entries, used again: no write');
   });
 
+  it("appends an edit's entries to the file, and writes it whole once a third of it is dead weight", () => {
+    const file = path.join(tempDir(), 'memo.txt');
+    const memo = JsonMemo.empty('v1');
+    for (let i = 0; i < 9; i++) memo.remember(`chapter${i}`, { text: `as first written ${i}` });
+    memo.save(file);
+    const before = readFileSync(file);
+    const edited = JsonMemo.read(file, 'v1');
+    for (let i = 1; i < 9; i++) edited.recall(`chapter${i}`);
+    edited.remember('chapter0', { text: 'as rewritten' });
+    edited.save(file);
+    const after = readFileSync(file);
+    assert.ok(after.length > before.length && after.subarray(0, before.length).equals(before), 'appended, what was there left as it was');
+    const read = JsonMemo.read(file, 'v1');
+    assert.deepEqual(read.recall('chapter0'), { text: 'as rewritten' }, 'the later entry wins');
+    assert.deepEqual(read.recall('chapter8'), { text: 'as first written 8' });
+    // Most chapters deleted: the file is written again with only what is used.
+    read.remember('chapter9', { text: 'new' });
+    read.save(file);
+    const compact = readFileSync(file);
+    assert.ok(compact.length < after.length, 'written whole, smaller');
+    const last = JsonMemo.read(file, 'v1');
+    assert.deepEqual([last.recall('chapter0'), last.recall('chapter8'), last.recall('chapter1')], [{ text: 'as rewritten' }, { text: 'as first written 8' }, undefined]);
+  });
+
   it('reads a missing, foreign or damaged file as an empty memo, never a partly wrong one', () => {
     const dir = tempDir();
     assert.equal(JsonMemo.read(path.join(dir, 'none.txt'), 'v1').recall('a'), undefined);
