@@ -1,9 +1,7 @@
 import { rmSync } from 'node:fs';
-import { appendRecord, readSealedLog, writeSealedLog, type SealedLog } from './sealed-log.ts';
+import { appendRecord, readSealedLog, worthAppending, writeSealedLog, type SealedLog } from './sealed-log.ts';
 
 const HEADER = 'book json memo 2';
-// Past this many records, the log is written whole again as one.
-const MOST_RECORDS = 32;
 
 /**
  * Values remembered by key between builds, kept as their JSON text: each recall is a fresh copy,
@@ -95,8 +93,8 @@ export class JsonMemo {
     const fresh = [...this.fresh].filter((key) => this.entries.has(key));
     this.fresh.clear();
     const line = (key: string) => `${key}\t${this.entries.get(key)}`;
-    // The new entries alone, after what the file holds, unless a third of it would be dead weight.
-    if (this.log && this.log.records < MOST_RECORDS && fresh.length > 0 && (this.stored + fresh.length) * 2 <= this.entries.size * 3 && appendRecord(file, this.log, Buffer.from(fresh.map(line).join('\n')))) {
+    // The new entries alone, after what the file holds (see worthAppending); else the file written whole.
+    if (this.log && fresh.length > 0 && worthAppending(this.stored, fresh.length, this.entries.size) && appendRecord(file, this.log, Buffer.from(fresh.map(line).join('\n')))) {
       this.stored += fresh.length;
       return true;
     }

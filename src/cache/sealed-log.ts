@@ -10,6 +10,17 @@ import { writeWhole } from './files.ts';
 const MARK = Buffer.from('bkr1');
 const HEAD = MARK.length + 4;
 const DIGEST = 32;
+// Past this many records, a log is written whole again as one: each is checked and parsed apart.
+const MOST_RECORDS = 32;
+
+/**
+ * Whether a memo's new entries are worth appending to its log: not when the file would then hold
+ * more than half again as many entries as are still used (earlier versions, entries no build asks
+ * for), nor when there is no file yet. Otherwise the log is written whole, with only what is used.
+ */
+export function worthAppending(stored: number, added: number, used: number): boolean {
+  return stored > 0 && (stored + added) * 2 <= used * 3;
+}
 
 /** A log file as this process last read or wrote it: what an append must find (see appendRecord). */
 export interface SealedLog {
@@ -65,10 +76,11 @@ export function writeSealedLog(file: string, bytes: () => Uint8Array): SealedLog
 
 /**
  * Appends a record to the log as `read` found it, flushed to the disk; false when the file is not
- * as it was read (damaged, or changed since by another build): write it whole then.
+ * as it was read (damaged, or changed since by another build) or already holds many records:
+ * write it whole then.
  */
 export function appendRecord(file: string, read: SealedLog, bytes: Uint8Array): boolean {
-  if (!read.intact) return false;
+  if (!read.intact || read.records >= MOST_RECORDS) return false;
   let fd: number;
   try {
     fd = openSync(file, 'a');

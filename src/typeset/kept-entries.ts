@@ -1,3 +1,5 @@
+import { worthAppending } from '../cache/sealed-log.ts';
+
 /**
  * What a build memo holds (set paragraphs, a chapter's pages), by key, with the keys asked for
  * since it was last remembered: what is not asked for is a version since rewritten, forgotten
@@ -63,7 +65,7 @@ export class KeptEntries<V> {
   toWrite(): { whole: boolean; keys: string[] } {
     this.forgetUnused();
     const fresh = [...this.fresh].filter((key) => this.entries.has(key));
-    const whole = this.stored === 0 || (this.stored + fresh.length) * 2 > this.entries.size * 3;
+    const whole = !worthAppending(this.stored, fresh.length, this.entries.size);
     return whole ? { whole, keys: [...this.entries.keys()] } : { whole, keys: fresh };
   }
 

@@ -163,12 +163,9 @@ function readLog(file: string): Buffer[] {
   return read.records;
 }
 
-// Past this many records, a log is written whole again as one: each is checked and parsed apart.
-const MOST_RECORDS = 32;
-
 function appendTo(file: string, bytes: Uint8Array): boolean {
   const log = logs.get(file);
-  return log !== undefined && log.records < MOST_RECORDS && appendRecord(file, log, bytes);
+  return log !== undefined && appendRecord(file, log, bytes);
 }
 
 function writeLog(file: string, bytes: () => Uint8Array): boolean {

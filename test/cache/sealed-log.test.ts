@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { appendRecord, readSealedLog, writeSealedLog } from '../../src/cache/sealed-log.ts';
+import { appendRecord, readSealedLog, worthAppending, writeSealedLog } from '../../src/cache/sealed-log.ts';
 import { tempDir } from '../helpers/tools.ts';
 
 const texts = (file: string) => readSealedLog(file)!.records.map((record) => record.toString());
@@ -42,6 +42,21 @@ describe('a sealed log', () => {
     const garbage = path.join(dir, 'garbage.log');
     writeFileSync(garbage, 'not a log at all');
     assert.deepEqual(readSealedLog(garbage)!.records, []);
+  });
+
+  it('is written whole again once it holds 32 records', () => {
+    const file = path.join(tempDir(), 'memo.log');
+    const log = writeSealedLog(file, () => Buffer.from('0'))!;
+    for (let i = 1; i < 32; i++) assert.equal(appendRecord(file, log, Buffer.from(String(i))), true, `record ${i + 1}`);
+    assert.equal(appendRecord(file, log, Buffer.from('32')), false);
+    assert.equal(texts(file).length, 32);
+  });
+
+  it('is appended to while at most a third of what it would hold is dead weight', () => {
+    assert.equal(worthAppending(100, 2, 100), true, 'an edit');
+    assert.equal(worthAppending(140, 10, 100), true, 'half again as many entries as are used');
+    assert.equal(worthAppending(141, 10, 100), false);
+    assert.equal(worthAppending(0, 5, 5), false, 'no file yet: written whole');
   });
 
   it('is not appended to once another build has changed it since it was read', () => {
