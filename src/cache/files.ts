@@ -24,10 +24,10 @@ export function digest(...parts: (string | Uint8Array)[]): string {
 
 /**
  * The version of some code, for a cache that depends on all of it: the bytes of every file of the
- * compiled CLI's bundle when running from it (through its manifest), else of every file directly in the given folders of
- * src/ ("." for src/ itself); and the project's package-lock.json, which names every package's
- * version (pdfkit and fontkit are loaded from their own folders, not bundled). By content, not by
- * date: a fresh checkout in CI finds what the last one left.
+ * compiled CLI's bundle when running from it (through its manifest), else of every file directly
+ * in the given folders of src/ ("." for src/ itself); and the project's package-lock.json, which
+ * names every package's version (pdfkit and fontkit are loaded from their own folders, not
+ * bundled). By content, not by date: a fresh checkout in CI finds what the last one left.
  */
 export function codeVersion(sourceFolders: readonly string[]): string {
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -76,11 +76,11 @@ export type ChapterSyntax = 'markdown' | 'text' | 'docx';
 /** Word documents read ahead (their reader is asynchronous), by absolute path. */
 export type WordDocuments = ReadonlyMap<string, WordDocument>;
 
-/** The Markdown reader (see loadReaders). */
+/** The Markdown reader (see needsMarkdown). */
 export type MarkdownReader = typeof import('./markdown.ts');
 
 interface ReadContext {
-  /** Loaded only for a book that has Markdown to read (see loadReaders). */
+  /** Loaded only for a book that has Markdown to read (see needsMarkdown). */
   markdown: MarkdownReader | undefined;
   images: ImageLibrary;
   memo: ParseMemo | undefined;
@@ -158,25 +158,25 @@ function readMatter(kind: MatterKind, source: MatterSource, config: BookConfig, 
 }
 
 /**
- * The Markdown reader, loaded only for a book with Markdown in it (a chapter, or any front or back
- * matter, back cover or author's bio, which may be Markdown): micromark and its extensions take
- * about 10 ms of every build of a book of plain text to load.
+ * Whether a book may have Markdown to read: a Markdown chapter, or any front or back matter, back
+ * cover or author's bio (which may be Markdown). The Markdown reader is loaded only then:
+ * micromark and its extensions take about 10 ms of every build of a book of plain text to load.
  */
-async function loadMarkdown(config: BookConfig): Promise<MarkdownReader | undefined> {
+export function needsMarkdown(config: BookConfig): boolean {
   const txtAsMarkdown = config.manuscript?.txtAsMarkdown ?? false;
-  const needed = config.chapters.some((entry) => chapterSyntax(entry.file, txtAsMarkdown) === 'markdown') || Object.values(config.matter).some(Boolean) || config.backCover !== undefined || Boolean(config.print.cover?.authorBio);
-  return needed ? import('./markdown.ts') : undefined;
+  return config.chapters.some((entry) => chapterSyntax(entry.file, txtAsMarkdown) === 'markdown') || Object.values(config.matter).some(Boolean) || config.backCover !== undefined || Boolean(config.print.cover?.authorBio);
 }
 
 function markdownOf(context: Pick<ReadContext, 'markdown'>): MarkdownReader {
-  if (!context.markdown) throw new Error('the Markdown reader was not loaded for a book with Markdown in it (see loadMarkdown)');
+  if (!context.markdown) throw new Error('the Markdown reader was not loaded for a book with Markdown in it (see needsMarkdown)');
   return context.markdown;
 }
 
 /** Reads every chapter the config lists, and the cover, into the document model (text not yet normalized). */
 export async function readBook(config: BookConfig, now: Date, warnings: Warning[] = [], memo?: ParseMemo, word: WordDocuments = new Map()): Promise<Book> {
   const images = new ImageLibrary(config.projectDir, warnings, config.manuscript?.resources ?? []);
-  const context: ReadContext = { markdown: await loadMarkdown(config), images, memo, warnings, txtAsMarkdown: config.manuscript?.txtAsMarkdown ?? false, word };
+  const markdown = needsMarkdown(config) ? await import('./markdown.ts') : undefined;
+  const context: ReadContext = { markdown, images, memo, warnings, txtAsMarkdown: config.manuscript?.txtAsMarkdown ?? false, word };
   // A file may hold several chapters (split at its top-level headings): all are read before any is numbered.
   const read = config.chapters.map((entry) => {
     const name = displayPath(entry.file);
