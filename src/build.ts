@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig, type BookConfig } from './config/load.ts';
 import { displayPath } from './config/paths.ts';
+import { settleCacheWrites } from './cache/files.ts';
 import { BookError, type Warning } from './errors.ts';
 import { readBook, type WordDocuments } from './manuscript/read.ts';
 import { readWordFiles } from './manuscript/docx/read-ahead.ts';
@@ -110,12 +111,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let pageReport: PageReportEntry[] | undefined;
   let print: PrintSummary | undefined;
   let contents: ContentsEntry[] = [];
+  // What the build keeps for the next one, written on the thread pool while it goes on (see writeWhole).
+  const cacheWrites: Promise<void>[] = [];
   try {
     progress(`reading ${config.chapters.length} chapters`);
     const manuscriptMemo = recallManuscriptMemo(config.configFile);
     const word = await readWordFiles(config, manuscriptMemo.parse);
     const book = await compile(config, now, warnings, manuscriptMemo, word);
-    manuscriptMemo.save();
+    cacheWrites.push(manuscriptMemo.save());
     const variants = (['epub', 'kepub', ...STORES] as const).filter((format) => formats.includes(format));
     contents = book.chapters.map((chapter) => ({ title: plainText(chapter.title), source: chapter.source, ...(variants.length > 0 ? { epub: `${chapter.id}.xhtml` } : {}) }));
     const { title, authors, description, language, modified } = book.metadata;
@@ -145,11 +148,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pageReport = typeset.pageReport;
       // The Notes the typesetter adds (index -1) are no division of the book's own.
       for (const { chapter, page } of typeset.divisionPages) if (contents[chapter]) contents[chapter].page = page + 1;
+      // Written while the EPUB is made and the PDF thread draws its last pages.
+      cacheWrites.push(memory.rememberSettings(book.metadata.language, config.print));
       print = { design: typeset.design, pages: typeset.pages.length, frontPages: typeset.frontPages, images: typeset.pages.flatMap((page, i) => page.lines.flatMap((line) => (line.image ? [{ page: i + 1, ppi: line.image.ppi ?? Infinity }] : []))) };
       // Remembered once the PDF thread is done: it shapes what typesetting did not (pieces of broken words).
       pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline).then(({ pdf, learned }) => {
         fonts.absorb(learned);
-        memory.rememberTypesetting(fonts, book.metadata.language, config.print);
+        cacheWrites.push(memory.rememberShapings(fonts));
         return pdf;
       });
       // Settled here if the EPUB fails first; awaited below otherwise.
@@ -196,6 +201,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error;
   } finally {
     pdfThread?.stop();
+    await Promise.all(cacheWrites);
+    await settleCacheWrites();
   }
   return {
     files: files.map(({ format, name }) => {

@@ -45,9 +45,11 @@ export class ManuscriptMemo {
     },
   };
 
-  /** Keeps what this build used for the next one. */
-  save(): void {
-    if (this.memo.save(this.file)) pruneStale(path.dirname(this.file));
+  /** Keeps what this build used for the next one: the bytes made now, written while the build goes on. */
+  save(): Promise<void> {
+    return this.memo.save(this.file).then((written) => {
+      if (written) pruneStale(path.dirname(this.file));
+    });
   }
 
   private parseKey(source: Uint8Array, syntax: ChapterSyntax): string {

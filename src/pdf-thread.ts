@@ -140,7 +140,9 @@ export class PdfThread implements PageSink {
     this.send({ kind: 'finish', front: drawn, outline, ...plan });
     try {
       const { pageCache, ...drawnPdf } = await this.answer;
-      if (pageCache && this.cacheFile && writeSealed(this.cacheFile, () => pageCache)) pruneStale(path.dirname(this.cacheFile));
+      const file = this.cacheFile;
+      // Written while the build goes on (see settleCacheWrites).
+      if (pageCache && file) void writeSealed(file, () => pageCache).then((written) => written && pruneStale(path.dirname(file)));
       return drawnPdf;
     } finally {
       this.stop();

@@ -38,7 +38,7 @@ async function compiled(configFile: string, memoDir?: string) {
   const warnings: Warning[] = [];
   const memo = memoDir ? counted(recallManuscriptMemo(configFile, memoDir)) : undefined;
   const result = await compile(config, NOW, warnings, memo?.memo);
-  memo?.memo.save();
+  await memo?.memo.save();
   return { book: result, warnings, parsed: memo?.parsed ?? 0, normalized: memo?.normalized ?? 0 };
 }
 

@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash, webcrypto } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -65,42 +66,91 @@ function lockfileParts(): Buffer[] {
   }
 }
 
+/** What a cache write is given: text, bytes, or bytes in parts written one after another. */
+export type CacheBytes = string | Uint8Array | readonly Uint8Array[];
+
+/** Cache writes under way in this process (see settleCacheWrites). */
+const writing = new Set<Promise<unknown>>();
+
 /**
  * Written under a temporary name, flushed to the disk and renamed, so a reader never sees half a
  * file (not even after a power loss); a cache that cannot be written is no error, only slower
- * (false then).
+ * (false then). The bytes are made now, on this thread; the writing, on the thread pool while
+ * the build goes on (a long novel's caches are 25 MB: a fifth of a second, at the end of a first
+ * build, when nothing else was left to do). Every build waits for its writes (settleCacheWrites).
  */
-export function writeWhole(file: string, data: () => string | Uint8Array): boolean {
-  const temp = `${file}.${process.pid}.tmp`;
+export function writeWhole(file: string, data: () => CacheBytes): Promise<boolean> {
+  const bytes = madeFor(file, data);
+  return bytes ? track(replaceWith(file, bytes), false) : Promise.resolve(false);
+}
+
+/** The bytes to write, made now, and the file's folder; undefined if either fails. */
+function madeFor(file: string, data: () => CacheBytes): readonly Uint8Array[] | undefined {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    const bytes = data();
-    const fd = openSync(temp, 'w');
+    const made = data();
+    if (typeof made === 'string') return [Buffer.from(made)];
+    return made instanceof Uint8Array ? [made] : made;
+  } catch {
+    return undefined;
+  }
+}
+
+async function replaceWith(file: string, bytes: readonly Uint8Array[]): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${++temps}.tmp`;
+  try {
+    const handle = await open(temp, 'w');
     try {
-      writeSync(fd, typeof bytes === 'string' ? Buffer.from(bytes) : bytes);
-      fsyncSync(fd);
+      await writeAll(handle, bytes);
+      await handle.sync();
     } finally {
-      closeSync(fd);
+      await handle.close();
     }
-    renameSync(temp, file);
+    await rename(temp, file);
     return true;
   } catch {
-    rmSync(temp, { force: true });
+    await rm(temp, { force: true });
     return false;
   }
+}
+
+// Two writes of one file at once (a retry after a failed append) never share a temporary name.
+let temps = 0;
+
+/** Writes the parts in order: one call, so an append lands whole beside another build's. */
+export async function writeAll(handle: FileHandle, bytes: readonly Uint8Array[]): Promise<void> {
+  const total = bytes.reduce((sum, part) => sum + part.byteLength, 0);
+  const { bytesWritten } = await handle.writev(bytes as Uint8Array[]);
+  if (bytesWritten !== total) throw new Error('short write');
+}
+
+/** Follows a cache write to the end of the build (see settleCacheWrites); `failed` if it throws. */
+export function track<T>(write: Promise<T>, failed: T): Promise<T> {
+  const settled = write.catch(() => failed);
+  writing.add(settled);
+  void settled.then(() => writing.delete(settled));
+  return settled;
+}
+
+/** Resolves once every cache write this process started has ended, those started meanwhile too: a build returns only then. */
+export async function settleCacheWrites(): Promise<void> {
+  while (writing.size > 0) await Promise.all(writing);
 }
 
 // A sealed file ends with the SHA-256 of what comes before, then this mark.
 const SEAL = Buffer.from('book-seal-1\n');
 const SEAL_LENGTH = 32 + SEAL.length;
 
+/** The SHA-256 of the parts, worked out on the thread pool. */
+export async function sha256(bytes: readonly Uint8Array[]): Promise<Uint8Array> {
+  const whole = bytes.length === 1 ? bytes[0]! : Buffer.concat(bytes);
+  return new Uint8Array(await webcrypto.subtle.digest('SHA-256', whole));
+}
+
 /** Written whole (see writeWhole), sealed with a digest of its content that readSealed checks. */
-export function writeSealed(file: string, data: () => string | Uint8Array): boolean {
-  return writeWhole(file, () => {
-    const content = data();
-    const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
-    return Buffer.concat([bytes, createHash('sha256').update(bytes).digest(), SEAL]);
-  });
+export function writeSealed(file: string, data: () => CacheBytes): Promise<boolean> {
+  const bytes = madeFor(file, data);
+  return bytes ? track(sha256(bytes).then((seal) => replaceWith(file, [...bytes, seal, SEAL])), false) : Promise.resolve(false);
 }
 
 /**
@@ -149,6 +199,6 @@ export async function keptBytes(folder: string, name: string, make: () => Promis
   const kept = readSealed(file);
   if (kept) return new Uint8Array(kept);
   const made = await make();
-  if (writeSealed(file, () => made)) pruneStale(folder);
+  void writeSealed(file, () => made).then((written) => written && pruneStale(folder));
   return made;
 }

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { track } from './files.ts';
 import { appendRecord, readSealedLog, worthAppending, writeSealedLog, type SealedLog } from './sealed-log.ts';
 
 const HEADER = 'book json memo 2';
@@ -80,26 +81,44 @@ export class JsonMemo {
     this.changed = true;
   }
 
-  /** Writes the entries this build used, if that differs from the file (true then); the next build starts counting afresh. */
-  save(file: string): boolean {
+  /**
+   * Writes the entries this build used, if that differs from the file (true then, once written);
+   * the next build starts counting afresh. The bytes are made now, written on the thread pool.
+   */
+  save(file: string): Promise<boolean> {
     for (const key of this.entries.keys()) {
       if (this.used.has(key)) continue;
       this.entries.delete(key);
       this.changed = true;
     }
     this.used.clear();
-    if (!this.changed) return false;
+    if (!this.changed) return Promise.resolve(false);
     this.changed = false;
     const fresh = [...this.fresh].filter((key) => this.entries.has(key));
     this.fresh.clear();
     const line = (key: string) => `${key}\t${this.entries.get(key)}`;
+    const whole = () => Buffer.from([`${HEADER} ${this.version}`, ...[...this.entries.keys()].map(line)].join('\n'));
     // The new entries alone, after what the file holds (see worthAppending); else the file written whole.
-    if (this.log && fresh.length > 0 && worthAppending(this.stored, fresh.length, this.entries.size) && appendRecord(file, this.log, Buffer.from(fresh.map(line).join('\n')))) {
-      this.stored += fresh.length;
-      return true;
+    if (this.log && fresh.length > 0 && worthAppending(this.stored, fresh.length, this.entries.size)) {
+      const stored = this.stored + fresh.length;
+      const appended = appendRecord(file, this.log, Buffer.from(fresh.map(line).join('\n')));
+      return track(
+        appended.then((done) => {
+          if (!done) return this.writeWhole(file, whole);
+          this.stored = stored;
+          return true;
+        }),
+        false,
+      );
     }
-    this.log = writeSealedLog(file, () => Buffer.from([`${HEADER} ${this.version}`, ...[...this.entries.keys()].map(line)].join('\n')));
-    this.stored = this.entries.size;
+    return this.writeWhole(file, whole);
+  }
+
+  private async writeWhole(file: string, bytes: () => Buffer): Promise<boolean> {
+    const stored = this.entries.size;
+    this.log = undefined;
+    this.log = await writeSealedLog(file, bytes);
+    this.stored = stored;
     return this.log !== undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { writeWhole } from './files.ts';
+import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { sha256, track, writeAll, writeWhole } from './files.ts';
 
 // A cache that grows a little with each build (the words and paragraphs of a novel being edited)
 // is kept as a log: records appended one after another, each sealed with the SHA-256 of its
@@ -35,11 +36,12 @@ export interface SealedLog {
   records: number;
 }
 
-function record(bytes: Uint8Array): Buffer {
+/** A record's parts: its head, then its bytes and their digest (worked out on the thread pool). */
+async function record(bytes: Uint8Array): Promise<Uint8Array[]> {
   const head = Buffer.alloc(HEAD);
   MARK.copy(head);
   head.writeUInt32LE(bytes.byteLength, MARK.length);
-  return Buffer.concat([head, bytes, createHash('sha256').update(bytes).digest()]);
+  return [head, bytes, await sha256([bytes])];
 }
 
 /** The log's records, up to the first that is not whole; undefined if the file cannot be read. */
@@ -64,14 +66,18 @@ export function readSealedLog(file: string): { records: Buffer[]; log: SealedLog
 }
 
 /** Writes the log whole, as one record (see writeWhole: a reader never sees half of it); undefined if it cannot be written. */
-export function writeSealedLog(file: string, bytes: () => Uint8Array): SealedLog | undefined {
-  let size = 0;
-  const written = writeWhole(file, () => {
-    const whole = record(bytes());
-    size = whole.length;
-    return whole;
-  });
-  return written ? { size, intact: true, records: 1 } : undefined;
+export function writeSealedLog(file: string, bytes: () => Uint8Array): Promise<SealedLog | undefined> {
+  let made: Uint8Array;
+  try {
+    made = bytes();
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  const written = record(made).then((whole) => writeWhole(file, () => whole));
+  return track(
+    written.then((done) => (done ? { size: HEAD + made.byteLength + DIGEST, intact: true, records: 1 } : undefined)),
+    undefined,
+  );
 }
 
 /**
@@ -79,25 +85,23 @@ export function writeSealedLog(file: string, bytes: () => Uint8Array): SealedLog
  * as it was read (damaged, or changed since by another build) or already holds many records:
  * write it whole then.
  */
-export function appendRecord(file: string, read: SealedLog, bytes: Uint8Array): boolean {
-  if (!read.intact || read.records >= MOST_RECORDS) return false;
-  let fd: number;
+export function appendRecord(file: string, read: SealedLog, bytes: Uint8Array): Promise<boolean> {
+  if (!read.intact || read.records >= MOST_RECORDS) return Promise.resolve(false);
+  return track(append(file, read, bytes), false);
+}
+
+async function append(file: string, read: SealedLog, bytes: Uint8Array): Promise<boolean> {
+  const parts = await record(bytes);
+  const handle = await open(file, 'a');
   try {
-    fd = openSync(file, 'a');
-  } catch {
-    return false;
-  }
-  try {
-    if (fstatSync(fd).size !== read.size) return false;
+    if ((await handle.stat()).size !== read.size) return false;
     // One write: appends from two builds at once land one after the other, each whole.
-    writeSync(fd, record(bytes));
-    fsyncSync(fd);
+    await writeAll(handle, parts);
+    await handle.sync();
     read.size += HEAD + bytes.byteLength + DIGEST;
     read.records++;
     return true;
-  } catch {
-    return false;
   } finally {
-    closeSync(fd);
+    await handle.close();
   }
 }

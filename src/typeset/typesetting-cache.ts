@@ -128,28 +128,41 @@ export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): voi
   }
 }
 
-/** Keeps what this build learned for the next one, where the cache folder can be written. */
-export function rememberTypesetting(fonts: FontSet, language: string, print: PrintOptions, dir = TYPESETTING_CACHE_DIR): void {
-  for (const face of fonts.distinctFaces) {
-    if (face.learnedSomething) writeSealed(shapingFile(dir, face), () => JSON.stringify(face.remember()));
-  }
+/**
+ * Keeps what this build set for the next one (break opportunities, word items, set paragraphs,
+ * pages found), where the cache folder can be written: the bytes are made now, and written on the
+ * thread pool while the build goes on (the EPUB, the PDF's last pages). Resolves once written.
+ */
+export function rememberSettings(language: string, print: PrintOptions, dir = TYPESETTING_CACHE_DIR): Promise<void> {
+  const writes: Promise<unknown>[] = [];
   const key = hyphenationKey(language, print);
   const grown = takeGrownBreakOpportunityTable(key);
   if (grown) {
-    const file = breaksFile(dir, key);
     const { table, found } = grown;
     // The table never forgets a word: what it found is appended, unless the file could not be read.
-    if (!appendTo(file, Buffer.from(JSON.stringify(found.map((word) => [word, table.get(word)]))))) writeLog(file, () => Buffer.from(JSON.stringify([...table])));
+    writes.push(appendOrWrite(breaksFile(dir, key), () => Buffer.from(JSON.stringify(found.map((word) => [word, table.get(word)]))), () => Buffer.from(JSON.stringify([...table]))));
   }
   for (const [file, cache] of wordCaches) {
     if (path.dirname(file) !== dir || !cache.grown) continue;
-    const fresh = cache.fresh();
-    if (fresh && appendTo(file, flatBytes(fresh))) cache.appended(fresh);
-    else writeLog(file, () => flatBytes(cache.remember()));
     cache.grown = false;
+    const fresh = cache.fresh();
+    const kept = appendOrWrite(file, fresh && (() => flatBytes(fresh)), () => flatBytes(cache.remember()));
+    writes.push(kept.then((how) => how === 'appended' && cache.appended(fresh!)));
   }
-  for (const [file, memo] of memos) if (path.dirname(file) === dir && memo.grown) keep(file, memo, (keys) => flatBytes(memo.remember(keys)));
-  for (const [file, memo] of paginations) if (path.dirname(file) === dir && memo.grown) keep(file, memo, (keys) => Buffer.from(memo.remember(keys)));
+  for (const [file, memo] of memos) if (path.dirname(file) === dir && memo.grown) writes.push(keep(file, memo, (keys) => flatBytes(memo.remember(keys))));
+  for (const [file, memo] of paginations) if (path.dirname(file) === dir && memo.grown) writes.push(keep(file, memo, (keys) => Buffer.from(memo.remember(keys))));
+  return Promise.all(writes).then(() => undefined);
+}
+
+/** Keeps all this build learned (see rememberSettings, rememberShapings); resolves once written. */
+export async function rememberTypesetting(fonts: FontSet, language: string, print: PrintOptions, dir = TYPESETTING_CACHE_DIR): Promise<void> {
+  await Promise.all([rememberSettings(language, print, dir), rememberShapings(fonts, dir)]);
+}
+
+/** Keeps the shapings the faces learned, once the PDF thread has shaped what typesetting did not (pieces of broken words). */
+export function rememberShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): Promise<void> {
+  const writes = fonts.distinctFaces.filter((face) => face.learnedSomething).map((face) => writeSealed(shapingFile(dir, face), () => JSON.stringify(face.remember())));
+  return Promise.all(writes).then(() => undefined);
 }
 
 /** The log files this process read or wrote, as it left them: what an append must find there (see appendRecord). */
@@ -163,23 +176,33 @@ function readLog(file: string): Buffer[] {
   return read.records;
 }
 
-function appendTo(file: string, bytes: Uint8Array): boolean {
+/**
+ * Appends `added` to the file's log where it can (see appendRecord), else writes `whole`. The
+ * bytes of either are made now, unless an append under way fails (another build changed the
+ * file): `whole` is made then.
+ */
+function appendOrWrite(file: string, added: (() => Uint8Array) | undefined, whole: () => Uint8Array): Promise<'appended' | 'written' | 'failed'> {
   const log = logs.get(file);
-  return log !== undefined && appendRecord(file, log, bytes);
+  const writeWhole = () => writeLog(file, whole).then((written) => (written ? 'written' : 'failed'));
+  if (!log || !added) return writeWhole();
+  return appendRecord(file, log, added()).then((appended) => (appended ? 'appended' : writeWhole()));
 }
 
-function writeLog(file: string, bytes: () => Uint8Array): boolean {
-  const log = writeSealedLog(file, bytes);
-  if (log) logs.set(file, log);
-  else logs.delete(file);
-  return log !== undefined;
+function writeLog(file: string, bytes: () => Uint8Array): Promise<boolean> {
+  return writeSealedLog(file, bytes).then((log) => {
+    if (log) logs.set(file, log);
+    else logs.delete(file);
+    return log !== undefined;
+  });
 }
 
 /** Writes what a memo set since it was read: appended to its file, or the file written whole (see KeptEntries.toWrite). */
-function keep(file: string, memo: KeptEntries<unknown>, bytes: (keys: Iterable<string>) => Uint8Array): void {
+function keep(file: string, memo: KeptEntries<unknown>, bytes: (keys: Iterable<string>) => Uint8Array): Promise<void> {
   const { whole, keys } = memo.toWrite();
-  if (!whole && appendTo(file, bytes(keys))) memo.written(false, keys.length);
-  else if (writeLog(file, () => bytes(memo.keys()))) memo.written(true, 0);
+  return appendOrWrite(file, whole ? undefined : () => bytes(keys), () => bytes(memo.keys())).then((how) => {
+    if (how === 'appended') memo.written(false, keys.length);
+    else if (how === 'written') memo.written(true, 0);
+  });
 }
 
 /** A word cache's or paragraph memo's record: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */

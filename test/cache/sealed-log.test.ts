@@ -8,32 +8,32 @@ import { tempDir } from '../helpers/tools.ts';
 const texts = (file: string) => readSealedLog(file)!.records.map((record) => record.toString());
 
 describe('a sealed log', () => {
-  it('reads back what was written whole and what was appended, in order', () => {
+  it('reads back what was written whole and what was appended, in order', async () => {
     const file = path.join(tempDir(), 'memo.log');
-    const log = writeSealedLog(file, () => Buffer.from('first'))!;
+    const log = (await writeSealedLog(file, () => Buffer.from('first')))!;
     assert.deepEqual(log, { size: statSync(file).size, intact: true, records: 1 });
-    assert.equal(appendRecord(file, log, Buffer.from('second')), true);
-    assert.equal(appendRecord(file, log, Buffer.from('')), true, 'an empty record');
+    assert.equal(await appendRecord(file, log, Buffer.from('second')), true);
+    assert.equal(await appendRecord(file, log, Buffer.from('')), true, 'an empty record');
     assert.deepEqual(texts(file), ['first', 'second', '']);
     assert.deepEqual(readSealedLog(file)!.log, { size: statSync(file).size, intact: true, records: 3 });
     assert.equal(readSealedLog(path.join(path.dirname(file), 'missing.log')), undefined);
   });
 
-  it('reads up to a record cut short or damaged, and is then never appended to', () => {
+  it('reads up to a record cut short or damaged, and is then never appended to', async () => {
     const dir = tempDir();
     const cut = path.join(dir, 'cut.log');
-    const log = writeSealedLog(cut, () => Buffer.from('kept'))!;
-    appendRecord(cut, log, Buffer.from('cut by a power loss'));
+    const log = (await writeSealedLog(cut, () => Buffer.from('kept')))!;
+    await appendRecord(cut, log, Buffer.from('cut by a power loss'));
     truncateSync(cut, statSync(cut).size - 5);
     const read = readSealedLog(cut)!;
     assert.deepEqual(read.records.map(String), ['kept']);
     assert.equal(read.log.intact, false);
-    assert.equal(appendRecord(cut, read.log, Buffer.from('more')), false, 'written whole instead');
+    assert.equal(await appendRecord(cut, read.log, Buffer.from('more')), false, 'written whole instead');
 
     const flipped = path.join(dir, 'flipped.log');
-    const other = writeSealedLog(flipped, () => Buffer.from('one'))!;
-    appendRecord(flipped, other, Buffer.from('two'));
-    appendRecord(flipped, other, Buffer.from('three'));
+    const other = (await writeSealedLog(flipped, () => Buffer.from('one')))!;
+    await appendRecord(flipped, other, Buffer.from('two'));
+    await appendRecord(flipped, other, Buffer.from('three'));
     const bytes = readFileSync(flipped);
     bytes[bytes.indexOf('two')]! ^= 0x01;
     writeFileSync(flipped, bytes);
@@ -44,11 +44,11 @@ describe('a sealed log', () => {
     assert.deepEqual(readSealedLog(garbage)!.records, []);
   });
 
-  it('is written whole again once it holds 32 records', () => {
+  it('is written whole again once it holds 32 records', async () => {
     const file = path.join(tempDir(), 'memo.log');
-    const log = writeSealedLog(file, () => Buffer.from('0'))!;
-    for (let i = 1; i < 32; i++) assert.equal(appendRecord(file, log, Buffer.from(String(i))), true, `record ${i + 1}`);
-    assert.equal(appendRecord(file, log, Buffer.from('32')), false);
+    const log = (await writeSealedLog(file, () => Buffer.from('0')))!;
+    for (let i = 1; i < 32; i++) assert.equal(await appendRecord(file, log, Buffer.from(String(i))), true, `record ${i + 1}`);
+    assert.equal(await appendRecord(file, log, Buffer.from('32')), false);
     assert.equal(texts(file).length, 32);
   });
 
@@ -59,15 +59,15 @@ describe('a sealed log', () => {
     assert.equal(worthAppending(0, 5, 5), false, 'no file yet: written whole');
   });
 
-  it('is not appended to once another build has changed it since it was read', () => {
+  it('is not appended to once another build has changed it since it was read', async () => {
     const file = path.join(tempDir(), 'memo.log');
-    writeSealedLog(file, () => Buffer.from('first'));
+    await writeSealedLog(file, () => Buffer.from('first'));
     const mine = readSealedLog(file)!.log;
     const theirs = readSealedLog(file)!.log;
-    assert.equal(appendRecord(file, theirs, Buffer.from('theirs')), true);
-    assert.equal(appendRecord(file, mine, Buffer.from('mine')), false);
+    assert.equal(await appendRecord(file, theirs, Buffer.from('theirs')), true);
+    assert.equal(await appendRecord(file, mine, Buffer.from('mine')), false);
     appendFileSync(file, 'x');
-    assert.equal(appendRecord(file, theirs, Buffer.from('more')), false);
+    assert.equal(await appendRecord(file, theirs, Buffer.from('more')), false);
     assert.deepEqual(texts(file), ['first', 'theirs']);
   });
 });

@@ -3,6 +3,7 @@ import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'no
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { build } from '../../src/build.ts';
+import { settleCacheWrites } from '../../src/cache/files.ts';
 import type { PrintOptions } from '../../src/config/schema.ts';
 import type { Metadata } from '../../src/model/index.ts';
 import { PageCache, pageKey, type PageRecord } from '../../src/pdf/page-cache.ts';
@@ -36,6 +37,8 @@ async function drawn(body: DrawnPage[][], front: DrawnPage[], file?: string): Pr
   thread.start(design);
   for (const batch of body) thread.body(batch);
   const { pdf } = await thread.finish(front, [{ title: 'Body', pageIndex: front.length }]);
+  // The page cache is written while the build goes on; a build waits for it before it returns.
+  await settleCacheWrites();
   return { pdf, recalled: thread.pagesRecalled };
 }
 

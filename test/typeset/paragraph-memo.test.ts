@@ -38,7 +38,7 @@ async function typesetWithMemo(b: Book, dir: string): Promise<{ set: TypesetBook
     return memo;
   } });
   const grew = memos.some((memo) => memo.grown);
-  rememberTypesetting(fonts, 'en', print, dir);
+  await rememberTypesetting(fonts, 'en', print, dir);
   return { set, memos, grew };
 }
 

@@ -22,12 +22,12 @@ const words = [...new Set(chapter.split(/\s+/).filter(Boolean)), 'office', 'affl
 const plain = (p: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }) => [p.xAdvance, p.yAdvance, p.xOffset, p.yOffset];
 
 describe('typesetting remembered between builds', () => {
-  it('recalls shapings as the same glyphs and advances, with nothing to shape again', () => {
+  it('recalls shapings as the same glyphs and advances, with nothing to shape again', async () => {
     const first = FontSet.load(bundledFontFiles());
     const expected = words.map((word) => first.face('regular').shapeWord(word));
     const smallCaps = first.face('regular').shapeSmallCaps('The Hound of the Baskervilles');
     const hasSmallCaps = first.face('regular').hasSmallCaps;
-    rememberTypesetting(first, 'en', print, dir);
+    await rememberTypesetting(first, 'en', print, dir);
     const shapingFiles = readdirSync(dir).filter((f) => f.startsWith('shaping-'));
     assert.equal(shapingFiles.length, 1, 'one file for the one face used');
     assert.ok((JSON.parse(readSealed(path.join(dir, shapingFiles[0]!))!.toString('utf8')) as { features: string[] }).features.includes('smcp'), 'the feature list is remembered');
@@ -49,27 +49,27 @@ describe('typesetting remembered between builds', () => {
     assert.equal(face.learnedSomething, true);
   });
 
-  it('recalls the break opportunities found with the same hyphenation settings', () => {
+  it('recalls the break opportunities found with the same hyphenation settings', async () => {
     const fonts = FontSet.load(bundledFontFiles());
     const hyphenate = createWordHyphenator('en', print.hyphenation);
     paragraphItems([{ kind: 'text', value: chapter }], setting(300, { fonts, hyphenate }));
     const table = breakOpportunityTable(hyphenate.key);
     const found = [...table];
     assert.ok(found.some(([, breaks]) => breaks.length > 0), 'some words can break');
-    rememberTypesetting(fonts, 'en', print, dir);
+    await rememberTypesetting(fonts, 'en', print, dir);
     table.clear();
     recallTypesetting(fonts, 'en', print, dir);
     assert.deepEqual([...breakOpportunityTable(hyphenate.key)], found);
   });
 
-  it('appends the words a later build hyphenates to the file, which is read back whole', () => {
+  it('appends the words a later build hyphenates to the file, which is read back whole', async () => {
     const fonts = FontSet.load(bundledFontFiles());
     const hyphenate = createWordHyphenator('en', print.hyphenation);
     const breaksFile = () => path.join(dir, readdirSync(dir).find((f) => f.startsWith('breaks-'))!);
     const before = readFileSync(breaksFile());
     paragraphItems([{ kind: 'text', value: 'Unmistakably extraordinary circumlocution, notwithstanding.' }], setting(300, { fonts, hyphenate }));
     const found = [...breakOpportunityTable(hyphenate.key)];
-    rememberTypesetting(fonts, 'en', print, dir);
+    await rememberTypesetting(fonts, 'en', print, dir);
     const after = readFileSync(breaksFile());
     assert.ok(after.length > before.length && after.subarray(0, before.length).equals(before), 'appended, what was there left as it was');
     breakOpportunityTable(hyphenate.key).clear();
@@ -77,7 +77,7 @@ describe('typesetting remembered between builds', () => {
     assert.deepEqual([...breakOpportunityTable(hyphenate.key)], found);
   });
 
-  it('learns afresh when a cache file is unreadable', () => {
+  it('learns afresh when a cache file is unreadable', async () => {
     for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), '{ not json');
     const fonts = FontSet.load(bundledFontFiles());
     recallTypesetting(fonts, 'en', print, dir);
@@ -85,12 +85,12 @@ describe('typesetting remembered between builds', () => {
     assert.equal(fonts.face('regular').learnedSomething, true);
   });
 
-  it('never uses a shaping file with a changed digit, though it still reads as JSON (issue 24, item 1)', () => {
+  it('never uses a shaping file with a changed digit, though it still reads as JSON (issue 24, item 1)', async () => {
     const first = FontSet.load(bundledFontFiles());
     // Every letter of the alphabet shaped, so the damaged glyph is one the word below uses.
     first.face('regular').shapeWord('abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ');
     const expected = first.face('regular').shapeWord('abcdefghijklmnopqrstuvwxyz').advanceWidth;
-    rememberTypesetting(first, 'en', print, dir);
+    await rememberTypesetting(first, 'en', print, dir);
     const file = path.join(dir, readdirSync(dir).find((f) => f.startsWith('shaping-'))!);
     // A digit of the first glyph's advance changed ([id, advance, code points]): before the seal,
     // the face recalled a wrong width for that letter and kept it.

@@ -20,7 +20,7 @@ const paragraphs: Inline[][] = chapter.split(/\n\s*\n/).slice(0, 40).map((text, 
 const itemsOf = (cache: WordCache, width = 300) => paragraphs.map((p) => paragraphItems(p, setting(width, { wordCache: cache })));
 
 describe('word caches remembered between builds', () => {
-  it('gives back the very items it was given, of the same object shape', () => {
+  it('gives back the very items it was given, of the same object shape', async () => {
     const cache = new WordCache();
     const fresh = itemsOf(new WordCache());
     itemsOf(cache);
@@ -33,11 +33,11 @@ describe('word caches remembered between builds', () => {
     assert.equal(recalled.size, cache.size, 'nothing new had to be set');
   });
 
-  it('recalls a remembered cache from its file in a later build', () => {
+  it('recalls a remembered cache from its file in a later build', async () => {
     const key = wordCacheKey(setting(300));
     const first = recallWordCache(key, dir);
     const expected = itemsOf(first);
-    rememberTypesetting(fonts, 'en', { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } }, dir);
+    await rememberTypesetting(fonts, 'en', { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } }, dir);
     const files = readdirSync(dir).filter((f) => f.startsWith('words-'));
     assert.equal(files.length, 1);
     // Another folder stands for another process: nothing of this one's caches is shared.
@@ -50,7 +50,7 @@ describe('word caches remembered between builds', () => {
     assert.deepEqual(itemsOf(recalled), expected);
   });
 
-  it('sets afresh, every time, the words that must be reported', () => {
+  it('sets afresh, every time, the words that must be reported', async () => {
     const cache = new WordCache();
     const missing: string[] = [];
     const tooWide: string[] = [];
@@ -63,7 +63,7 @@ describe('word caches remembered between builds', () => {
     assert.equal(tooWide.length, 3);
   });
 
-  it('keeps a word in small capitals apart from the same word in lower case', () => {
+  it('keeps a word in small capitals apart from the same word in lower case', async () => {
     const cache = new WordCache();
     const text: Inline[] = [{ kind: 'text', value: 'London. Michaelmas term lately over' }];
     const opening = paragraphItems(text, setting(300, { smallCapsWords: 3, wordCache: cache }));
@@ -75,18 +75,18 @@ describe('word caches remembered between builds', () => {
     assert.ok(opening.some((item) => item.type === 'box' && item.smallCaps) && !plainAfter.some((item) => item.type === 'box' && item.smallCaps));
   });
 
-  it('keys a cache by everything its items depend on', () => {
+  it('keys a cache by everything its items depend on', async () => {
     const base = wordCacheKey(setting(300));
     assert.equal(wordCacheKey(setting(300, { indent: 12, smallCapsWords: 3, spaceStretch: 1 })), base, 'indent, small caps and glue are not in word items');
     for (const change of [{ lineWidth: 200 }, { size: 12 }, { hyphenPenalty: 100 }, { hangingPunctuation: false }, { lastWordHyphenPenalty: 10 }]) assert.notEqual(wordCacheKey(setting(300, change)), base, JSON.stringify(change));
   });
 
-  it('ignores a cut or foreign cache file', () => {
+  it('ignores a cut or foreign cache file', async () => {
     const key = wordCacheKey(setting(301));
     const own = path.join(dir, 'own');
     mkdirSync(own);
     itemsOf(recallWordCache(key, own), 301);
-    rememberTypesetting(fonts, 'en', { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } }, own);
+    await rememberTypesetting(fonts, 'en', { trim: '5.5x8.5', margins: {}, fontSize: 11, hyphenation: { enabled: true, leftMin: 2, rightMin: 3, exceptions: [] } }, own);
     const [name] = readdirSync(own).filter((f) => f.startsWith('words-'));
     assert.ok(name, 'the cache was written');
     const whole = readFileSync(path.join(own, name));
@@ -107,7 +107,7 @@ describe('word caches remembered between builds', () => {
 });
 
 describe('remembering a recalled word cache', () => {
-  it('adds the words set since to what was read, and reads back as remembering it whole would', () => {
+  it('adds the words set since to what was read, and reads back as remembering it whole would', async () => {
     const half = paragraphs.slice(0, 20);
     const first = new WordCache();
     for (const p of half) paragraphItems(p, setting(300, { wordCache: first }));
@@ -137,7 +137,7 @@ describe('a remembered word cache read only when worth it', () => {
     return cache.remember();
   };
 
-  it("sets an edit's few new words without reading the novel's vocabulary, and leaves the file as it was", () => {
+  it("sets an edit's few new words without reading the novel's vocabulary, and leaves the file as it was", async () => {
     let reads = 0;
     const cache = WordCache.lazy(() => (reads++, remembered()));
     cache.set(piece('new'), false, items('new'));
@@ -147,7 +147,7 @@ describe('a remembered word cache read only when worth it', () => {
     assert.equal(cache.grown, false, 'nothing to write again');
   });
 
-  it('reads them once many words are new, keeping the ones set before', () => {
+  it('reads them once many words are new, keeping the ones set before', async () => {
     let reads = 0;
     const cache = WordCache.lazy(() => (reads++, remembered()));
     for (let i = 0; i <= 2000; i++) cache.set(piece(`new${i}`), false, items(`new${i}`));
