@@ -110,10 +110,11 @@ function runningSums(items: readonly Item[]): RunningSums {
 }
 
 /**
- * One pass of the total-fit algorithm over items whose lines are all `lineWidth` wide.
- * Returns null when no set of breaks keeps every line within tolerance (unless allowOverfull).
+ * One pass of the total-fit algorithm over items whose lines are all `lineWidth` wide: the ways
+ * found to end the paragraph, with looseness one per line count. Null when no set of breaks keeps
+ * every line within tolerance (unless allowOverfull).
  */
-function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tolerance: number, extraStretch: number, allowOverfull: boolean, hyphenate: boolean): BreakResult | null {
+function finalNodes(items: readonly Item[], lineWidth: number, p: BreakParameters, tolerance: number, extraStretch: number, allowOverfull: boolean, hyphenate: boolean): { finals: Node[]; overfull: number } | null {
   const n = items.length;
   const { sumWidth, sumStretch, sumShrink } = runningSums(items);
   const distinctLines = p.looseness !== 0;
@@ -235,13 +236,24 @@ function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tol
   active.length = activeCount;
 
   const finals = active.filter((node) => node.position === n - 1);
-  if (finals.length === 0) return null;
+  return finals.length > 0 ? { finals, overfull: overfullCount } : null;
+}
+
+/** The best breaks of one pass (see finalNodes); null when it found none. */
+function pass(items: readonly Item[], lineWidth: number, p: BreakParameters, tolerance: number, extraStretch: number, allowOverfull: boolean, hyphenate: boolean): BreakResult | null {
+  const found = finalNodes(items, lineWidth, p, tolerance, extraStretch, allowOverfull, hyphenate);
+  if (!found) return null;
+  const { finals } = found;
   let chosen = finals.reduce((x, y) => (x.demerits <= y.demerits ? x : y));
   if (p.looseness !== 0) {
     const target = chosen.line + p.looseness;
     const ranked = [...finals].sort((x, y) => Math.abs(x.line - target) - Math.abs(y.line - target) || x.demerits - y.demerits);
     chosen = ranked[0]!;
   }
+  return resultOf(chosen, found.overfull);
+}
+
+function resultOf(chosen: Node, overfullCount: number): BreakResult {
   const breaks: number[] = [];
   const ratios: number[] = [];
   for (let node: Node | null = chosen; node && node.previous; node = node.previous) {
@@ -268,6 +280,23 @@ export function breakLines(items: readonly Item[], lineWidth: number, parameters
   );
 }
 
+// Pagination asks for a paragraph a line longer and a line shorter one after the other: the pass
+// that keeps each line count apart is the same for both, so it is made once. By the items, the
+// measure, the caller's parameters (the same object for both asks) and the emergency stretch.
+const looseFinalsOf = new WeakMap<readonly Item[], { lineWidth: number; parameters: Partial<BreakParameters>; extra: number; finals: Node[] | null }[]>();
+
+function looseFinals(items: readonly Item[], lineWidth: number, parameters: Partial<BreakParameters>, extra: number): Node[] | null {
+  let made = looseFinalsOf.get(items);
+  if (!made) looseFinalsOf.set(items, (made = []));
+  const known = made.find((m) => m.lineWidth === lineWidth && m.parameters === parameters && m.extra === extra);
+  if (known) return known.finals;
+  // Any looseness keeps line counts apart; which count is wanted is chosen from the finals.
+  const p = { ...BREAK_DEFAULTS, ...parameters, looseness: 1 };
+  const finals = finalNodes(items, lineWidth, p, p.tolerance, extra, false, true)?.finals ?? null;
+  made.push({ lineWidth, parameters, extra, finals });
+  return finals;
+}
+
 /** The paragraph set `looseness` lines longer (+) or shorter (-) than its optimum, or null if it cannot be done well. */
 export function breakLinesLoosely(items: readonly Item[], lineWidth: number, looseness: number, optimumLines: number, parameters: Partial<BreakParameters> = {}): BreakResult | null {
   const p = { ...BREAK_DEFAULTS, ...parameters, looseness };
@@ -275,8 +304,9 @@ export function breakLinesLoosely(items: readonly Item[], lineWidth: number, loo
   // Within tolerance, with the emergency stretch the paragraph itself may have needed (a narrow
   // measure often does), never with overfull lines: a paragraph worse than that costs more than a short page.
   for (const extra of p.emergencyStretch > 0 ? [0, p.emergencyStretch] : [0]) {
-    const result = pass(items, lineWidth, p, p.tolerance, extra, false, true);
-    if (result && result.breaks.length === target) return result;
+    let chosen: Node | undefined;
+    for (const node of looseFinals(items, lineWidth, parameters, extra) ?? []) if (node.line === target && (!chosen || node.demerits < chosen.demerits)) chosen = node;
+    if (chosen) return resultOf(chosen, 0);
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createWordHyphenator } from '../../src/typeset/hyphenate.ts';
-import { breakLines } from '../../src/typeset/knuth-plass.ts';
+import { breakLines, breakLinesLoosely } from '../../src/typeset/knuth-plass.ts';
 import { setLines } from '../../src/typeset/lines.ts';
 import { paragraphItems } from '../../src/typeset/paragraph.ts';
 import { fonts, hyphenateEn, PARAGRAPH, setting } from './helpers.ts';
@@ -51,6 +51,24 @@ describe('Knuth–Plass line breaking', () => {
       assert.ok(Math.abs(right - 297) < 0.01, `line ends at ${right}`);
     }
     assert.equal(lines.at(-1)!.ratio, 0, 'last line at natural spacing');
+  });
+
+  it('sets a paragraph a line longer and a line shorter, the same whether the pass is shared or not', () => {
+    const long = [PARAGRAPH, PARAGRAPH, PARAGRAPH].join(' ');
+    const found: number[] = [];
+    for (const width of [240, 250]) {
+      const items = paragraphItems(text(long), setting(width));
+      const parameters = { emergencyStretch: 11 };
+      const optimum = breakLines(items, width, parameters).breaks.length;
+      // Asked with one parameters object, as pagination asks: the two share one pass.
+      const shared = [1, -1].map((delta) => breakLinesLoosely(items, width, delta, optimum, parameters));
+      // Fresh items and parameters for each: nothing shared.
+      const alone = [1, -1].map((delta) => breakLinesLoosely(paragraphItems(text(long), setting(width)), width, delta, optimum, { emergencyStretch: 11 }));
+      assert.deepEqual(shared, alone, `${width} pt`);
+      for (const [i, result] of shared.entries()) if (result) found.push(result.breaks.length - optimum, i === 0 ? 1 : -1);
+      assert.equal(breakLinesLoosely(items, width, 5, optimum, parameters), null, 'five lines longer cannot be set well');
+    }
+    assert.deepEqual(found, [-1, -1, 1, 1], 'a line shorter at 240 pt, a line longer at 250 pt');
   });
 
   it('keeps the words in order', () => {
