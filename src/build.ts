@@ -148,13 +148,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       pageReport = typeset.pageReport;
       // The Notes the typesetter adds (index -1) are no division of the book's own.
       for (const { chapter, page } of typeset.divisionPages) if (contents[chapter]) contents[chapter].page = page + 1;
-      // Written while the EPUB is made and the PDF thread draws its last pages.
-      cacheWrites.push(memory.rememberSettings(book.metadata.language, config.print));
       print = { design: typeset.design, pages: typeset.pages.length, frontPages: typeset.frontPages, images: typeset.pages.flatMap((page, i) => page.lines.flatMap((line) => (line.image ? [{ page: i + 1, ppi: line.image.ppi ?? Infinity }] : []))) };
-      // Remembered once the PDF thread is done: it shapes what typesetting did not (pieces of broken words).
+      // Remembered once the PDF thread is done: it shapes what typesetting did not (pieces of broken
+      // words). The other caches wait too: made while the EPUB was, their bytes raised the peak memory by 80 MB.
       pdf = pdfThread.finish(typeset.pages.slice(0, typeset.frontPages), typeset.outline).then(({ pdf, learned }) => {
         fonts.absorb(learned);
-        cacheWrites.push(memory.rememberShapings(fonts));
+        cacheWrites.push(memory.rememberSettings(book.metadata.language, config.print), memory.rememberShapings(fonts));
         return pdf;
       });
       // Settled here if the EPUB fails first; awaited below otherwise.

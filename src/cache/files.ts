@@ -1,4 +1,4 @@
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -75,9 +75,9 @@ const writing = new Set<Promise<unknown>>();
 /**
  * Written under a temporary name, flushed to the disk and renamed, so a reader never sees half a
  * file (not even after a power loss); a cache that cannot be written is no error, only slower
- * (false then). The bytes are made now, on this thread; the writing, on the thread pool while
- * the build goes on (a long novel's caches are 25 MB: a fifth of a second, at the end of a first
- * build, when nothing else was left to do). Every build waits for its writes (settleCacheWrites).
+ * (false then). The bytes are made now, on this thread, in parts that are never copied into one
+ * (a long novel's caches are 25 MB); the writing and flushing, on the thread pool while the
+ * build goes on. Every build waits for its writes before it returns (settleCacheWrites).
  */
 export function writeWhole(file: string, data: () => CacheBytes): Promise<boolean> {
   const bytes = madeFor(file, data);
@@ -85,7 +85,7 @@ export function writeWhole(file: string, data: () => CacheBytes): Promise<boolea
 }
 
 /** The bytes to write, made now, and the file's folder; undefined if either fails. */
-function madeFor(file: string, data: () => CacheBytes): readonly Uint8Array[] | undefined {
+export function madeFor(file: string, data: () => CacheBytes): readonly Uint8Array[] | undefined {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     const made = data();
@@ -141,16 +141,17 @@ export async function settleCacheWrites(): Promise<void> {
 const SEAL = Buffer.from('book-seal-1\n');
 const SEAL_LENGTH = 32 + SEAL.length;
 
-/** The SHA-256 of the parts, worked out on the thread pool. */
-export async function sha256(bytes: readonly Uint8Array[]): Promise<Uint8Array> {
-  const whole = bytes.length === 1 ? bytes[0]! : Buffer.concat(bytes);
-  return new Uint8Array(await webcrypto.subtle.digest('SHA-256', whole));
+/** The SHA-256 of the parts, as if they were one. */
+export function sha256(bytes: readonly Uint8Array[]): Buffer {
+  const hash = createHash('sha256');
+  for (const part of bytes) hash.update(part);
+  return hash.digest();
 }
 
 /** Written whole (see writeWhole), sealed with a digest of its content that readSealed checks. */
 export function writeSealed(file: string, data: () => CacheBytes): Promise<boolean> {
   const bytes = madeFor(file, data);
-  return bytes ? track(sha256(bytes).then((seal) => replaceWith(file, [...bytes, seal, SEAL])), false) : Promise.resolve(false);
+  return bytes ? track(replaceWith(file, [...bytes, sha256(bytes), SEAL]), false) : Promise.resolve(false);
 }
 
 /**

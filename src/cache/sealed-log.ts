@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { sha256, track, writeAll, writeWhole } from './files.ts';
+import { madeFor, sha256, track, writeAll, writeWhole, type CacheBytes } from './files.ts';
 
 // A cache that grows a little with each build (the words and paragraphs of a novel being edited)
 // is kept as a log: records appended one after another, each sealed with the SHA-256 of its
@@ -36,13 +36,15 @@ export interface SealedLog {
   records: number;
 }
 
-/** A record's parts: its head, then its bytes and their digest (worked out on the thread pool). */
-async function record(bytes: Uint8Array): Promise<Uint8Array[]> {
+/** A record's parts: its head, then its bytes (in parts, never copied into one) and their digest. */
+function record(bytes: readonly Uint8Array[]): Uint8Array[] {
   const head = Buffer.alloc(HEAD);
   MARK.copy(head);
-  head.writeUInt32LE(bytes.byteLength, MARK.length);
-  return [head, bytes, await sha256([bytes])];
+  head.writeUInt32LE(lengthOf(bytes), MARK.length);
+  return [head, ...bytes, sha256(bytes)];
 }
+
+const lengthOf = (bytes: readonly Uint8Array[]) => bytes.reduce((sum, part) => sum + part.byteLength, 0);
 
 /** The log's records, up to the first that is not whole; undefined if the file cannot be read. */
 export function readSealedLog(file: string): { records: Buffer[]; log: SealedLog } | undefined {
@@ -66,18 +68,12 @@ export function readSealedLog(file: string): { records: Buffer[]; log: SealedLog
 }
 
 /** Writes the log whole, as one record (see writeWhole: a reader never sees half of it); undefined if it cannot be written. */
-export function writeSealedLog(file: string, bytes: () => Uint8Array): Promise<SealedLog | undefined> {
-  let made: Uint8Array;
-  try {
-    made = bytes();
-  } catch {
-    return Promise.resolve(undefined);
-  }
-  const written = record(made).then((whole) => writeWhole(file, () => whole));
-  return track(
-    written.then((done) => (done ? { size: HEAD + made.byteLength + DIGEST, intact: true, records: 1 } : undefined)),
-    undefined,
-  );
+export function writeSealedLog(file: string, bytes: () => CacheBytes): Promise<SealedLog | undefined> {
+  const made = madeFor(file, bytes);
+  if (!made) return Promise.resolve(undefined);
+  const whole = record(made);
+  const size = lengthOf(whole);
+  return writeWhole(file, () => whole).then((written) => (written ? { size, intact: true, records: 1 } : undefined));
 }
 
 /**
@@ -85,20 +81,19 @@ export function writeSealedLog(file: string, bytes: () => Uint8Array): Promise<S
  * as it was read (damaged, or changed since by another build) or already holds many records:
  * write it whole then.
  */
-export function appendRecord(file: string, read: SealedLog, bytes: Uint8Array): Promise<boolean> {
+export function appendRecord(file: string, read: SealedLog, bytes: Uint8Array | readonly Uint8Array[]): Promise<boolean> {
   if (!read.intact || read.records >= MOST_RECORDS) return Promise.resolve(false);
-  return track(append(file, read, bytes), false);
+  return track(append(file, read, record(bytes instanceof Uint8Array ? [bytes] : bytes)), false);
 }
 
-async function append(file: string, read: SealedLog, bytes: Uint8Array): Promise<boolean> {
-  const parts = await record(bytes);
+async function append(file: string, read: SealedLog, parts: readonly Uint8Array[]): Promise<boolean> {
   const handle = await open(file, 'a');
   try {
     if ((await handle.stat()).size !== read.size) return false;
     // One write: appends from two builds at once land one after the other, each whole.
     await writeAll(handle, parts);
     await handle.sync();
-    read.size += HEAD + bytes.byteLength + DIGEST;
+    read.size += lengthOf(parts);
     read.records++;
     return true;
   } finally {

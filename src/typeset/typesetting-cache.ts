@@ -131,7 +131,7 @@ export function recallShapings(fonts: FontSet, dir = TYPESETTING_CACHE_DIR): voi
 /**
  * Keeps what this build set for the next one (break opportunities, word items, set paragraphs,
  * pages found), where the cache folder can be written: the bytes are made now, and written on the
- * thread pool while the build goes on (the EPUB, the PDF's last pages). Resolves once written.
+ * thread pool while the build goes on (see writeWhole). Resolves once written.
  */
 export function rememberSettings(language: string, print: PrintOptions, dir = TYPESETTING_CACHE_DIR): Promise<void> {
   const writes: Promise<unknown>[] = [];
@@ -181,14 +181,14 @@ function readLog(file: string): Buffer[] {
  * bytes of either are made now, unless an append under way fails (another build changed the
  * file): `whole` is made then.
  */
-function appendOrWrite(file: string, added: (() => Uint8Array) | undefined, whole: () => Uint8Array): Promise<'appended' | 'written' | 'failed'> {
+function appendOrWrite(file: string, added: (() => Uint8Array | Uint8Array[]) | undefined, whole: () => Uint8Array | Uint8Array[]): Promise<'appended' | 'written' | 'failed'> {
   const log = logs.get(file);
   const writeWhole = () => writeLog(file, whole).then((written) => (written ? 'written' : 'failed'));
   if (!log || !added) return writeWhole();
   return appendRecord(file, log, added()).then((appended) => (appended ? 'appended' : writeWhole()));
 }
 
-function writeLog(file: string, bytes: () => Uint8Array): Promise<boolean> {
+function writeLog(file: string, bytes: () => Uint8Array | Uint8Array[]): Promise<boolean> {
   return writeSealedLog(file, bytes).then((log) => {
     if (log) logs.set(file, log);
     else logs.delete(file);
@@ -197,7 +197,7 @@ function writeLog(file: string, bytes: () => Uint8Array): Promise<boolean> {
 }
 
 /** Writes what a memo set since it was read: appended to its file, or the file written whole (see KeptEntries.toWrite). */
-function keep(file: string, memo: KeptEntries<unknown>, bytes: (keys: Iterable<string>) => Uint8Array): Promise<void> {
+function keep(file: string, memo: KeptEntries<unknown>, bytes: (keys: Iterable<string>) => Uint8Array | Uint8Array[]): Promise<void> {
   const { whole, keys } = memo.toWrite();
   return appendOrWrite(file, whole ? undefined : () => bytes(keys), () => bytes(memo.keys())).then((how) => {
     if (how === 'appended') memo.written(false, keys.length);
@@ -205,11 +205,11 @@ function keep(file: string, memo: KeptEntries<unknown>, bytes: (keys: Iterable<s
   });
 }
 
-/** A word cache's or paragraph memo's record: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */
-function flatBytes({ numbers, text }: FlatMemory): Buffer {
+/** A word cache's or paragraph memo's record, in parts: the count of numbers, the numbers (float64 as this machine stores them, see wordsFile), then the text (UTF-16LE, which keeps any code unit). */
+function flatBytes({ numbers, text }: FlatMemory): Uint8Array[] {
   const head = Buffer.alloc(8);
   head.writeUInt32LE(numbers.length, 0);
-  return Buffer.concat([head, Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength), Buffer.from(text, 'utf16le')]);
+  return [head, new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength), Buffer.from(text, 'utf16le')];
 }
 
 /** A sealed file's text; throws when it is missing or damaged (read afresh then). */
