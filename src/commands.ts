@@ -143,6 +143,8 @@ async function runProof(args: { config: string; out?: string; pages?: string }):
 const withConfig = (y: Argv) => y.option('config', { alias: 'c', type: 'string', default: 'book.config.json', describe: 'Path of the book config' });
 
 /** Exit codes: 0 built, 1 the author's mistake (one line, no stack), 2 a bug in this program. */
+const asksForHelp = (argv: readonly string[]) => argv.some((arg) => arg === '--help' || arg === '-h' || arg === 'help');
+
 export async function main(argv: string[]): Promise<number> {
   try {
     await yargs(argv)
@@ -200,6 +202,9 @@ export async function main(argv: string[]): Promise<number> {
         throw error ?? new BookError('book', '', message, 'see book --help');
       })
       .help()
+      // yargs lays out the help after every command, in case the command asks to show it (ours
+      // never do): unwrapped, that takes no time. Help asked for is wrapped to the terminal as usual.
+      .wrap(asksForHelp(argv) ? Math.min(80, process.stdout.columns || 80) : null)
       .version(false)
       .parseAsync();
     return 0;

@@ -49,6 +49,17 @@ describe('book CLI', () => {
     assert.match(stderr, /unknown format "docx"/);
   });
 
+  it('prints help wrapped to 80 columns, for the book and for a command', async () => {
+    for (const args of [['--help'], ['build', '--help'], ['help']]) {
+      const { code, stdout } = await runCli(args, { cwd: tempDir() });
+      assert.equal(code, 0, args.join(' '));
+      assert.match(stdout, /book build/);
+      const lines = stdout.split('\n');
+      assert.ok(lines.every((line) => line.length <= 80), `${args.join(' ')}: a line past 80 columns`);
+      assert.ok(lines.some((line) => line.length > 60), `${args.join(' ')}: lines filled out to the width`);
+    }
+  });
+
   it('says where the config is missing', async () => {
     const { code, stderr } = await runCli(['build'], { cwd: tempDir() });
     assert.equal(code, 1);
