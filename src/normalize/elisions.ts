@@ -53,8 +53,10 @@ const QUOTE = `'’‘`;
 // A word's letters; inline boundaries inside it are taken out first.
 const WORD = /[\p{L}\p{M}]+/gu;
 const STARTS_WITH_MARK = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])[${QUOTE}]([\\p{L}\\p{M}]+)`, 'gu');
-// A word's last letter, the mark, a space and a lower-case word (or "I"): "doan' do", "fo' I".
-const DROPPED_BEFORE_WORD = new RegExp(`(?<![\\p{L}\\p{M}])[\\p{L}\\p{M}]+['’](?= +(?:\\p{Ll}|I\\b))`, 'gu');
+// A word (all its letters), the mark, a space and a lower-case word (or "I"): "doan' do", "fo' I".
+// Matched at the mark, the word looked behind for: a pattern opening with the word would be tried
+// at every word of the chapter.
+const DROPPED_BEFORE_WORD = new RegExp(`['’](?<=(?<![\\p{L}\\p{M}])([\\p{L}\\p{M}]+)['’])(?= +(?:\\p{Ll}|I\\b))`, 'gu');
 
 // An opening quote, then up to eight words with nothing but letters, spaces, commas, hyphens and
 // apostrophes inside words ("'Josiah Allen's wife", "'Lady Dedlock, Murderess") between.
@@ -90,9 +92,10 @@ export function gatherEvidence(texts: readonly string[]): QuoteEvidence {
     }
     for (const match of text.matchAll(STARTS_WITH_MARK)) count(marked, match[1]!.toLowerCase());
     for (const match of text.matchAll(DROPPED_BEFORE_WORD)) {
+      const start = match.index - match[1]!.length;
       // "said 'thou' and": the end of a word or title quoted, not a letter dropped.
-      if (endsQuotedRun(text.slice(Math.max(0, match.index - 80), match.index + match[0].length - 1))) continue;
-      const word = match[0].slice(0, -1).toLowerCase();
+      if (endsQuotedRun(text.slice(Math.max(0, start - 80), match.index))) continue;
+      const word = match[1]!.toLowerCase();
       count(dropped, word);
       if (word.length > 3 && word.endsWith('in')) gDrops++;
     }
