@@ -2,8 +2,10 @@ const NBSP = '\u00A0';
 
 // Abbreviations that must not end a line apart from the name or number they introduce.
 const TITLES = ['Mr', 'Mrs', 'Ms', 'Messrs', 'Dr', 'St', 'Mt', 'Prof', 'Rev', 'Revd', 'Capt', 'Col', 'Gen', 'Lt', 'Sgt', 'Hon', 'Sr', 'Jr', 'Mme', 'Mlle', 'Mmes', 'Hr', 'Fr', 'Frl'];
-const TITLE_SPACE = new RegExp(`(?<![\\p{L}\\p{N}])(${TITLES.join('|')})\\. (?=[\\p{Lu}\\p{N}])`, 'gu');
-const PAGE_SPACE = /(?<![\p{L}\p{N}])(p|pp|vol|ch|no|fig)\. (?=\d)/giu;
+// Matched at the period, the abbreviation looked behind for: a pattern opening with it (or with
+// the look-behind before it) is tried at every character of every paragraph.
+const TITLE_SPACE = new RegExp(`\\. (?<=(?<![\\p{L}\\p{N}])(?:${TITLES.join('|')})\\. )(?=[\\p{Lu}\\p{N}])`, 'gu');
+const PAGE_SPACE = /\. (?<=(?<![\p{L}\p{N}])(?:p|pp|vol|ch|no|fig)\. )(?=\d)/giu;
 
 const NEEDS_COLLAPSE = /[\t\n\r\f\v\u00A0\u2000-\u200A\u202F\u205F\u3000]| {2}|^[ \uE002]|[ \uE002]$/u;
 
@@ -22,5 +24,5 @@ export function collapseSpaces(text: string): string {
 /** No-break spaces after titles (Mr. Smith) and in references (p. 12), so a line never ends there. */
 export function bindAbbreviations(text: string): string {
   if (!text.includes('. ')) return text;
-  return text.replace(TITLE_SPACE, `$1.${NBSP}`).replace(PAGE_SPACE, `$1.${NBSP}`);
+  return text.replace(TITLE_SPACE, `.${NBSP}`).replace(PAGE_SPACE, `.${NBSP}`);
 }

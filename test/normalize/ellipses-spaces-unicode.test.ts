@@ -25,6 +25,8 @@ describe('spaces', () => {
   it('binds titles and page references to what follows', () => {
     assert.equal(bindAbbreviations('Mr. Holmes and Dr. Watson, see p. 12'), 'Mr.\u00A0Holmes and Dr.\u00A0Watson, see p.\u00A012');
     assert.equal(bindAbbreviations('He was a Mr. nobody'), 'He was a Mr. nobody');
+    assert.equal(bindAbbreviations('Mr. Dr. Smith, PP. 3 and No. 6'), 'Mr.\u00A0Dr.\u00A0Smith, PP.\u00A03 and No.\u00A06', 'one after another; the abbreviation as typed');
+    assert.equal(bindAbbreviations('HMr. Smith, 2Dr. Who, ap. 12, Mr.  Two'), 'HMr. Smith, 2Dr. Who, ap. 12, Mr.  Two', 'only a whole abbreviation, before one space');
   });
 });
 
