@@ -200,6 +200,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw error;
   } finally {
     pdfThread?.stop();
+    // The build's own writes with what follows them (the memos' bookkeeping), then any a writer
+    // started and left to run (the page cache, a cover or font subset kept).
     await Promise.all(cacheWrites);
     await settleCacheWrites();
   }

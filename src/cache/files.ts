@@ -85,15 +85,19 @@ export function writeWhole(file: string, data: () => CacheBytes): Promise<boolea
 }
 
 /** The bytes to write, made now, and the file's folder; undefined if either fails. */
-export function madeFor(file: string, data: () => CacheBytes): readonly Uint8Array[] | undefined {
+function madeFor(file: string, data: () => CacheBytes): readonly Uint8Array[] | undefined {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    const made = data();
-    if (typeof made === 'string') return [Buffer.from(made)];
-    return made instanceof Uint8Array ? [made] : made;
+    return asParts(data());
   } catch {
     return undefined;
   }
+}
+
+/** Cache bytes as the parts written one after another. */
+export function asParts(data: CacheBytes): readonly Uint8Array[] {
+  if (typeof data === 'string') return [Buffer.from(data)];
+  return data instanceof Uint8Array ? [data] : data;
 }
 
 async function replaceWith(file: string, bytes: readonly Uint8Array[]): Promise<boolean> {

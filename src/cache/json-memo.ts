@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { track } from './files.ts';
-import { appendRecord, readSealedLog, worthAppending, writeSealedLog, type SealedLog } from './sealed-log.ts';
+import { keepLog, readSealedLog, worthAppending, type SealedLog } from './sealed-log.ts';
 
 const HEADER = 'book json memo 2';
 
@@ -99,26 +99,13 @@ export class JsonMemo {
     const line = (key: string) => `${key}\t${this.entries.get(key)}`;
     const whole = () => Buffer.from([`${HEADER} ${this.version}`, ...[...this.entries.keys()].map(line)].join('\n'));
     // The new entries alone, after what the file holds (see worthAppending); else the file written whole.
-    if (this.log && fresh.length > 0 && worthAppending(this.stored, fresh.length, this.entries.size)) {
-      const stored = this.stored + fresh.length;
-      const appended = appendRecord(file, this.log, Buffer.from(fresh.map(line).join('\n')));
-      return track(
-        appended.then((done) => {
-          if (!done) return this.writeWhole(file, whole);
-          this.stored = stored;
-          return true;
-        }),
-        false,
-      );
-    }
-    return this.writeWhole(file, whole);
-  }
-
-  private async writeWhole(file: string, bytes: () => Buffer): Promise<boolean> {
-    const stored = this.entries.size;
-    this.log = undefined;
-    this.log = await writeSealedLog(file, bytes);
-    this.stored = stored;
-    return this.log !== undefined;
+    const added = fresh.length > 0 && worthAppending(this.stored, fresh.length, this.entries.size) ? () => Buffer.from(fresh.map(line).join('\n')) : undefined;
+    const entries = this.entries.size;
+    const kept = keepLog(file, this.log, added, whole).then(({ how, log }) => {
+      this.log = log;
+      this.stored = how === 'appended' ? this.stored + fresh.length : entries;
+      return how !== 'failed';
+    });
+    return track(kept, false);
   }
 }

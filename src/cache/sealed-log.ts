@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { madeFor, sha256, track, writeAll, writeWhole, type CacheBytes } from './files.ts';
+import { asParts, sha256, track, writeAll, writeWhole, type CacheBytes } from './files.ts';
 
 // A cache that grows a little with each build (the words and paragraphs of a novel being edited)
 // is kept as a log: records appended one after another, each sealed with the SHA-256 of its
@@ -69,11 +69,30 @@ export function readSealedLog(file: string): { records: Buffer[]; log: SealedLog
 
 /** Writes the log whole, as one record (see writeWhole: a reader never sees half of it); undefined if it cannot be written. */
 export function writeSealedLog(file: string, bytes: () => CacheBytes): Promise<SealedLog | undefined> {
-  const made = madeFor(file, bytes);
-  if (!made) return Promise.resolve(undefined);
-  const whole = record(made);
-  const size = lengthOf(whole);
-  return writeWhole(file, () => whole).then((written) => (written ? { size, intact: true, records: 1 } : undefined));
+  let size = 0;
+  const written = writeWhole(file, () => {
+    const whole = record(asParts(bytes()));
+    size = lengthOf(whole);
+    return whole;
+  });
+  return written.then((done) => (done ? { size, intact: true, records: 1 } : undefined));
+}
+
+/** How a log was kept (see keepLog), and the log as the file now is: undefined when it could not be written. */
+export interface KeptLog {
+  how: 'appended' | 'written' | 'failed';
+  log: SealedLog | undefined;
+}
+
+/**
+ * Appends `added` to the file's log where it can (see appendRecord), else writes `whole`. The
+ * bytes of either are made now, unless an append under way fails (another build changed the
+ * file): `whole` is made then.
+ */
+export function keepLog(file: string, log: SealedLog | undefined, added: (() => CacheBytes) | undefined, whole: () => CacheBytes): Promise<KeptLog> {
+  const writeWhole = () => writeSealedLog(file, whole).then((written): KeptLog => ({ how: written ? 'written' : 'failed', log: written }));
+  if (!log || !added) return writeWhole();
+  return appendRecord(file, log, asParts(added())).then((appended) => (appended ? { how: 'appended', log } : writeWhole()));
 }
 
 /**
@@ -81,9 +100,9 @@ export function writeSealedLog(file: string, bytes: () => CacheBytes): Promise<S
  * as it was read (damaged, or changed since by another build) or already holds many records:
  * write it whole then.
  */
-export function appendRecord(file: string, read: SealedLog, bytes: Uint8Array | readonly Uint8Array[]): Promise<boolean> {
+export function appendRecord(file: string, read: SealedLog, bytes: CacheBytes): Promise<boolean> {
   if (!read.intact || read.records >= MOST_RECORDS) return Promise.resolve(false);
-  return track(append(file, read, record(bytes instanceof Uint8Array ? [bytes] : bytes)), false);
+  return track(append(file, read, record(asParts(bytes))), false);
 }
 
 async function append(file: string, read: SealedLog, parts: readonly Uint8Array[]): Promise<boolean> {

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { endianness } from 'node:os';
 import path from 'node:path';
-import { codeVersion, digest as hash, readSealed, writeSealed } from '../cache/files.ts';
-import { appendRecord, readSealedLog, writeSealedLog, type SealedLog } from '../cache/sealed-log.ts';
+import { codeVersion, digest as hash, readSealed, writeSealed, type CacheBytes } from '../cache/files.ts';
+import { keepLog, readSealedLog, type KeptLog, type SealedLog } from '../cache/sealed-log.ts';
 import type { PrintOptions } from '../config/schema.ts';
 import type { Face, FaceMemory, FontSet } from './fonts.ts';
 import { createWordHyphenator } from './hyphenate.ts';
@@ -176,28 +176,17 @@ function readLog(file: string): Buffer[] {
   return read.records;
 }
 
-/**
- * Appends `added` to the file's log where it can (see appendRecord), else writes `whole`. The
- * bytes of either are made now, unless an append under way fails (another build changed the
- * file): `whole` is made then.
- */
-function appendOrWrite(file: string, added: (() => Uint8Array | Uint8Array[]) | undefined, whole: () => Uint8Array | Uint8Array[]): Promise<'appended' | 'written' | 'failed'> {
-  const log = logs.get(file);
-  const writeWhole = () => writeLog(file, whole).then((written) => (written ? 'written' : 'failed'));
-  if (!log || !added) return writeWhole();
-  return appendRecord(file, log, added()).then((appended) => (appended ? 'appended' : writeWhole()));
-}
-
-function writeLog(file: string, bytes: () => Uint8Array | Uint8Array[]): Promise<boolean> {
-  return writeSealedLog(file, bytes).then((log) => {
+/** Keeps a log (see keepLog), remembering the file as it is left for the next append. */
+function appendOrWrite(file: string, added: (() => CacheBytes) | undefined, whole: () => CacheBytes): Promise<KeptLog['how']> {
+  return keepLog(file, logs.get(file), added, whole).then(({ how, log }) => {
     if (log) logs.set(file, log);
     else logs.delete(file);
-    return log !== undefined;
+    return how;
   });
 }
 
 /** Writes what a memo set since it was read: appended to its file, or the file written whole (see KeptEntries.toWrite). */
-function keep(file: string, memo: KeptEntries<unknown>, bytes: (keys: Iterable<string>) => Uint8Array | Uint8Array[]): Promise<void> {
+function keep(file: string, memo: KeptEntries<unknown>, bytes: (keys: Iterable<string>) => CacheBytes): Promise<void> {
   const { whole, keys } = memo.toWrite();
   return appendOrWrite(file, whole ? undefined : () => bytes(keys), () => bytes(memo.keys())).then((how) => {
     if (how === 'appended') memo.written(false, keys.length);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { appendRecord, readSealedLog, worthAppending, writeSealedLog } from '../../src/cache/sealed-log.ts';
+import { appendRecord, keepLog, readSealedLog, worthAppending, writeSealedLog } from '../../src/cache/sealed-log.ts';
 import { tempDir } from '../helpers/tools.ts';
 
 const texts = (file: string) => readSealedLog(file)!.records.map((record) => record.toString());
@@ -69,5 +69,26 @@ describe('a sealed log', () => {
     appendFileSync(file, 'x');
     assert.equal(await appendRecord(file, theirs, Buffer.from('more')), false);
     assert.deepEqual(texts(file), ['first', 'theirs']);
+  });
+
+  it('is kept by appending where it can, else written whole, and says which', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'memo.log');
+    const first = await keepLog(file, undefined, () => Buffer.from('never made'), () => Buffer.from('whole'));
+    assert.equal(first.how, 'written', 'no log read: written whole');
+    assert.deepEqual(texts(file), ['whole']);
+    const second = await keepLog(file, first.log, () => Buffer.from('edit'), () => Buffer.from('not needed'));
+    assert.deepEqual([second.how, second.log], ['appended', first.log]);
+    assert.deepEqual(texts(file), ['whole', 'edit']);
+    // Another build appended meanwhile: this one's view of the file is stale.
+    const stale = { ...second.log! };
+    await appendRecord(file, second.log!, Buffer.from('theirs'));
+    const third = await keepLog(file, stale, () => Buffer.from('mine'), () => Buffer.from('whole again'));
+    assert.equal(third.how, 'written');
+    assert.deepEqual(texts(file), ['whole again']);
+    assert.deepEqual(third.log, readSealedLog(file)!.log);
+    writeFileSync(path.join(dir, 'not a folder'), '');
+    const failed = await keepLog(path.join(dir, 'not a folder', 'memo.log'), undefined, undefined, () => Buffer.from('x'));
+    assert.deepEqual(failed, { how: 'failed', log: undefined });
   });
 });
